@@ -1,0 +1,77 @@
+package org.pressure.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.pressure.cli.chart.ChartFormat;
+import org.pressure.cli.chart.GraphOfDoomChart;
+import org.pressure.engine.council.CouncilResult;
+import org.pressure.engine.council.ResultsWriter;
+import org.pressure.engine.council.Scenarios;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pressure run SCENARIO}: one projection, its indicators, its files and its chart. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs one scenario: prints the headline indicators and writes results.csv (one row a year), "
+                + "summary.json (the indicators) and the graph-of-doom chart into the output folder.",
+                "The scenario is checked first, exactly as `pressure validate` does."})
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario file (.yaml, .yml or .json).")
+    Path scenario;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output folder (default: out/<scenario file name without extension>).")
+    Path out;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = {"Override one value before validation, e.g. services.care.floor=30% or "
+                    + "failure_demand.0.delay=3 (list items by index). Repeatable."})
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--format", split = ",", paramLabel = "FORMAT",
+            description = "Chart formats, comma-separated: png, svg (default: png,svg).")
+    List<ChartFormat> formats = new ArrayList<>(List.of(ChartFormat.PNG, ChartFormat.SVG));
+
+    @Option(names = "--no-chart", description = "Write no chart.")
+    boolean noChart;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        CouncilResult result = Scenarios.compile(scenario, overrides).run();
+        Path dir = out != null ? out : Path.of("out", baseName(scenario));
+        List<String> written = new ArrayList<>();
+        ResultsWriter.writeCsv(result, dir.resolve("results.csv"));
+        written.add("results.csv");
+        ResultsWriter.writeSummary(result, dir.resolve("summary.json"));
+        written.add("summary.json");
+        if (!noChart) {
+            for (ChartFormat f : formats.stream().distinct().toList()) {
+                String name = "graph-of-doom." + f.extension();
+                GraphOfDoomChart.write(result, scenario.toString(), f, dir.resolve(name));
+                written.add(name);
+            }
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        IndicatorTable.print(result, scenario.toString(), o);
+        o.println();
+        o.println("Wrote " + String.join(", ", written) + " to " + dir);
+        o.flush();
+        return Main.OK;
+    }
+
+    static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

@@ -1,0 +1,40 @@
+package org.pressure.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.pressure.engine.council.Scenarios;
+import org.pressure.engine.scenario.ScenarioException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code pressure validate FILE...}: everything {@code run} checks, without running. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Checks scenario files without running them.",
+                "Prints one line per problem (file:line:col: message) and exits 2 if there is any; "
+                        + "prints `FILE: ok` and exits 0 when every file is fine."})
+final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (.yaml, .yml or .json).")
+    List<Path> files;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        boolean allFine = true;
+        for (Path file : files) {
+            try {
+                Scenarios.compile(file, List.of());
+                spec.commandLine().getOut().println(file + ": ok");
+            } catch (ScenarioException e) {
+                Main.printProblems(e, spec.commandLine().getErr());
+                allFine = false;
+            }
+        }
+        spec.commandLine().getOut().flush();
+        return allFine ? Main.OK : Main.BAD_INPUT;
+    }
+}

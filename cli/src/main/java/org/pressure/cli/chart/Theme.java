@@ -1,0 +1,155 @@
+package org.pressure.cli.chart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.awt.Stroke;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnits;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.pressure.engine.council.Scenario;
+
+/**
+ * One look for every chart: fonts, a colour-blind-safe palette (Okabe and Ito) ordered so that
+ * neighbours also differ in lightness when printed in greyscale, and financial-year axes.
+ */
+public final class Theme {
+    private Theme() {}
+
+    public static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 26);
+    public static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 17);
+    public static final Font AXIS_LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 18);
+    public static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
+    public static final Font LEGEND = new Font(Font.SANS_SERIF, Font.PLAIN, 16);
+    public static final Font MARKER = new Font(Font.SANS_SERIF, Font.BOLD, 16);
+    public static final Font FOOTNOTE = new Font(Font.SANS_SERIF, Font.ITALIC, 13);
+
+    public static final Color INK = new Color(0x1A1A1A);
+    public static final Color GRID = new Color(0xD9D9D9);
+
+    /** Statutory services: darker colours, stacked at the bottom. */
+    private static final Color[] STATUTORY = {
+        new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7), new Color(0x5A4A8A),
+        new Color(0x8C510A),
+    };
+    /** Discretionary services: lighter colours, on top. */
+    private static final Color[] DISCRETIONARY = {
+        new Color(0xF0E442), new Color(0x56B4E9), new Color(0xE69F00), new Color(0xA6DBA0), new Color(0xF4A6C8),
+        new Color(0xBFBFBF),
+    };
+
+    public static Paint statutory(int i) {
+        return shade(STATUTORY, i);
+    }
+
+    public static Paint discretionary(int i) {
+        return shade(DISCRETIONARY, i);
+    }
+
+    private static Color shade(Color[] palette, int i) {
+        Color c = palette[i % palette.length];
+        // past the palette, repeat it a little lighter so every area still differs
+        for (int k = 0; k < i / palette.length; k++) c = c.brighter();
+        return c;
+    }
+
+    public static Stroke line(float width) {
+        return new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    }
+
+    public static Stroke dashed(float width) {
+        return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 6f}, 0f);
+    }
+
+    /** An axis of financial years: ticks on whole years, labelled 2025/26. */
+    public static NumberAxis yearAxis(String label, int start, int end) {
+        NumberAxis axis = new NumberAxis(label);
+        NumberFormat fy = new FinancialYearFormat();
+        TickUnits units = new TickUnits();
+        for (int step : new int[] {1, 2, 5, 10, 20, 50, 100}) units.add(new NumberTickUnit(step, fy));
+        axis.setStandardTickUnits(units);
+        axis.setAutoRangeIncludesZero(false);
+        axis.setRange(start - 0.2, end + 0.2);
+        style(axis);
+        return axis;
+    }
+
+    /** A money axis labelled with the scenario's units. */
+    public static NumberAxis moneyAxis(String units) {
+        NumberAxis axis = new NumberAxis(units + " a year");
+        axis.setAutoRangeIncludesZero(true);
+        axis.setNumberFormatOverride(NumberFormat.getNumberInstance(java.util.Locale.UK));
+        style(axis);
+        return axis;
+    }
+
+    private static void style(NumberAxis axis) {
+        axis.setLabelFont(AXIS_LABEL);
+        axis.setTickLabelFont(TICK);
+        axis.setLabelPaint(INK);
+        axis.setTickLabelPaint(INK);
+    }
+
+    public static void style(XYPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setDomainGridlinesVisible(false);
+        plot.setOutlineVisible(false);
+        plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
+    }
+
+    /** Title, legend at the bottom, footnote naming the source file. */
+    public static void style(JFreeChart chart, String footnote) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getTitle().setFont(TITLE);
+        chart.getTitle().setPaint(INK);
+        chart.setPadding(new RectangleInsets(12, 16, 8, 24));
+        LegendTitle legend = chart.getLegend();
+        if (legend != null) {
+            legend.setItemFont(LEGEND);
+            legend.setPosition(RectangleEdge.BOTTOM);
+            legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        }
+        TextTitle note = new TextTitle(footnote, FOOTNOTE);
+        note.setPosition(RectangleEdge.BOTTOM);
+        note.setHorizontalAlignment(HorizontalAlignment.RIGHT);
+        note.setPaint(new Color(0x555555));
+        note.setPadding(new RectangleInsets(6, 0, 0, 0));
+        // the footnote goes below the legend: take the legend out, add the note, put the legend back
+        if (legend != null) chart.removeLegend();
+        chart.addSubtitle(note);
+        if (legend != null) chart.addSubtitle(legend);
+    }
+
+    /** Formats a year number as a financial year; non-whole values are left blank. */
+    static final class FinancialYearFormat extends NumberFormat {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
+            return number == Math.rint(number) ? to.append(Scenario.financialYear((int) number)) : to;
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
+            return to.append(Scenario.financialYear((int) number));
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition pos) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

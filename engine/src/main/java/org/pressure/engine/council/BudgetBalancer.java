@@ -1,0 +1,116 @@
+package org.pressure.engine.council;
+
+import org.pressure.engine.model.Equation;
+import org.pressure.engine.model.Eval;
+
+/**
+ * Closes each year's budget gap (council-model.md section 3, steps 4 to 6): cuts to
+ * discretionary services above their floors and draws on reserves, in the order the strategy
+ * says, then carries reserves forward. Reads reserves one year back, everything else in the
+ * same year.
+ */
+final class BudgetBalancer implements Equation {
+    private final Budget.Strategy strategy;
+    private final boolean inOrder;
+    private final boolean surplusToReserves;
+    private final double opening;
+    private final double minimum;
+
+    private final int income;
+    private final int statutorySpend;
+    private final int discretionaryPlanned;
+    /** Per discretionary service, in scenario order. */
+    private final int[] planned;
+    private final Eval[] floors;
+    private final int[] funded;
+    private final int[] cut;
+    /** Indices into the discretionary arrays, in the order cuts are made ({@code in_order} only). */
+    private final int[] cutOrder;
+
+    private final int cuts;
+    private final int discretionaryFunded;
+    private final int reservesDraw;
+    private final int surplusIn;
+    private final int reserves;
+
+    /** Whether each discretionary service is listed in the cut order ({@code in_order} only). */
+    private final boolean[] listed;
+
+    BudgetBalancer(Budget budget, int income, int statutorySpend, int discretionaryPlanned, int[] planned, Eval[] floors,
+                   int[] funded, int[] cut, int[] cutOrder, int cuts, int discretionaryFunded, int reservesDraw,
+                   int surplusIn, int reserves) {
+        this.strategy = budget.strategy();
+        this.inOrder = budget.cuts() == Budget.CutMode.IN_ORDER;
+        this.surplusToReserves = budget.surplusToReserves();
+        this.opening = budget.openingReserves();
+        this.minimum = budget.minimumReserves();
+        this.income = income;
+        this.statutorySpend = statutorySpend;
+        this.discretionaryPlanned = discretionaryPlanned;
+        this.planned = planned;
+        this.floors = floors;
+        this.funded = funded;
+        this.cut = cut;
+        this.cutOrder = cutOrder;
+        this.cuts = cuts;
+        this.discretionaryFunded = discretionaryFunded;
+        this.reservesDraw = reservesDraw;
+        this.surplusIn = surplusIn;
+        this.reserves = reserves;
+        this.listed = new boolean[planned.length];
+        for (int i : cutOrder) listed[i] = true;
+    }
+
+    @Override
+    public void compute(double[][] v, int step) {
+        double previousReserves = step == 0 ? opening : v[reserves][step - 1];
+        double g = v[statutorySpend][step] + v[discretionaryPlanned][step] - v[income][step];
+        int n = planned.length;
+        double totalCut = 0;
+        double draw = 0;
+        double surplus = 0;
+        if (g <= 0) {
+            for (int i = 0; i < n; i++) {
+                v[cut[i]][step] = 0;
+            }
+            surplus = surplusToReserves ? -g : 0;
+        } else {
+            // the cut slots first hold what could be cut (cuttable_i), then what is cut
+            double cuttableTotal = 0;
+            for (int i = 0; i < n; i++) {
+                double c = (1 - floors[i].at(v, step)) * v[planned[i]][step];
+                v[cut[i]][step] = c;
+                cuttableTotal += c;
+            }
+            double target = strategy == Budget.Strategy.CUTS_FIRST
+                    ? Math.min(g, cuttableTotal)
+                    : Math.min(g - Math.min(g, Math.max(0, previousReserves - minimum)), cuttableTotal);
+            if (inOrder) {
+                double remaining = target;
+                for (int i : cutOrder) {
+                    double x = Math.min(v[cut[i]][step], remaining);
+                    v[cut[i]][step] = x;
+                    remaining -= x;
+                }
+                for (int i = 0; i < n; i++) if (!listed[i]) v[cut[i]][step] = 0;
+            } else {
+                for (int i = 0; i < n; i++) {
+                    v[cut[i]][step] = cuttableTotal == 0 ? 0 : v[cut[i]][step] * target / cuttableTotal;
+                }
+            }
+            for (int i = 0; i < n; i++) totalCut += v[cut[i]][step];
+            draw = g - totalCut;
+        }
+        double fundedTotal = 0;
+        for (int i = 0; i < n; i++) {
+            double f = v[planned[i]][step] - v[cut[i]][step];
+            v[funded[i]][step] = f;
+            fundedTotal += f;
+        }
+        v[cuts][step] = totalCut;
+        v[discretionaryFunded][step] = fundedTotal;
+        v[reservesDraw][step] = draw;
+        v[surplusIn][step] = surplus;
+        v[reserves][step] = previousReserves + surplus - draw;
+    }
+}

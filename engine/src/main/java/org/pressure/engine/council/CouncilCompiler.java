@@ -1,0 +1,339 @@
+package org.pressure.engine.council;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.pressure.engine.expr.Compiler;
+import org.pressure.engine.expr.ExpressionException;
+import org.pressure.engine.model.Eval;
+import org.pressure.engine.model.Model;
+import org.pressure.engine.model.ModelBuilder;
+import org.pressure.engine.scenario.Problems;
+import org.pressure.engine.scenario.ScenarioException;
+import org.pressure.engine.scenario.Suggest;
+
+/**
+ * Compiles a {@link Scenario} into a generic stock-and-flow {@link Model}: one slot per
+ * quantity of council-model.md (the {@code results.csv} column names), plus internal slots for
+ * growth series, failure-demand shortfalls and the reserves balance. Balancing is one part,
+ * {@link BudgetBalancer}; everything else is a formula.
+ */
+public final class CouncilCompiler {
+    private final Scenario sc;
+    private final ModelBuilder builder;
+    private final Problems problems = new Problems();
+    private final Map<String, Compiler.Ref> names = new LinkedHashMap<>();
+    private final List<CompiledScenario.Column> columns = new ArrayList<>();
+    private int anonymous;
+
+    private CouncilCompiler(Scenario sc) {
+        this.sc = sc;
+        this.builder = new ModelBuilder(sc.start(), 1, sc.years());
+    }
+
+    /** Compiles, or throws {@link ScenarioException} naming every unknown name and same-year cycle. */
+    public static CompiledScenario compile(Scenario scenario) {
+        return new CouncilCompiler(scenario).compile();
+    }
+
+    private CompiledScenario compile() {
+        // 1. every named quantity gets its slot, so formulas can refer to any of them
+        for (String t : ScenarioParser.TOTALS) slot(t, t);
+        int surplusIn = builder.slot("surplus_to_reserves");
+        for (String d : sc.drivers().keySet()) slot("driver." + d, d);
+        for (String i : sc.income().keySet()) slot("income." + i, i);
+        for (Service s : sc.services().values()) {
+            String p = "service." + s.name();
+            slot(p + ".cost", s.name() + ".cost");
+            if (s.clientBased()) {
+                slot(p + ".clients", s.name() + ".clients");
+                slot(p + ".unit_cost", s.name() + ".unit_cost");
+                slot(p + ".failure_clients", s.name() + ".failure_clients");
+            }
+            if (s.statutory()) {
+                names.put(s.name() + ".funded", Compiler.Ref.variable(builder.find(p + ".cost")));
+                names.put(s.name() + ".cut", Compiler.Ref.of(Eval.constant(0)));
+            } else {
+                slot(p + ".funded", s.name() + ".funded");
+                slot(p + ".cut", s.name() + ".cut");
+            }
+            builder.slot(p + ".failure_cost");
+        }
+        names.put("year", Compiler.Ref.of((v, step) -> sc.start() + step));
+        names.put("start_year", Compiler.Ref.of(Eval.constant(sc.start())));
+        names.put("end_year", Compiler.Ref.of(Eval.constant(sc.end())));
+
+        // 2. the parts that compute them
+        for (var d : sc.drivers().entrySet()) define(d.getKey(), d.getValue(), builder.find("driver." + d.getKey()));
+        for (var i : sc.income().entrySet()) define(i.getKey(), i.getValue(), builder.find("income." + i.getKey()));
+        sum("income", sc.income().keySet().stream().map(i -> "income." + i).toList());
+
+        Map<String, List<LinkTerm>> termsInto = failureDemand();
+        for (Service s : sc.services().values()) service(s, termsInto.getOrDefault(s.name(), List.of()));
+
+        List<Service> statutory = sc.services().values().stream().filter(Service::statutory).toList();
+        List<Service> discretionary = sc.services().values().stream().filter(s -> !s.statutory()).toList();
+        sum("statutory_spend", statutory.stream().map(s -> "service." + s.name() + ".cost").toList());
+        sum("discretionary_planned", discretionary.stream().map(s -> "service." + s.name() + ".cost").toList());
+        int income = builder.find("income"), stat = builder.find("statutory_spend");
+        int planned = builder.find("discretionary_planned"), gap = builder.find("budget_gap");
+        builder.assign("budget_gap", sc.location(), gap, Set.of(income, stat, planned),
+                (v, step) -> Math.max(0, v[stat][step] + v[planned][step] - v[income][step]));
+        balancer(discretionary, surplusIn);
+
+        problems.throwIfAny();
+        Model model = builder.build(problems);
+        problems.throwIfAny();
+        columns();
+        return new CompiledScenario(sc, model, columns);
+    }
+
+    private void slot(String slotName, String exprName) {
+        names.put(exprName, Compiler.Ref.variable(builder.slot(slotName)));
+    }
+
+    private void sum(String total, List<String> parts) {
+        int target = builder.find(total);
+        int[] slots = parts.stream().mapToInt(builder::find).toArray();
+        Set<Integer> reads = new HashSet<>();
+        for (int s : slots) reads.add(s);
+        builder.assign(total, sc.location(), target, reads, (v, step) -> {
+            double x = 0;
+            for (int s : slots) x += v[s][step];
+            return x;
+        });
+    }
+
+    // ------------------------------------------------------------ series
+
+    /** Adds the part that computes {@code series} into {@code slot}. */
+    private void define(String partName, Series series, int slot) {
+        Set<Integer> reads = new HashSet<>();
+        if (series instanceof Series.Growth g) {
+            Eval growth = eval(g.growth(), partName, reads);
+            double start = g.start();
+            builder.add(partName, g.location(), new int[] {slot}, reads,
+                    (v, step) -> v[slot][step] = step == 0 ? start : v[slot][step - 1] * (1 + growth.at(v, step)));
+        } else {
+            builder.assign(partName, series.location(), slot, reads, eval(series, partName, reads));
+        }
+    }
+
+    /** The formula of a series; records the slots it reads this year. */
+    private Eval eval(Series series, String owner, Set<Integer> reads) {
+        if (series instanceof Series.Constant c) return Eval.constant(c.value());
+        if (series instanceof Series.Ref r) {
+            Compiler.Ref ref = names.get(r.name());
+            if (ref == null) {
+                problems.add(r.location(), "`" + r.name() + "` (in " + owner + ") is not a driver, income stream or model "
+                        + "variable" + Suggest.didYouMean(r.name(), names.keySet()));
+                return Eval.constant(0);
+            }
+            for (int s : ref.reads()) reads.add(s);
+            return ref.eval();
+        }
+        if (series instanceof Series.Formula f) {
+            try {
+                return Compiler.compile(f.expr(), exprNames, reads);
+            } catch (ExpressionException e) {
+                problems.add(f.location().shift(e.offset()), "in " + owner + ": " + e.getMessage());
+                return Eval.constant(0);
+            }
+        }
+        if (series instanceof Series.Values values) {
+            double[] byStep = new double[sc.years()];
+            for (int i = 0; i < byStep.length; i++) byStep[i] = values.at(sc.start() + i);
+            return (v, step) -> byStep[step];
+        }
+        if (series instanceof Series.Product p) {
+            Eval per = eval(p.per(), owner, reads), rate = eval(p.rate(), owner, reads);
+            return (v, step) -> per.at(v, step) * rate.at(v, step);
+        }
+        int slot = builder.slot("series." + (++anonymous) + "." + owner);
+        define(owner, series, slot);
+        reads.add(slot);
+        return Eval.read(slot);
+    }
+
+    private final Compiler.Names exprNames = new Compiler.Names() {
+        @Override
+        public Compiler.Ref lookup(String name) {
+            return names.get(name);
+        }
+
+        @Override
+        public Collection<String> known() {
+            return names.keySet();
+        }
+    };
+
+    // ------------------------------------------------------------ failure demand
+
+    /**
+     * A link's contribution to its target: coefficient this year times shortfall delayed;
+     * {@code reads} are the slots it reads in the same year.
+     */
+    private record LinkTerm(boolean clients, Eval term, Set<Integer> reads) {}
+
+    private Map<String, List<LinkTerm>> failureDemand() {
+        Map<String, List<LinkTerm>> into = new LinkedHashMap<>();
+        for (int k = 0; k < sc.links().size(); k++) {
+            FailureDemandLink link = sc.links().get(k);
+            String name = "failure_demand." + k;
+            Service from = sc.services().get(link.from());
+            int shortfall = builder.slot(name + ".shortfall");
+            int fromCost = builder.find("service." + from.name() + ".cost");
+            int fromFunded = from.statutory() ? fromCost : builder.find("service." + from.name() + ".funded");
+            Set<Integer> reads = new HashSet<>();
+            Eval reference = link.reference() == null ? Eval.read(fromCost) : eval(link.reference(), name + ".reference", reads);
+            if (link.reference() == null) reads.add(fromCost);
+            reads.add(fromFunded);
+            builder.assign(name + " shortfall (" + from.name() + ")", link.location(), shortfall, reads,
+                    (v, step) -> reference.at(v, step) - v[fromFunded][step]);
+
+            Eval delayed;
+            if (link.delayType() == FailureDemandLink.DelayType.FIXED) {
+                int d = (int) link.delay();
+                delayed = (v, step) -> step < d ? 0 : v[shortfall][step - d];
+            } else {
+                // first-order delay on the annual step: a stock filled by the shortfall, drained at 1/delay a year
+                double d = link.delay();
+                int pipeline = builder.slot(name + ".pipeline");
+                builder.add(name + " pipeline", link.location(), new int[] {pipeline}, Set.of(),
+                        (v, step) -> v[pipeline][step] = step == 0 ? 0
+                                : v[pipeline][step - 1] + v[shortfall][step - 1] - v[pipeline][step - 1] / d);
+                delayed = (v, step) -> v[pipeline][step] / d;
+            }
+            Set<Integer> termReads = new HashSet<>();
+            boolean clients = link.clientsPerM() != null;
+            Eval coefficient = eval(clients ? link.clientsPerM() : link.costPerM(), name, termReads);
+            int pipeline = builder.find(name + ".pipeline");
+            if (pipeline >= 0) termReads.add(pipeline);
+            Eval shortfallThen = delayed;
+            into.computeIfAbsent(link.to(), x -> new ArrayList<>()).add(new LinkTerm(clients,
+                    (v, step) -> coefficient.at(v, step) * shortfallThen.at(v, step), termReads));
+        }
+        return into;
+    }
+
+    // ------------------------------------------------------------ services
+
+    private void service(Service s, List<LinkTerm> terms) {
+        String p = "service." + s.name();
+        String label = s.name();
+        int cost = builder.find(p + ".cost");
+        int failureCost = builder.find(p + ".failure_cost");
+        Set<Integer> termReads = new HashSet<>();
+        terms.forEach(t -> termReads.addAll(t.reads()));
+        Eval[] clientTerms = terms.stream().filter(LinkTerm::clients).map(LinkTerm::term).toArray(Eval[]::new);
+        Eval[] costTerms = terms.stream().filter(t -> !t.clients()).map(LinkTerm::term).toArray(Eval[]::new);
+
+        int base;
+        if (s.clientBased()) {
+            base = builder.slot(p + ".base_clients");
+            define(label + ".clients (before failure demand)", s.clients(), base);
+            int unitCost = builder.find(p + ".unit_cost");
+            define(label + ".unit_cost", s.unitCost(), unitCost);
+            int failureClients = builder.find(p + ".failure_clients");
+            builder.assign(label + ".failure_clients", s.location(), failureClients, termReads, total(clientTerms));
+            int clients = builder.find(p + ".clients");
+            builder.assign(label + ".clients", s.location(), clients, Set.of(base, failureClients),
+                    (v, step) -> Math.max(0, v[base][step] + v[failureClients][step]));
+            Eval extra = total(costTerms);
+            Set<Integer> reads = new HashSet<>(termReads);
+            reads.addAll(Set.of(clients, unitCost));
+            builder.assign(label + ".cost", s.location(), cost, reads, costTerms.length == 0
+                    ? (v, step) -> v[clients][step] * v[unitCost][step]
+                    : (v, step) -> Math.max(0, v[clients][step] * v[unitCost][step] + extra.at(v, step)));
+            builder.assign(label + ".failure_cost", s.location(), failureCost, Set.of(cost, base, unitCost),
+                    (v, step) -> v[cost][step] - Math.max(0, v[base][step]) * v[unitCost][step]);
+        } else if (costTerms.length > 0) {
+            base = builder.slot(p + ".base_cost");
+            define(label + ".cost (before failure demand)", s.cost(), base);
+            Eval extra = total(costTerms);
+            Set<Integer> reads = new HashSet<>(termReads);
+            reads.add(base);
+            builder.assign(label + ".cost", s.location(), cost, reads,
+                    (v, step) -> Math.max(0, v[base][step] + extra.at(v, step)));
+            builder.assign(label + ".failure_cost", s.location(), failureCost, Set.of(cost, base),
+                    (v, step) -> v[cost][step] - v[base][step]);
+        } else {
+            define(label + ".cost", s.cost(), cost);
+            builder.assign(label + ".failure_cost", s.location(), failureCost, Set.of(), Eval.constant(0));
+        }
+    }
+
+    private static Eval total(Eval[] terms) {
+        if (terms.length == 0) return Eval.constant(0);
+        if (terms.length == 1) return terms[0];
+        return (v, step) -> {
+            double x = 0;
+            for (Eval t : terms) x += t.at(v, step);
+            return x;
+        };
+    }
+
+    // ------------------------------------------------------------ balancing
+
+    private void balancer(List<Service> discretionary, int surplusIn) {
+        int n = discretionary.size();
+        int[] planned = new int[n], funded = new int[n], cut = new int[n];
+        Eval[] floors = new Eval[n];
+        Set<Integer> reads = new HashSet<>(Set.of(builder.find("income"), builder.find("statutory_spend"),
+                builder.find("discretionary_planned")));
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Service s = discretionary.get(i);
+            String p = "service." + s.name();
+            planned[i] = builder.find(p + ".cost");
+            funded[i] = builder.find(p + ".funded");
+            cut[i] = builder.find(p + ".cut");
+            floors[i] = s.floor() == null ? Eval.constant(0) : eval(s.floor(), s.name() + ".floor", reads);
+            reads.add(planned[i]);
+            order.add(s.name());
+        }
+        int[] cutOrder = sc.budget().order().stream().mapToInt(order::indexOf).filter(i -> i >= 0).toArray();
+        int cuts = builder.find("cuts"), discFunded = builder.find("discretionary_funded");
+        int draw = builder.find("reserves_draw"), reserves = builder.find("reserves");
+        BudgetBalancer balancer = new BudgetBalancer(sc.budget(), builder.find("income"), builder.find("statutory_spend"),
+                builder.find("discretionary_planned"), planned, floors, funded, cut, cutOrder, cuts, discFunded, draw,
+                surplusIn, reserves);
+        List<Integer> outputs = new ArrayList<>(List.of(cuts, discFunded, draw, surplusIn, reserves));
+        for (int i = 0; i < n; i++) {
+            outputs.add(funded[i]);
+            outputs.add(cut[i]);
+        }
+        builder.add("balancing (cuts and reserves)", sc.location(), outputs.stream().mapToInt(Integer::intValue).toArray(),
+                reads, balancer);
+    }
+
+    // ------------------------------------------------------------ columns
+
+    private void columns() {
+        List<String> headers = new ArrayList<>(List.of("income", "statutory_spend", "discretionary_planned",
+                "discretionary_funded", "budget_gap", "cuts", "reserves_draw", "reserves"));
+        sc.income().keySet().forEach(i -> headers.add("income." + i));
+        sc.drivers().keySet().forEach(d -> headers.add("driver." + d));
+        for (Service s : sc.services().values()) {
+            String p = "service." + s.name();
+            headers.add(p + ".cost");
+            if (s.clientBased()) {
+                headers.add(p + ".clients");
+                headers.add(p + ".unit_cost");
+                headers.add(p + ".failure_clients");
+            }
+            if (!s.statutory()) {
+                headers.add(p + ".funded");
+                headers.add(p + ".cut");
+            }
+            headers.add(p + ".failure_cost");
+        }
+        headers.add("surplus_to_reserves");
+        for (int k = 0; k < sc.links().size(); k++) headers.add("failure_demand." + k + ".shortfall");
+        for (String h : headers) columns.add(new CompiledScenario.Column(h, builder.find(h)));
+    }
+}

@@ -1,0 +1,76 @@
+package org.pressure.engine.council;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pressure.engine.io.AtomicFiles;
+
+/** Writes {@code results.csv} and {@code summary.json} (council-model.md section 5). */
+public final class ResultsWriter {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultsWriter() {}
+
+    /** One row per year: {@code year}, then every column of the run. Numbers read back to the same double. */
+    public static void writeCsv(CouncilResult r, Path file) throws IOException {
+        AtomicFiles.writeText(file, w -> writeCsv(r, w));
+    }
+
+    public static void writeCsv(CouncilResult r, Writer w) throws IOException {
+        List<CompiledScenario.Column> cols = r.columns();
+        w.write("year");
+        for (CompiledScenario.Column c : cols) {
+            w.write(',');
+            w.write(c.header());
+        }
+        w.write('\n');
+        double[][] data = cols.stream().map(c -> r.column(c.header())).toArray(double[][]::new);
+        for (int i = 0; i < r.years(); i++) {
+            w.write(Integer.toString(r.year(i)));
+            for (double[] column : data) {
+                w.write(',');
+                w.write(number(column[i]));
+            }
+            w.write('\n');
+        }
+    }
+
+    /** The shortest text that reads back to the same double; whole numbers without ".0". */
+    public static String number(double x) {
+        if (x == Math.rint(x) && Math.abs(x) < 1e15) return Long.toString((long) x);
+        return Double.toString(x);
+    }
+
+    /** The summary: name, horizon, units and indicators. */
+    public static Map<String, Object> summary(CouncilResult r) {
+        Scenario sc = r.scenario();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", sc.name());
+        m.put("start", sc.start());
+        m.put("end", sc.end());
+        m.put("units", sc.units());
+        m.put("indicators", r.indicators().asMap());
+        return m;
+    }
+
+    public static void writeSummary(CouncilResult r, Path file) throws IOException {
+        AtomicFiles.write(file, out -> JSON.writeValue(new NonClosing(out), summary(r)));
+    }
+
+    /** Jackson closes what it writes to; the atomic writer closes it itself. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.pressure.engine.council;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.pressure.engine.scenario.Node;
+import org.pressure.engine.scenario.Overrides;
+import org.pressure.engine.scenario.TreeLoader;
+
+/** The front door for scenario files: read, resolve {@code extends}, apply overrides, validate, compile. */
+public final class Scenarios {
+    private Scenarios() {}
+
+    /** Reads and validates a scenario; every problem is reported together as a ScenarioException. */
+    public static Scenario load(Path file, List<String> overrides) {
+        Node tree = TreeLoader.load(file);
+        List<Overrides.Override> parsed = overrides.stream().map(Overrides::parse).toList();
+        tree = Overrides.apply(tree, parsed);
+        return ScenarioParser.parse(tree, file.toString());
+    }
+
+    /** Reads, validates and compiles a scenario, checking everything a run would. */
+    public static CompiledScenario compile(Path file, List<String> overrides) {
+        return CouncilCompiler.compile(load(file, overrides));
+    }
+}

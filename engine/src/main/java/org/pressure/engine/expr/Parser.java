@@ -1,0 +1,272 @@
+package org.pressure.engine.expr;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Recursive-descent parser for expressions:
+ * <pre>
+ *   or     := and ('or' and)*
+ *   and    := not ('and' not)*
+ *   not    := 'not' not | cmp
+ *   cmp    := sum (('&lt;' | '&lt;=' | '&gt;' | '&gt;=' | '=' | '&lt;&gt;') sum)*
+ *   sum    := term (('+' | '-') term)*
+ *   term   := unary (('*' | '/') unary)*
+ *   unary  := ('-' | '+') unary | power
+ *   power  := atom ('^' unary)?          right-associative; -2^2 = -(2^2)
+ *   atom   := number ['%'] | name ['(' args ')'] | '(' or ')'
+ * </pre>
+ * Names may contain dots ({@code care.cost}). Keywords are case-insensitive.
+ */
+public final class Parser {
+    /** Deepest nesting accepted, so that hostile input cannot exhaust the stack. */
+    public static final int MAX_DEPTH = 200;
+    /** Longest expression accepted, in characters. */
+    public static final int MAX_LENGTH = 10_000;
+
+    private final String src;
+    private int pos;
+    private int depth;
+
+    private Parser(String src) {
+        this.src = src;
+    }
+
+    /** Parses a whole expression, or throws {@link ExpressionException} at the offending character. */
+    public static Expr parse(String text) {
+        if (text.length() > MAX_LENGTH) {
+            throw new ExpressionException(0, "expression is " + text.length() + " characters long; the limit is " + MAX_LENGTH);
+        }
+        Parser p = new Parser(text);
+        p.skipSpace();
+        if (p.pos >= text.length()) throw new ExpressionException(0, "empty expression");
+        Expr e = p.or();
+        p.skipSpace();
+        if (p.pos < text.length()) {
+            throw new ExpressionException(p.pos, "unexpected `" + text.charAt(p.pos) + "`" + p.hint());
+        }
+        return e;
+    }
+
+    private String hint() {
+        return "; expected an operator (+ - * / ^ < <= > >= = <> and or) or the end";
+    }
+
+    private Expr or() {
+        Expr left = and();
+        while (keyword("or")) {
+            int at = pos - 2;
+            left = new Expr.Binary("or", left, and(), at);
+        }
+        return left;
+    }
+
+    private Expr and() {
+        Expr left = not();
+        while (keyword("and")) {
+            int at = pos - 3;
+            left = new Expr.Binary("and", left, not(), at);
+        }
+        return left;
+    }
+
+    private Expr not() {
+        int at = pos;
+        if (keyword("not")) {
+            enter(at);
+            Expr e = new Expr.Unary("not", not(), at);
+            depth--;
+            return e;
+        }
+        return comparison();
+    }
+
+    private Expr comparison() {
+        Expr left = sum();
+        while (true) {
+            skipSpace();
+            int at = pos;
+            String op = null;
+            for (String candidate : new String[] {"<=", ">=", "<>", "!=", "==", "<", ">", "="}) {
+                if (src.startsWith(candidate, pos)) {
+                    op = candidate;
+                    break;
+                }
+            }
+            if (op == null) return left;
+            pos += op.length();
+            String normal = switch (op) {
+                case "!=" -> "<>";
+                case "==" -> "=";
+                default -> op;
+            };
+            left = new Expr.Binary(normal, left, sum(), at);
+        }
+    }
+
+    private Expr sum() {
+        Expr left = term();
+        while (true) {
+            skipSpace();
+            if (pos < src.length() && (src.charAt(pos) == '+' || src.charAt(pos) == '-')) {
+                int at = pos;
+                String op = String.valueOf(src.charAt(pos++));
+                left = new Expr.Binary(op, left, term(), at);
+            } else {
+                return left;
+            }
+        }
+    }
+
+    private Expr term() {
+        Expr left = unary();
+        while (true) {
+            skipSpace();
+            if (pos < src.length() && (src.charAt(pos) == '*' || src.charAt(pos) == '/')) {
+                int at = pos;
+                String op = String.valueOf(src.charAt(pos++));
+                left = new Expr.Binary(op, left, unary(), at);
+            } else {
+                return left;
+            }
+        }
+    }
+
+    private Expr unary() {
+        skipSpace();
+        if (pos < src.length() && (src.charAt(pos) == '-' || src.charAt(pos) == '+')) {
+            int at = pos;
+            String op = String.valueOf(src.charAt(pos++));
+            enter(at);
+            Expr operand = unary();
+            depth--;
+            return new Expr.Unary(op, operand, at);
+        }
+        return power();
+    }
+
+    private Expr power() {
+        Expr base = atom();
+        skipSpace();
+        if (pos < src.length() && src.charAt(pos) == '^') {
+            int at = pos++;
+            enter(at);
+            Expr exponent = unary();
+            depth--;
+            return new Expr.Binary("^", base, exponent, at);
+        }
+        return base;
+    }
+
+    private Expr atom() {
+        skipSpace();
+        if (pos >= src.length()) throw new ExpressionException(pos, "the expression ends too early; expected a number, a name or `(`");
+        char c = src.charAt(pos);
+        int at = pos;
+        if (c == '(') {
+            pos++;
+            enter(at);
+            Expr inner = or();
+            depth--;
+            expect(')', "to close the `(` at character " + (at + 1));
+            return inner;
+        }
+        if (Character.isDigit(c) || c == '.') return number();
+        if (Character.isLetter(c) || c == '_') {
+            String name = name();
+            skipSpace();
+            if (pos < src.length() && src.charAt(pos) == '(') {
+                pos++;
+                enter(at);
+                List<Expr> args = new ArrayList<>();
+                skipSpace();
+                if (pos < src.length() && src.charAt(pos) == ')') {
+                    pos++;
+                } else {
+                    do {
+                        args.add(or());
+                        skipSpace();
+                    } while (pos < src.length() && src.charAt(pos) == ',' && ++pos > 0);
+                    expect(')', "to close the argument list of `" + name + "(`");
+                }
+                depth--;
+                return new Expr.Call(name.toLowerCase(Locale.ROOT), args, at);
+            }
+            return new Expr.Name(name, at);
+        }
+        throw new ExpressionException(pos, "unexpected `" + c + "`; expected a number, a name or `(`");
+    }
+
+    private Expr number() {
+        int start = pos;
+        while (pos < src.length() && (Character.isDigit(src.charAt(pos)) || src.charAt(pos) == '.')) pos++;
+        if (pos < src.length() && (src.charAt(pos) == 'e' || src.charAt(pos) == 'E')) {
+            int save = pos++;
+            if (pos < src.length() && (src.charAt(pos) == '+' || src.charAt(pos) == '-')) pos++;
+            if (pos < src.length() && Character.isDigit(src.charAt(pos))) {
+                while (pos < src.length() && Character.isDigit(src.charAt(pos))) pos++;
+            } else {
+                pos = save;
+            }
+        }
+        String text = src.substring(start, pos);
+        double v;
+        try {
+            v = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new ExpressionException(start, "`" + text + "` is not a number");
+        }
+        if (pos < src.length() && src.charAt(pos) == '%') {
+            pos++;
+            v /= 100.0;
+        }
+        if (pos < src.length() && (Character.isLetter(src.charAt(pos)) || src.charAt(pos) == '_')) {
+            throw new ExpressionException(pos, "a number runs into a name here; put an operator between them");
+        }
+        return new Expr.Num(v, start);
+    }
+
+    private String name() {
+        int start = pos;
+        while (pos < src.length()) {
+            char c = src.charAt(pos);
+            if (Character.isLetterOrDigit(c) || c == '_') {
+                pos++;
+            } else if (c == '.' && pos + 1 < src.length()
+                    && (Character.isLetter(src.charAt(pos + 1)) || src.charAt(pos + 1) == '_')) {
+                pos++;
+            } else {
+                break;
+            }
+        }
+        return src.substring(start, pos);
+    }
+
+    private boolean keyword(String word) {
+        skipSpace();
+        int end = pos + word.length();
+        if (end <= src.length() && src.regionMatches(true, pos, word, 0, word.length())
+                && (end == src.length() || !(Character.isLetterOrDigit(src.charAt(end)) || src.charAt(end) == '_'))) {
+            pos = end;
+            return true;
+        }
+        return false;
+    }
+
+    private void expect(char c, String why) {
+        skipSpace();
+        if (pos >= src.length() || src.charAt(pos) != c) {
+            throw new ExpressionException(pos, "expected `" + c + "` " + why);
+        }
+        pos++;
+    }
+
+    private void enter(int at) {
+        if (++depth > MAX_DEPTH) throw new ExpressionException(at, "nested more than " + MAX_DEPTH + " levels deep");
+    }
+
+    private void skipSpace() {
+        while (pos < src.length() && Character.isWhitespace(src.charAt(pos))) pos++;
+    }
+}

@@ -1,0 +1,111 @@
+package org.pressure.engine.model;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A compiled stock-and-flow model: named slots, and equations in an order where each reads
+ * only slots already computed at the current step. Stepping is uniform: step {@code i} is at
+ * time {@code start + i * dt}. Immutable and safe to run from many threads at once.
+ */
+public final class Model {
+    private final String[] slotNames;
+    private final Map<String, Integer> slotIndex;
+    private final Equation[] order;
+    private final String[] orderNames;
+    private final int[][] orderOutputs;
+    private final double start;
+    private final double dt;
+    private final int steps;
+
+    Model(String[] slotNames, Map<String, Integer> slotIndex, List<ModelBuilder.Part> ordered,
+          double start, double dt, int steps) {
+        this.slotNames = slotNames;
+        this.slotIndex = Map.copyOf(slotIndex);
+        this.order = ordered.stream().map(ModelBuilder.Part::equation).toArray(Equation[]::new);
+        this.orderNames = ordered.stream().map(ModelBuilder.Part::name).toArray(String[]::new);
+        this.orderOutputs = ordered.stream().map(ModelBuilder.Part::outputs).toArray(int[][]::new);
+        this.start = start;
+        this.dt = dt;
+        this.steps = steps;
+    }
+
+    public int slotCount() {
+        return slotNames.length;
+    }
+
+    public String slotName(int slot) {
+        return slotNames[slot];
+    }
+
+    /** The slot called {@code name}, or -1. */
+    public int slot(String name) {
+        Integer i = slotIndex.get(name);
+        return i == null ? -1 : i;
+    }
+
+    public double start() {
+        return start;
+    }
+
+    public double dt() {
+        return dt;
+    }
+
+    public int steps() {
+        return steps;
+    }
+
+    public double time(int step) {
+        return start + step * dt;
+    }
+
+    /** Names of the parts in evaluation order (for diagnostics and tests). */
+    public List<String> evaluationOrder() {
+        return List.of(orderNames);
+    }
+
+    /**
+     * Runs the model from its first step to its last.
+     *
+     * @throws NumericBlowUpException when a value becomes infinite or not a number
+     */
+    public Run run() {
+        double[][] v = new double[slotNames.length][steps];
+        for (int step = 0; step < steps; step++) {
+            for (Equation e : order) e.compute(v, step);
+        }
+        checkFinite(v);
+        double[] times = new double[steps];
+        for (int i = 0; i < steps; i++) times[i] = time(i);
+        return new Run(slotNames, slotIndex, times, v);
+    }
+
+    /** Finds the first value, in time and then in evaluation order, that is not finite. */
+    private void checkFinite(double[][] v) {
+        int firstStep = Integer.MAX_VALUE;
+        for (double[] column : v) {
+            for (int s = 0; s < Math.min(firstStep, column.length); s++) {
+                if (!Double.isFinite(column[s])) {
+                    firstStep = s;
+                    break;
+                }
+            }
+        }
+        if (firstStep == Integer.MAX_VALUE) return;
+        for (int[] outputs : orderOutputs) {
+            for (int slot : outputs) {
+                double x = v[slot][firstStep];
+                if (!Double.isFinite(x)) {
+                    throw new NumericBlowUpException(slotNames[slot], firstStep, time(firstStep), Double.isNaN(x));
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Model" + Arrays.toString(orderNames);
+    }
+}

@@ -1,0 +1,215 @@
+package org.pressure.engine.model;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.pressure.engine.scenario.Location;
+import org.pressure.engine.scenario.Problems;
+
+/**
+ * Assembles a {@link Model}: allocate named slots, add the parts that compute them, then
+ * {@link #build} puts the parts in dependency order or reports each same-step cycle by name.
+ */
+public final class ModelBuilder {
+
+    /** A part of a model: one equation, the slots it writes and those it reads at the same step. */
+    record Part(String name, Location location, int[] outputs, int[] reads, Equation equation) {}
+
+    private final List<String> slotNames = new ArrayList<>();
+    private final Map<String, Integer> slotIndex = new LinkedHashMap<>();
+    private final List<Part> parts = new ArrayList<>();
+    private final double start;
+    private final double dt;
+    private final int steps;
+
+    public ModelBuilder(double start, double dt, int steps) {
+        if (steps < 1) throw new IllegalArgumentException("a model needs at least one step");
+        this.start = start;
+        this.dt = dt;
+        this.steps = steps;
+    }
+
+    /** Allocates a slot; names must be unique. */
+    public int slot(String name) {
+        if (slotIndex.containsKey(name)) throw new IllegalArgumentException("slot `" + name + "` allocated twice");
+        slotIndex.put(name, slotNames.size());
+        slotNames.add(name);
+        return slotNames.size() - 1;
+    }
+
+    /** The slot called {@code name}, or -1. */
+    public int find(String name) {
+        Integer i = slotIndex.get(name);
+        return i == null ? -1 : i;
+    }
+
+    /**
+     * Adds a part.
+     *
+     * @param name     how people know it, used when it takes part in a cycle
+     * @param location where it was defined
+     * @param outputs  the slots it writes
+     * @param reads    the slots it reads at the current step
+     */
+    public void add(String name, Location location, int[] outputs, Set<Integer> reads, Equation equation) {
+        parts.add(new Part(name, location, outputs.clone(),
+                reads.stream().mapToInt(Integer::intValue).toArray(), equation));
+    }
+
+    /** Adds a part that sets one slot to a formula. */
+    public void assign(String name, Location location, int slot, Set<Integer> reads, Eval formula) {
+        add(name, location, new int[] {slot}, reads, Equation.assign(slot, formula));
+    }
+
+    /**
+     * Orders the parts so that each reads only what is already computed; every same-step cycle
+     * is reported to {@code problems} with its members, and null is returned.
+     */
+    public Model build(Problems problems) {
+        int[] producer = new int[slotNames.size()];
+        Arrays.fill(producer, -1);
+        for (int p = 0; p < parts.size(); p++) {
+            for (int slot : parts.get(p).outputs()) {
+                if (producer[slot] >= 0) throw new IllegalStateException("slot " + slotNames.get(slot) + " written twice");
+                producer[slot] = p;
+            }
+        }
+        for (int s = 0; s < producer.length; s++) {
+            if (producer[s] < 0) throw new IllegalStateException("slot " + slotNames.get(s) + " is never computed");
+        }
+        List<List<Integer>> cycles = stronglyConnected(producer);
+        if (!cycles.isEmpty()) {
+            for (List<Integer> cycle : cycles) {
+                Part first = parts.get(cycle.get(0));
+                List<String> names = cycle.stream().map(i -> parts.get(i).name()).toList();
+                problems.add(first.location(), "these depend on each other in the same year: "
+                        + String.join(" -> ", names) + " -> " + names.get(0)
+                        + "; break the loop with previous(...) or a failure-demand delay");
+            }
+            return null;
+        }
+        return new Model(slotNames.toArray(String[]::new), slotIndex, topological(producer), start, dt, steps);
+    }
+
+    private int[] dependencies(int p, int[] producer) {
+        return Arrays.stream(parts.get(p).reads()).map(s -> producer[s]).distinct().toArray();
+    }
+
+    /** Parts in an order where every dependency comes first; ties keep the order they were added. */
+    private List<Part> topological(int[] producer) {
+        int n = parts.size();
+        int[] state = new int[n];
+        List<Part> out = new ArrayList<>(n);
+        for (int root = 0; root < n; root++) {
+            if (state[root] != 0) continue;
+            // iterative depth-first post-order, so long chains cannot overflow the stack
+            Deque<int[]> stack = new ArrayDeque<>();
+            stack.push(new int[] {root, 0});
+            state[root] = 1;
+            while (!stack.isEmpty()) {
+                int[] frame = stack.peek();
+                int[] deps = dependencies(frame[0], producer);
+                if (frame[1] < deps.length) {
+                    int d = deps[frame[1]++];
+                    if (state[d] == 0) {
+                        state[d] = 1;
+                        stack.push(new int[] {d, 0});
+                    }
+                } else {
+                    stack.pop();
+                    state[frame[0]] = 2;
+                    out.add(parts.get(frame[0]));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Tarjan's algorithm: every strongly connected set of two or more parts, or one that reads itself. */
+    private List<List<Integer>> stronglyConnected(int[] producer) {
+        int n = parts.size();
+        int[][] deps = new int[n][];
+        for (int p = 0; p < n; p++) deps[p] = dependencies(p, producer);
+        int[] index = new int[n];
+        int[] low = new int[n];
+        boolean[] onStack = new boolean[n];
+        Arrays.fill(index, -1);
+        Deque<Integer> stack = new ArrayDeque<>();
+        List<List<Integer>> result = new ArrayList<>();
+        int[] counter = {0};
+        for (int root = 0; root < n; root++) {
+            if (index[root] >= 0) continue;
+            Deque<int[]> call = new ArrayDeque<>();
+            call.push(new int[] {root, 0});
+            index[root] = low[root] = counter[0]++;
+            stack.push(root);
+            onStack[root] = true;
+            while (!call.isEmpty()) {
+                int[] frame = call.peek();
+                int v = frame[0];
+                if (frame[1] < deps[v].length) {
+                    int w = deps[v][frame[1]++];
+                    if (index[w] < 0) {
+                        index[w] = low[w] = counter[0]++;
+                        stack.push(w);
+                        onStack[w] = true;
+                        call.push(new int[] {w, 0});
+                    } else if (onStack[w]) {
+                        low[v] = Math.min(low[v], index[w]);
+                    }
+                } else {
+                    call.pop();
+                    if (!call.isEmpty()) {
+                        int parent = call.peek()[0];
+                        low[parent] = Math.min(low[parent], low[v]);
+                    }
+                    if (low[v] == index[v]) {
+                        List<Integer> component = new ArrayList<>();
+                        int w;
+                        do {
+                            w = stack.pop();
+                            onStack[w] = false;
+                            component.add(w);
+                        } while (w != v);
+                        boolean selfLoop = Arrays.stream(deps[v]).anyMatch(d -> d == v);
+                        if (component.size() > 1 || selfLoop) result.add(cycleOrder(component, deps));
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The members of a cycle in the order they feed one another, starting from the first defined. */
+    private List<Integer> cycleOrder(List<Integer> component, int[][] deps) {
+        Set<Integer> members = new java.util.HashSet<>(component);
+        int startPart = component.stream().min(Integer::compare).orElseThrow();
+        List<Integer> path = new ArrayList<>();
+        Set<Integer> seen = new java.util.HashSet<>();
+        int current = startPart;
+        // follow "is read by" edges: a part's value feeds each part that reads it
+        while (seen.add(current)) {
+            path.add(current);
+            int next = -1;
+            for (int candidate : members) {
+                if (seen.contains(candidate) && candidate != startPart) continue;
+                for (int d : deps[candidate]) {
+                    if (d == current) {
+                        next = candidate;
+                        break;
+                    }
+                }
+                if (next >= 0) break;
+            }
+            if (next < 0 || next == startPart) break;
+            current = next;
+        }
+        for (int m : component) if (!path.contains(m)) path.add(m);
+        return path;
+    }
+}

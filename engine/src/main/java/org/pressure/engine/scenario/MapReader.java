@@ -1,0 +1,127 @@
+package org.pressure.engine.scenario;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads one mapping of a scenario tree against the keys it may hold: reports every unknown
+ * key (with the nearest known one) and every value of the wrong kind, and keeps going so that
+ * one pass finds every problem.
+ */
+public final class MapReader {
+    private final Node.MapNode map;
+    private final Problems problems;
+
+    private MapReader(Node.MapNode map, Problems problems) {
+        this.map = map;
+        this.problems = problems;
+    }
+
+    /**
+     * A reader for {@code node}, which should be a mapping of the given keys; null (and a
+     * problem) if it is not a mapping.
+     *
+     * @param what how to name the mapping in messages ("`services.care`")
+     */
+    public static MapReader of(Node node, String what, List<String> allowed, Problems problems) {
+        if (!(node instanceof Node.MapNode m)) {
+            problems.add(node.location(), what + " should be a mapping of " + keyList(allowed)
+                    + ", not " + node.kindName());
+            return null;
+        }
+        for (var e : m.entries().entrySet()) {
+            if (!allowed.contains(e.getKey())) {
+                problems.add(e.getValue().keyLocation(), "unknown key `" + e.getKey() + "` in " + what
+                        + Suggest.didYouMean(e.getKey(), allowed) + " (allowed: " + keyList(allowed) + ")");
+            }
+        }
+        return new MapReader(m, problems);
+    }
+
+    static String keyList(List<String> keys) {
+        return String.join(", ", keys);
+    }
+
+    public Node.MapNode node() {
+        return map;
+    }
+
+    public Location location() {
+        return map.location();
+    }
+
+    public Node get(String key) {
+        Node n = map.get(key);
+        return n instanceof Node.ScalarNode s && s.kind() == Node.ScalarKind.NULL ? null : n;
+    }
+
+    public boolean has(String key) {
+        return get(key) != null;
+    }
+
+    public Set<String> keys() {
+        return map.entries().keySet();
+    }
+
+    /** A required value; reports its absence. */
+    public Node require(String key, String what) {
+        Node n = get(key);
+        if (n == null) problems.add(map.location(), what + " needs `" + key + "`");
+        return n;
+    }
+
+    /** Text (a string scalar, or any scalar read as text), or {@code fallback}. */
+    public String text(String key, String fallback) {
+        Node n = get(key);
+        if (n == null) return fallback;
+        if (n instanceof Node.ScalarNode s) return s.text();
+        problems.add(n.location(), "`" + key + "` should be text, not " + n.kindName());
+        return fallback;
+    }
+
+    /** A boolean, or {@code fallback}. */
+    public boolean bool(String key, boolean fallback) {
+        Node n = get(key);
+        if (n == null) return fallback;
+        if (n instanceof Node.ScalarNode s && s.kind() != Node.ScalarKind.NULL) {
+            switch (s.text().toLowerCase(java.util.Locale.ROOT)) {
+                case "true": return true;
+                case "false": return false;
+                default: break;
+            }
+        }
+        problems.add(n.location(), "`" + key + "` should be true or false, not " + n.kindName());
+        return fallback;
+    }
+
+    /** A number (plain or percentage), or {@code fallback}. */
+    public double number(String key, double fallback) {
+        Node n = get(key);
+        return n == null ? fallback : number(n, key, problems, fallback);
+    }
+
+    /** A number read from {@code n}; reports and returns {@code fallback} if it is not one. */
+    public static double number(Node n, String key, Problems problems, double fallback) {
+        if (n instanceof Node.ScalarNode s && (s.kind() == Node.ScalarKind.NUMBER || s.kind() == Node.ScalarKind.STRING)) {
+            Double v = Numbers.parse(s.text());
+            if (v != null) return v;
+            problems.add(n.location(), "`" + key + "`: " + Numbers.badNumber(s.text()));
+            return fallback;
+        }
+        problems.add(n.location(), "`" + key + "` should be a number, not " + n.kindName());
+        return fallback;
+    }
+
+    /** A whole number, or {@code fallback}. */
+    public int integer(String key, int fallback) {
+        Node n = get(key);
+        if (n == null) return fallback;
+        double v = number(n, key, problems, Double.NaN);
+        if (Double.isNaN(v)) return fallback;
+        if (v != Math.rint(v) || Math.abs(v) > 1e9) {
+            problems.add(n.location(), "`" + key + "` should be a whole number, not " + ((Node.ScalarNode) n).text());
+            return fallback;
+        }
+        return (int) v;
+    }
+}

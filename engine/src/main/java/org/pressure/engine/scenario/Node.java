@@ -1,0 +1,73 @@
+package org.pressure.engine.scenario;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scenario file as a tree that remembers where each value was written, so that every
+ * error can point at a file, line and column. YAML and JSON both read into it; {@code extends}
+ * and {@code --set} edit it before it is validated.
+ */
+public sealed interface Node permits Node.MapNode, Node.ListNode, Node.ScalarNode {
+
+    Location location();
+
+    /** What a person would call this kind of value, for messages. */
+    String kindName();
+
+    /** A mapping; keys keep their order and their own locations. */
+    record MapNode(Location location, Map<String, Entry> entries) implements Node {
+        public MapNode {
+            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        }
+
+        public Node get(String key) {
+            Entry e = entries.get(key);
+            return e == null ? null : e.value();
+        }
+
+        public Location keyLocation(String key) {
+            Entry e = entries.get(key);
+            return e == null ? location : e.keyLocation();
+        }
+
+        @Override
+        public String kindName() {
+            return "a mapping";
+        }
+    }
+
+    /** A key of a mapping with its value. */
+    record Entry(Location keyLocation, Node value) {}
+
+    /** A sequence. */
+    record ListNode(Location location, List<Node> items) implements Node {
+        public ListNode {
+            items = Collections.unmodifiableList(new ArrayList<>(items));
+        }
+
+        @Override
+        public String kindName() {
+            return "a list";
+        }
+    }
+
+    /** What a scalar was written as, before any interpretation. */
+    enum ScalarKind { STRING, NUMBER, BOOLEAN, NULL }
+
+    /** A single value: its text exactly as written, and its kind. */
+    record ScalarNode(Location location, String text, ScalarKind kind) implements Node {
+        @Override
+        public String kindName() {
+            return switch (kind) {
+                case STRING -> "the text `" + text + "`";
+                case NUMBER -> "the number " + text;
+                case BOOLEAN -> "`" + text + "`";
+                case NULL -> "an empty value";
+            };
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.pressure.engine.scenario;
+
+import java.util.regex.Pattern;
+
+/** Numbers as analysts write them: {@code 2.5}, {@code -1e3}, {@code 4.99%} (= 0.0499). */
+public final class Numbers {
+    private static final Pattern NUMBER =
+            Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?%?");
+    private static final Pattern LOOKS_NUMERIC = Pattern.compile("[+-]?[.\\d].*|.*%\\s*");
+
+    private Numbers() {}
+
+    /** The value of {@code text}, or null if it is not a number or percentage. */
+    public static Double parse(String text) {
+        String t = text.strip().replace("_", "");
+        if (!NUMBER.matcher(t).matches()) return null;
+        boolean percent = t.endsWith("%");
+        double v = Double.parseDouble(percent ? t.substring(0, t.length() - 1) : t);
+        if (!Double.isFinite(v)) return null;
+        return percent ? v / 100.0 : v;
+    }
+
+    /** True if {@code text} was probably meant as a number (so a failure to parse is a typo). */
+    public static boolean looksNumeric(String text) {
+        return LOOKS_NUMERIC.matcher(text.strip()).matches();
+    }
+
+    /** The message for text that should have been a number. */
+    public static String badNumber(String text) {
+        return "`" + text + "` is not a number; write a plain number such as 2.5 or -1e3, or a percentage such as 4.99%";
+    }
+}

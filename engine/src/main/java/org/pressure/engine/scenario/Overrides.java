@@ -1,0 +1,103 @@
+package org.pressure.engine.scenario;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code --set PATH=VALUE}: replaces one value in a scenario tree before it is validated.
+ * PATH is dotted keys with list items by index ({@code failure_demand.0.delay}); VALUE is read
+ * as YAML, so it may be a number, a percentage, a name, an =expression or a flow mapping.
+ */
+public final class Overrides {
+    private Overrides() {}
+
+    /** One override, already split. */
+    public record Override(List<String> path, String value, String source) {}
+
+    /** Splits {@code PATH=VALUE}. */
+    public static Override parse(String assignment) {
+        int eq = assignment.indexOf('=');
+        Location at = Location.ofFile("--set " + assignment);
+        if (eq <= 0) {
+            throw new ScenarioException(at, "expected PATH=VALUE, for example services.care.floor=30%");
+        }
+        String path = assignment.substring(0, eq).strip();
+        List<String> segments = List.of(path.split("\\.", -1));
+        if (segments.stream().anyMatch(String::isBlank)) {
+            throw new ScenarioException(at, "`" + path + "` is not a path; write keys separated by dots, e.g. drivers.cpi");
+        }
+        return new Override(segments, assignment.substring(eq + 1), "--set " + assignment);
+    }
+
+    /** {@code root} with every override applied in turn. */
+    public static Node apply(Node root, List<Override> overrides) {
+        Node out = root;
+        for (Override o : overrides) {
+            Node value = TreeReader.parse(o.value().isEmpty() ? "''" : o.value(), o.source(), false);
+            out = set(out, o.path(), 0, relocate(value, o.source()), o);
+        }
+        return out;
+    }
+
+    /** Sets {@code value} at a path given as a parsed tree (used by sweeps, which set numbers). */
+    public static Node set(Node root, Override o, Node value) {
+        return set(root, o.path(), 0, value, o);
+    }
+
+    private static Node set(Node node, List<String> path, int i, Node value, Override o) {
+        Location at = Location.ofFile(o.source());
+        String key = path.get(i);
+        String soFar = String.join(".", path.subList(0, i + 1));
+        boolean last = i == path.size() - 1;
+        if (node instanceof Node.MapNode map) {
+            Map<String, Node.Entry> entries = new LinkedHashMap<>(map.entries());
+            Node.Entry old = entries.get(key);
+            Node child;
+            if (last) {
+                child = value;
+            } else if (old == null) {
+                child = set(new Node.MapNode(at, Map.of()), path, i + 1, value, o);
+            } else {
+                child = set(old.value(), path, i + 1, value, o);
+            }
+            entries.put(key, new Node.Entry(old == null ? at : old.keyLocation(), child));
+            return new Node.MapNode(map.location(), entries);
+        }
+        if (node instanceof Node.ListNode list) {
+            int index;
+            try {
+                index = Integer.parseInt(key);
+            } catch (NumberFormatException e) {
+                throw new ScenarioException(at, "`" + soFar + "`: `" + String.join(".", path.subList(0, i))
+                        + "` is a list; pick an item by its index (0, 1, ...), not `" + key + "`");
+            }
+            if (index < 0 || index >= list.items().size()) {
+                throw new ScenarioException(at, "`" + soFar + "`: the list has " + list.items().size()
+                        + " item(s), numbered from 0");
+            }
+            List<Node> items = new ArrayList<>(list.items());
+            items.set(index, last ? value : set(items.get(index), path, i + 1, value, o));
+            return new Node.ListNode(list.location(), items);
+        }
+        throw new ScenarioException(at, "`" + String.join(".", path.subList(0, i)) + "` is " + node.kindName()
+                + ", not a mapping, so it has no `" + key + "`; set `" + String.join(".", path.subList(0, i))
+                + "` itself");
+    }
+
+    /** Locations of an override's value point at the override, not at a line of a file. */
+    private static Node relocate(Node n, String source) {
+        Location at = Location.ofFile(source);
+        if (n instanceof Node.MapNode m) {
+            Map<String, Node.Entry> entries = new LinkedHashMap<>();
+            m.entries().forEach((k, e) -> entries.put(k, new Node.Entry(at, relocate(e.value(), source))));
+            return new Node.MapNode(at, entries);
+        }
+        if (n instanceof Node.ListNode l) {
+            return new Node.ListNode(at, l.items().stream().map(x -> relocate(x, source)).toList());
+        }
+        Node.ScalarNode s = (Node.ScalarNode) n;
+        return new Node.ScalarNode(at, s.text(), s.kind());
+    }
+}

@@ -1,0 +1,18 @@
+package org.pressure.engine.scenario;
+
+/** One thing wrong with what the user gave, written for the person who has to fix it. */
+public record Problem(Location location, String message) implements Comparable<Problem> {
+
+    @Override
+    public String toString() {
+        return location + ": " + message;
+    }
+
+    @Override
+    public int compareTo(Problem o) {
+        int c = location.file().compareTo(o.location.file());
+        if (c == 0) c = Integer.compare(location.line(), o.location.line());
+        if (c == 0) c = Integer.compare(location.column(), o.location.column());
+        return c;
+    }
+}

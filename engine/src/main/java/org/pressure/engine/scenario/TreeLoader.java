@@ -1,0 +1,78 @@
+package org.pressure.engine.scenario;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads a scenario tree with {@code extends} resolved: the file is deep-merged over the file it
+ * extends (mappings merge key by key, anything else is replaced, a null value removes the key),
+ * recursively. Every value keeps the location of the file it came from.
+ */
+public final class TreeLoader {
+    /** Longest chain of {@code extends} followed. */
+    public static final int MAX_EXTENDS = 16;
+
+    private TreeLoader() {}
+
+    public static Node load(Path file) {
+        return load(file, new ArrayList<>());
+    }
+
+    private static Node load(Path file, List<Path> chain) {
+        Path real = file.toAbsolutePath().normalize();
+        if (chain.contains(real)) {
+            List<String> names = new ArrayList<>();
+            for (Path p : chain) names.add(p.getFileName().toString());
+            names.add(real.getFileName().toString());
+            throw new ScenarioException(Location.ofFile(file.toString()), "`extends` goes round in a circle: "
+                    + String.join(" -> ", names));
+        }
+        if (chain.size() >= MAX_EXTENDS) {
+            throw new ScenarioException(Location.ofFile(file.toString()), "`extends` chain is longer than " + MAX_EXTENDS);
+        }
+        Node tree = TreeReader.read(file);
+        if (!(tree instanceof Node.MapNode map)) return tree;
+        Node ext = map.get("extends");
+        if (ext == null) return tree;
+        if (!(ext instanceof Node.ScalarNode s) || s.kind() != Node.ScalarKind.STRING || s.text().isBlank()) {
+            throw new ScenarioException(ext.location(), "`extends` should name one scenario file, relative to this one");
+        }
+        Path parent = real.getParent();
+        Path base = parent == null ? Path.of(s.text()) : parent.resolve(s.text());
+        chain.add(real);
+        Node baseTree;
+        try {
+            baseTree = load(base, chain);
+        } catch (ScenarioException e) {
+            if (e.problems().size() == 1 && e.problems().get(0).location().line() == 0
+                    && e.problems().get(0).location().file().equals(base.toString())) {
+                throw new ScenarioException(ext.location(), "`extends: " + s.text() + "`: " + e.problems().get(0).message());
+            }
+            throw e;
+        }
+        chain.remove(chain.size() - 1);
+        Map<String, Node.Entry> own = new LinkedHashMap<>(map.entries());
+        own.remove("extends");
+        return merge(baseTree, new Node.MapNode(map.location(), own));
+    }
+
+    /** {@code over} deep-merged over {@code base}. */
+    public static Node merge(Node base, Node over) {
+        if (!(base instanceof Node.MapNode b) || !(over instanceof Node.MapNode o)) return over;
+        Map<String, Node.Entry> out = new LinkedHashMap<>(b.entries());
+        for (var e : o.entries().entrySet()) {
+            Node value = e.getValue().value();
+            if (value instanceof Node.ScalarNode s && s.kind() == Node.ScalarKind.NULL) {
+                out.remove(e.getKey());
+                continue;
+            }
+            Node.Entry old = out.get(e.getKey());
+            Node merged = old == null ? value : merge(old.value(), value);
+            out.put(e.getKey(), new Node.Entry(e.getValue().keyLocation(), merged));
+        }
+        return new Node.MapNode(o.location(), out);
+    }
+}
