@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
                 "2:bad input: a scenario file or option is wrong; each problem is printed as file:line:col: message"},
         footer = {"", "Examples:",
                 "  pressure run scenarios/barnet-graph-of-doom.yaml",
-                "  pressure run scenarios/barnet-graph-of-doom.yaml --set services.prevention.floor=60% --out out/test",
+                "  pressure run scenarios/barnet-graph-of-doom.yaml --set services.prevention.floor=60%% --out out/test",
                 "  pressure validate scenarios/*.yaml"})
 public final class Main implements Runnable {
     public static final int OK = 0;

@@ -31,7 +31,7 @@ final class RunCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",
-            description = {"Override one value before validation, e.g. services.care.floor=30% or "
+            description = {"Override one value before validation, e.g. services.care.floor=30%% or "
                     + "failure_demand.0.delay=3 (list items by index). Repeatable."})
     List<String> overrides = new ArrayList<>();
 
