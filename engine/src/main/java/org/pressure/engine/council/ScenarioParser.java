@@ -54,6 +54,11 @@ public final class ScenarioParser {
     private final Map<String, Location> entityNames = new HashMap<>();
     /** Every name declared under `services`, valid or not, so one bad service does not cascade. */
     private final Set<String> declaredServices = new java.util.LinkedHashSet<>();
+    /**
+     * Services whose `statutory` may be misspelt (the mapping has an unknown key and no
+     * `statutory`): checks that depend on it would only repeat the unknown-key problem.
+     */
+    private final Set<String> statutoryUnsure = new java.util.HashSet<>();
 
     private ScenarioParser() {}
 
@@ -175,6 +180,7 @@ public final class ScenarioParser {
             MapReader r = MapReader.of(e.getValue().value(), "`" + path + "`", SERVICE_KEYS, problems);
             if (r == null) continue;
             boolean statutory = r.bool("statutory", true);
+            if (r.hasUnknownKeys() && !r.has("statutory")) statutoryUnsure.add(name);
             Series cost = r.has("cost") ? series(r.get("cost"), path + ".cost", false) : null;
             Series clients = r.has("clients") ? series(r.get("clients"), path + ".clients", true) : null;
             Series unitCost = r.has("unit_cost") ? series(r.get("unit_cost"), path + ".unit_cost", false) : null;
@@ -199,7 +205,9 @@ public final class ScenarioParser {
                 ok = false;
             }
             if (r.has("floor")) {
-                if (statutory) {
+                if (statutory && statutoryUnsure.contains(name)) {
+                    ok = false;
+                } else if (statutory) {
                     problems.add(r.node().keyLocation("floor"), "`" + path + ".floor` applies only to discretionary "
                             + "services (statutory: false); statutory services are always funded in full");
                 } else if (floor instanceof Series.Constant c && (c.value() < 0 || c.value() > 1)) {
@@ -332,6 +340,8 @@ public final class ScenarioParser {
                     } else if (svc == null) {
                         problems.add(item.location(), "`budget.order` names `" + name + "`, which is not a service"
                                 + Suggest.didYouMean(name, discretionary.isEmpty() ? services.keySet() : discretionary));
+                    } else if (svc.statutory() && statutoryUnsure.contains(name)) {
+                        continue;
                     } else if (svc.statutory()) {
                         problems.add(item.location(), "`budget.order` names `" + name + "`, a statutory service; statutory "
                                 + "services are always funded in full and cannot be cut (set `statutory: false` to allow it)");

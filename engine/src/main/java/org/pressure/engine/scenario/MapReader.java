@@ -11,6 +11,7 @@ import java.util.Set;
 public final class MapReader {
     private final Node.MapNode map;
     private final Problems problems;
+    private boolean unknownKeys;
 
     private MapReader(Node.MapNode map, Problems problems) {
         this.map = map;
@@ -29,13 +30,20 @@ public final class MapReader {
                     + ", not " + node.kindName());
             return null;
         }
+        MapReader reader = new MapReader(m, problems);
         for (var e : m.entries().entrySet()) {
             if (!allowed.contains(e.getKey())) {
+                reader.unknownKeys = true;
                 problems.add(e.getValue().keyLocation(), "unknown key `" + e.getKey() + "` in " + what
                         + Suggest.didYouMean(e.getKey(), allowed) + " (allowed: " + keyList(allowed) + ")");
             }
         }
-        return new MapReader(m, problems);
+        return reader;
+    }
+
+    /** Whether the mapping held a key it should not (probably a misspelling of one it lacks). */
+    public boolean hasUnknownKeys() {
+        return unknownKeys;
     }
 
     static String keyList(List<String> keys) {
