@@ -47,7 +47,7 @@ final class CsvSeriesReader {
                         break;
                     }
                 }
-                Location at = new Location(name, rows.getCurrentLocation().getLineNr(), 1);
+                Location at = new Location(name, line, 1);
                 String y = row.get("year");
                 String v = row.get(column);
                 if ((y == null || y.isBlank()) && (v == null || v.isBlank())) continue;
