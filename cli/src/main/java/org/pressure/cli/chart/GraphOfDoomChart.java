@@ -120,7 +120,8 @@ public final class GraphOfDoomChart {
             case SVG -> {
                 SVGGraphics2D g2 = new SVGGraphics2D(width, height);
                 chart.draw(g2, new Rectangle(0, 0, width, height));
-                String svg = g2.getSVGDocument();
+                // the element alone, without the DOCTYPE that points readers at a DTD on the network
+                String svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g2.getSVGElement() + "\n";
                 AtomicFiles.write(target, out -> out.write(svg.getBytes(StandardCharsets.UTF_8)));
             }
             default -> throw new IllegalArgumentException(format.toString());

@@ -1,0 +1,170 @@
+package org.pressure.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import picocli.CommandLine;
+
+/** The command line through picocli's execute(): exit codes, messages and the files written. */
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    static final String SCENARIO = """
+            name: Test council
+            time: {start: 2025, end: 2050}
+            income:
+              tax: {start: 100, growth: 2%}
+            services:
+              care: {cost: {start: 50, growth: 6%}}
+              other: {statutory: false, cost: 30, floor: 10%}
+            budget:
+              reserves: {opening: 20, minimum: 5}
+            """;
+
+    record Result(int exit, String out, String err) {}
+
+    static Result execute(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    private Path scenario(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private static void assertNoStackTrace(Result r) {
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void run_prints_indicators_in_financial_years_and_writes_every_file() throws Exception {
+        Path file = scenario("test.yaml", SCENARIO);
+        Path out = dir.resolve("out");
+        Result r = execute("run", file.toString(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        // 50 * 1.06^n > 100 * 1.02^n first at n = 19
+        assertTrue(r.out().contains("Statutory costs overtake income") && r.out().contains("2044/45"), r.out());
+        assertTrue(r.out().contains("2025/26 to 2050/51"), r.out());
+
+        List<String> csv = Files.readAllLines(out.resolve("results.csv"));
+        assertEquals(27, csv.size());
+        assertTrue(csv.get(0).startsWith("year,income,statutory_spend,discretionary_planned,discretionary_funded,"
+                + "budget_gap,cuts,reserves_draw,reserves,income.tax,service.care.cost,service.care.failure_cost,"
+                + "service.other.cost,service.other.funded,service.other.cut,service.other.failure_cost"), csv.get(0));
+        assertTrue(csv.get(1).startsWith("2025,100,50,30,30,0,0,0,40,"), csv.get(1));
+
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals("Test council", summary.get("name").asText());
+        assertEquals(2044, summary.get("indicators").get("crossover_year").asInt());
+        assertEquals("£m", summary.get("units").asText());
+
+        byte[] png = Files.readAllBytes(out.resolve("graph-of-doom.png"));
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4));
+        DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
+        xml.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true); // and so no DTD fetched
+        Document svg = xml.newDocumentBuilder().parse(out.resolve("graph-of-doom.svg").toFile());
+        assertEquals("svg", svg.getDocumentElement().getNodeName());
+        String svgText = Files.readString(out.resolve("graph-of-doom.svg"));
+        assertTrue(svgText.contains("Statutory costs overtake income, 2044/45"), "crossover marker labelled");
+        assertTrue(svgText.contains("Test council"), "titled with the scenario name");
+        assertTrue(svgText.contains("test.yaml"), "footnote names the file");
+    }
+
+    @Test
+    void set_overrides_and_chart_options_apply() throws Exception {
+        Path file = scenario("test.yaml", SCENARIO);
+        Path out = dir.resolve("o");
+        Result r = execute("run", file.toString(), "--out", out.toString(), "--set", "services.care.cost.growth=2%",
+                "--format", "svg");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("never"), r.out());
+        assertTrue(Files.exists(out.resolve("graph-of-doom.svg")));
+        assertFalse(Files.exists(out.resolve("graph-of-doom.png")));
+        Result none = execute("run", file.toString(), "--out", dir.resolve("n").toString(), "--no-chart");
+        assertEquals(0, none.exit());
+        try (var files = Files.list(dir.resolve("n"))) {
+            assertEquals(List.of("results.csv", "summary.json"), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void bad_input_exits_2_with_file_line_and_column_and_no_stack_trace() throws Exception {
+        Path file = scenario("bad.yaml", SCENARIO.replace("floor: 10%", "flor: 10%"));
+        Path out = dir.resolve("out");
+        Result r = execute("run", file.toString(), "--out", out.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains(file + ":7:"), r.err());
+        assertTrue(r.err().contains("did you mean `floor`?"), r.err());
+        assertNoStackTrace(r);
+        assertFalse(Files.exists(out), "nothing is written for a refused scenario");
+    }
+
+    @Test
+    void missing_files_directories_and_bad_options_exit_2() {
+        Result missing = execute("run", dir.resolve("nope.yaml").toString());
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("nope.yaml: no such file"), missing.err());
+        assertNoStackTrace(missing);
+        Result directory = execute("validate", dir.toString());
+        assertEquals(2, directory.exit());
+        assertTrue(directory.err().contains("is a directory"), directory.err());
+        Result option = execute("run", "--bogus");
+        assertEquals(2, option.exit());
+        Result format = execute("run", "x.yaml", "--format", "gif");
+        assertEquals(2, format.exit());
+        assertTrue(format.err().contains("gif"), format.err());
+    }
+
+    @Test
+    void validate_checks_every_file_and_exits_2_if_any_is_wrong() throws Exception {
+        Path good = scenario("good.yaml", SCENARIO);
+        Path bad = scenario("bad.yaml", SCENARIO.replace("end: 2050", "end: 2020"));
+        Result ok = execute("validate", good.toString());
+        assertEquals(0, ok.exit(), ok.err());
+        assertTrue(ok.out().contains("good.yaml: ok"), ok.out());
+        Result mixed = execute("validate", good.toString(), bad.toString());
+        assertEquals(2, mixed.exit());
+        assertTrue(mixed.err().contains(bad + ":2:"), mixed.err());
+        assertTrue(mixed.err().contains("before `time.start`"), mixed.err());
+        assertNoStackTrace(mixed);
+    }
+
+    @Test
+    void a_numeric_blow_up_exits_2_naming_variable_and_year() throws Exception {
+        Path file = scenario("boom.yaml", SCENARIO.replace("growth: 6%", "growth: 1e300"));
+        Result r = execute("run", file.toString(), "--out", dir.resolve("b").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("service.care.cost became infinite in 2027/28"), r.err());
+        assertFalse(Files.exists(dir.resolve("b")));
+    }
+
+    @Test
+    void help_lists_commands_and_exit_codes() {
+        Result r = execute("--help");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().contains("run") && r.out().contains("validate") && r.out().contains("Exit codes"), r.out());
+    }
+}
