@@ -39,6 +39,7 @@ final class IndicatorTable {
     }
 
     static String money(double x) {
-        return String.format(Locale.ROOT, "%,.1f", x);
+        // rounding leaves sums like -1e-16 where the answer is nothing; show those as 0.0, not -0.0
+        return String.format(Locale.ROOT, "%,.1f", Math.abs(x) < 0.05 ? 0.0 : x);
     }
 }

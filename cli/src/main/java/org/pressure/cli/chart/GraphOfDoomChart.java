@@ -73,13 +73,14 @@ public final class GraphOfDoomChart {
         Theme.style(plot);
 
         Indicators in = r.indicators();
+        double middle = (sc.start() + sc.end()) / 2.0;
         if (in.crossoverYear() != null) {
             plot.addDomainMarker(marker(in.crossoverYear(), "Statutory costs overtake income, "
-                    + Scenario.financialYear(in.crossoverYear()), new Color(0xB2182B), 8), Layer.FOREGROUND);
+                    + Scenario.financialYear(in.crossoverYear()), new Color(0xB2182B), 8, middle), Layer.FOREGROUND);
         }
         if (in.reservesExhaustedYear() != null) {
             plot.addDomainMarker(marker(in.reservesExhaustedYear(), "Usable reserves exhausted, "
-                    + Scenario.financialYear(in.reservesExhaustedYear()), new Color(0x2D2D2D), 34), Layer.FOREGROUND);
+                    + Scenario.financialYear(in.reservesExhaustedYear()), new Color(0x2D2D2D), 34, middle), Layer.FOREGROUND);
         }
 
         JFreeChart chart = new JFreeChart(sc.name(), Theme.TITLE, plot, true);
@@ -91,14 +92,16 @@ public final class GraphOfDoomChart {
         return chart;
     }
 
-    private static ValueMarker marker(int year, String text, Color colour, double offsetFromTop) {
+    /** A dashed vertical line with its label on the side of the line that has more room. */
+    private static ValueMarker marker(int year, String text, Color colour, double offsetFromTop, double middle) {
         ValueMarker m = new ValueMarker(year, colour, Theme.dashed(2.5f));
         m.setLabel(text);
         m.setLabelFont(Theme.MARKER);
         m.setLabelPaint(colour);
         m.setLabelBackgroundColor(new Color(255, 255, 255, 220));
-        m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-        m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+        boolean left = year > middle;
+        m.setLabelAnchor(left ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+        m.setLabelTextAnchor(left ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
         m.setLabelOffset(new RectangleInsets(offsetFromTop, 6, 0, 6));
         return m;
     }

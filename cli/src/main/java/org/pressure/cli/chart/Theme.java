@@ -11,7 +11,6 @@ import java.text.ParsePosition;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
@@ -75,10 +74,10 @@ public final class Theme {
     /** An axis of financial years: ticks on whole years, labelled 2025/26. */
     public static NumberAxis yearAxis(String label, int start, int end) {
         NumberAxis axis = new NumberAxis(label);
-        NumberFormat fy = new FinancialYearFormat();
-        TickUnits units = new TickUnits();
-        for (int step : new int[] {1, 2, 5, 10, 20, 50, 100}) units.add(new NumberTickUnit(step, fy));
-        axis.setStandardTickUnits(units);
+        // a "2025/26" label needs about 70 px at 1600 px wide: at most about 16 labels
+        int years = end - start + 1;
+        int step = years <= 16 ? 1 : years <= 32 ? 2 : years <= 80 ? 5 : years <= 160 ? 10 : 50;
+        axis.setTickUnit(new NumberTickUnit(step, new FinancialYearFormat()));
         axis.setAutoRangeIncludesZero(false);
         axis.setRange(start - 0.2, end + 0.2);
         style(axis);
