@@ -26,9 +26,14 @@ public record CompiledScenario(Scenario scenario, Model model, List<Column> colu
      * @throws ScenarioException when a value becomes infinite or not a number, naming it and the year
      */
     public CouncilResult run() {
+        return run(new double[0]);
+    }
+
+    /** Runs with the given input values (see {@link CouncilCompiler#compile(Scenario, List)}). */
+    public CouncilResult run(double[] inputs) {
         Run run;
         try {
-            run = model.run();
+            run = model.run(inputs);
         } catch (NumericBlowUpException e) {
             int year = scenario.start() + e.step();
             throw new ScenarioException(scenario.location(), e.variable() + " became "

@@ -30,14 +30,23 @@ public final class CouncilCompiler {
     private final List<CompiledScenario.Column> columns = new ArrayList<>();
     private int anonymous;
 
-    private CouncilCompiler(Scenario sc) {
+    private CouncilCompiler(Scenario sc, List<String> inputs) {
         this.sc = sc;
         this.builder = new ModelBuilder(sc.start(), 1, sc.years());
+        for (String input : inputs) names.put(input, Compiler.Ref.variable(builder.input("input." + input)));
     }
 
     /** Compiles, or throws {@link ScenarioException} naming every unknown name and same-year cycle. */
     public static CompiledScenario compile(Scenario scenario) {
-        return new CouncilCompiler(scenario).compile();
+        return new CouncilCompiler(scenario, List.of()).compile();
+    }
+
+    /**
+     * Compiles with named inputs: expressions may read each name, and each run gives their
+     * values ({@link CompiledScenario#run(double[])}). Sweeps put an input where a parameter goes.
+     */
+    public static CompiledScenario compile(Scenario scenario, List<String> inputs) {
+        return new CouncilCompiler(scenario, inputs).compile();
     }
 
     private CompiledScenario compile() {

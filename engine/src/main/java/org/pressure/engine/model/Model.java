@@ -15,12 +15,14 @@ public final class Model {
     private final Equation[] order;
     private final String[] orderNames;
     private final int[][] orderOutputs;
+    private final int[] inputs;
     private final double start;
     private final double dt;
     private final int steps;
 
-    Model(String[] slotNames, Map<String, Integer> slotIndex, List<ModelBuilder.Part> ordered,
+    Model(String[] slotNames, Map<String, Integer> slotIndex, List<ModelBuilder.Part> ordered, int[] inputs,
           double start, double dt, int steps) {
+        this.inputs = inputs;
         this.slotNames = slotNames;
         this.slotIndex = Map.copyOf(slotIndex);
         this.order = ordered.stream().map(ModelBuilder.Part::equation).toArray(Equation[]::new);
@@ -66,13 +68,28 @@ public final class Model {
         return List.of(orderNames);
     }
 
+    /** How many input values a run takes. */
+    public int inputCount() {
+        return inputs.length;
+    }
+
+    /** Runs a model that has no inputs. */
+    public Run run() {
+        return run(new double[0]);
+    }
+
     /**
-     * Runs the model from its first step to its last.
+     * Runs the model from its first step to its last, with the given input values (in the
+     * order the inputs were allocated).
      *
      * @throws NumericBlowUpException when a value becomes infinite or not a number
      */
-    public Run run() {
+    public Run run(double[] inputValues) {
+        if (inputValues.length != inputs.length) {
+            throw new IllegalArgumentException("the model takes " + inputs.length + " inputs, not " + inputValues.length);
+        }
         double[][] v = new double[slotNames.length][steps];
+        for (int i = 0; i < inputs.length; i++) java.util.Arrays.fill(v[inputs[i]], inputValues[i]);
         for (int step = 0; step < steps; step++) {
             for (Equation e : order) e.compute(v, step);
         }

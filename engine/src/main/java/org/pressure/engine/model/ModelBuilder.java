@@ -23,6 +23,7 @@ public final class ModelBuilder {
     private final List<String> slotNames = new ArrayList<>();
     private final Map<String, Integer> slotIndex = new LinkedHashMap<>();
     private final List<Part> parts = new ArrayList<>();
+    private final List<Integer> inputs = new ArrayList<>();
     private final double start;
     private final double dt;
     private final int steps;
@@ -40,6 +41,16 @@ public final class ModelBuilder {
         slotIndex.put(name, slotNames.size());
         slotNames.add(name);
         return slotNames.size() - 1;
+    }
+
+    /**
+     * Allocates an input slot: a value given to each run ({@link Model#run(double[])}), the same
+     * in every step. Sweeps use inputs so that one compiled model serves every run.
+     */
+    public int input(String name) {
+        int slot = slot(name);
+        inputs.add(slot);
+        return slot;
     }
 
     /** The slot called {@code name}, or -1. */
@@ -75,12 +86,13 @@ public final class ModelBuilder {
         Arrays.fill(producer, -1);
         for (int p = 0; p < parts.size(); p++) {
             for (int slot : parts.get(p).outputs()) {
+                if (inputs.contains(slot)) throw new IllegalStateException("input " + slotNames.get(slot) + " is computed");
                 if (producer[slot] >= 0) throw new IllegalStateException("slot " + slotNames.get(slot) + " written twice");
                 producer[slot] = p;
             }
         }
         for (int s = 0; s < producer.length; s++) {
-            if (producer[s] < 0) throw new IllegalStateException("slot " + slotNames.get(s) + " is never computed");
+            if (producer[s] < 0 && !inputs.contains(s)) throw new IllegalStateException("slot " + slotNames.get(s) + " is never computed");
         }
         List<List<Integer>> cycles = stronglyConnected(producer);
         if (!cycles.isEmpty()) {
@@ -93,11 +105,12 @@ public final class ModelBuilder {
             }
             return null;
         }
-        return new Model(slotNames.toArray(String[]::new), slotIndex, topological(producer), start, dt, steps);
+        return new Model(slotNames.toArray(String[]::new), slotIndex, topological(producer),
+                inputs.stream().mapToInt(Integer::intValue).toArray(), start, dt, steps);
     }
 
     private int[] dependencies(int p, int[] producer) {
-        return Arrays.stream(parts.get(p).reads()).map(s -> producer[s]).distinct().toArray();
+        return Arrays.stream(parts.get(p).reads()).map(s -> producer[s]).filter(d -> d >= 0).distinct().toArray();
     }
 
     /** Parts in an order where every dependency comes first; ties keep the order they were added. */
