@@ -1,0 +1,47 @@
+package org.pressure.engine.sweep;
+
+import org.pressure.engine.council.CouncilResult;
+import org.pressure.engine.council.Indicators;
+
+/**
+ * One recorded output of each run: an indicator ({@code crossover_year}) or a
+ * {@code results.csv} column in a year ({@code reserves@2030}, {@code reserves@end}).
+ */
+public record OutputSpec(String name, String indicator, String column, Integer year) {
+
+    public static OutputSpec indicator(String name) {
+        return new OutputSpec(name, name, null, null);
+    }
+
+    /** {@code year} null means the last year. */
+    public static OutputSpec column(String name, String column, Integer year) {
+        return new OutputSpec(name, null, column, year);
+    }
+
+    /** Whether the output is a year (so it may be missing, and gets a by-year share and a histogram). */
+    public boolean isYear() {
+        return indicator != null && Indicators.YEAR_INDICATORS.contains(indicator);
+    }
+
+    /** The output of one run; NaN where it never happens. */
+    public double of(CouncilResult r) {
+        if (indicator != null) {
+            Indicators in = r.indicators();
+            Number v = switch (indicator) {
+                case "gap_year" -> in.gapYear();
+                case "crossover_year" -> in.crossoverYear();
+                case "reserves_exhausted_year" -> in.reservesExhaustedYear();
+                case "cumulative_gap" -> in.cumulativeGap();
+                case "total_cuts" -> in.totalCuts();
+                case "total_reserves_drawn" -> in.totalReservesDrawn();
+                case "failure_demand_cost" -> in.failureDemandCost();
+                case "final_reserves" -> in.finalReserves();
+                case "statutory_share_end" -> in.statutoryShareEnd();
+                default -> throw new IllegalStateException("indicator " + indicator);
+            };
+            return v == null ? Double.NaN : v.doubleValue();
+        }
+        double[] values = r.column(column);
+        return values[year == null ? values.length - 1 : year - r.scenario().start()];
+    }
+}

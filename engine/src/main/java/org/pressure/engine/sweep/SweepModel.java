@@ -1,0 +1,166 @@
+package org.pressure.engine.sweep;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.pressure.engine.council.CompiledScenario;
+import org.pressure.engine.council.CouncilCompiler;
+import org.pressure.engine.council.CouncilResult;
+import org.pressure.engine.council.ScenarioParser;
+import org.pressure.engine.scenario.Location;
+import org.pressure.engine.scenario.Node;
+import org.pressure.engine.scenario.Overrides;
+import org.pressure.engine.scenario.Problems;
+import org.pressure.engine.scenario.ScenarioException;
+import org.pressure.engine.scenario.Suggest;
+import org.pressure.engine.scenario.TreeLoader;
+import org.pressure.engine.scenario.TreeReader;
+
+/**
+ * A sweep's scenario compiled once: each parameter path becomes an input of the model, so a
+ * run is "this model with these input values". Where a path does not hold a series (a delay,
+ * a reserves figure) the model is rebuilt for each run instead: slower, same answers.
+ */
+public final class SweepModel {
+    private final SweepSpec spec;
+    private final Node scenarioTree;
+    private final List<Overrides.Override> paths;
+    private final CompiledScenario compiled;
+    private final CompiledScenario base;
+    private final boolean inputsCompiled;
+
+    private SweepModel(SweepSpec spec, Node scenarioTree, List<Overrides.Override> paths, CompiledScenario compiled,
+                       CompiledScenario base, boolean inputsCompiled) {
+        this.spec = spec;
+        this.scenarioTree = scenarioTree;
+        this.paths = paths;
+        this.compiled = compiled;
+        this.base = base;
+        this.inputsCompiled = inputsCompiled;
+    }
+
+    /**
+     * Reads a sweep file and its scenario, checks everything (paths exist, values fit, outputs
+     * are indicators or columns) and compiles.
+     *
+     * @param runs a number of runs that replaces the file's, or null
+     * @param seed a seed that replaces the file's, or null
+     */
+    public static SweepModel load(Path sweepFile, Integer runs, Long seed) {
+        Node sweepTree = TreeReader.read(sweepFile);
+        SweepSpec spec = SweepParser.parse(sweepTree, sweepFile).with(runs, seed);
+        Node tree;
+        try {
+            tree = TreeLoader.load(spec.scenario());
+        } catch (ScenarioException e) {
+            Location at = ((Node.MapNode) sweepTree).keyLocation("scenario");
+            if (e.problems().size() == 1 && e.problems().get(0).location().line() == 0) {
+                throw new ScenarioException(at, "`scenario`: " + e.problems().get(0));
+            }
+            throw e;
+        }
+        CompiledScenario base = CouncilCompiler.compile(ScenarioParser.parse(tree, spec.scenario().toString()));
+
+        Problems problems = new Problems();
+        List<Overrides.Override> paths = new ArrayList<>();
+        Node.MapNode params = (Node.MapNode) ((Node.MapNode) sweepTree).get("parameters");
+        for (String path : spec.parameterPaths()) {
+            Location at = params.keyLocation(path);
+            Overrides.Override o = new Overrides.Override(List.of(path.split("\\.", -1)), "", at.toString());
+            String missing = missing(tree, o.path());
+            if (missing != null) {
+                problems.add(at, "parameter `" + path + "`: " + missing);
+            }
+            paths.add(o);
+        }
+        problems.throwIfAny();
+
+        // try the fast form: every path an input of one compiled model
+        List<String> inputs = new ArrayList<>();
+        Node marked = tree;
+        for (int i = 0; i < paths.size(); i++) {
+            String name = "__sweep_" + i;
+            inputs.add(name);
+            marked = Overrides.set(marked, paths.get(i), new Node.ScalarNode(Location.ofFile(paths.get(i).source()),
+                    "=" + name, Node.ScalarKind.STRING));
+        }
+        CompiledScenario compiled = null;
+        try {
+            compiled = CouncilCompiler.compile(ScenarioParser.parse(marked, spec.scenario().toString()), inputs);
+        } catch (ScenarioException e) {
+            compiled = null;
+        }
+        SweepModel model = new SweepModel(spec, tree, paths, compiled, base, compiled != null);
+        if (compiled == null) {
+            // a path is not a series: check that typical values are accepted, naming the parameter if not
+            double[] middle = spec.parameters().values().stream().mapToDouble(d -> d.quantile(0.5)).toArray();
+            model.rebuild(middle);
+        }
+        SweepParser.checkOutputs(spec, base, sweepTree);
+        return model;
+    }
+
+    /** Why {@code path} does not name a value of the scenario, or null if it does. */
+    private static String missing(Node tree, List<String> path) {
+        Node n = tree;
+        for (int i = 0; i < path.size(); i++) {
+            String key = path.get(i);
+            String soFar = String.join(".", path.subList(0, i + 1));
+            if (n instanceof Node.MapNode m) {
+                if (!m.entries().containsKey(key)) {
+                    return "the scenario has no `" + soFar + "`" + Suggest.didYouMean(key, m.entries().keySet());
+                }
+                n = m.get(key);
+            } else if (n instanceof Node.ListNode l) {
+                int index;
+                try {
+                    index = Integer.parseInt(key);
+                } catch (NumberFormatException e) {
+                    return "`" + String.join(".", path.subList(0, i)) + "` is a list: pick an item by index, not `" + key + "`";
+                }
+                if (index < 0 || index >= l.items().size()) {
+                    return "`" + String.join(".", path.subList(0, i)) + "` has " + l.items().size() + " item(s), numbered from 0";
+                }
+                n = l.items().get(index);
+            } else {
+                return "`" + String.join(".", path.subList(0, i)) + "` is " + n.kindName() + ", which has no `" + key + "`";
+            }
+        }
+        return null;
+    }
+
+    public SweepSpec spec() {
+        return spec;
+    }
+
+    /** The scenario as written, unchanged by any parameter. */
+    public CompiledScenario base() {
+        return base;
+    }
+
+    /** Whether one compiled model serves every run (true unless a path holds something other than a series). */
+    public boolean compiledOnce() {
+        return inputsCompiled;
+    }
+
+    /**
+     * One run with the given parameter values, in the order of the sweep file; NaN leaves a
+     * parameter as the scenario has it.
+     */
+    public CouncilResult run(double[] values) {
+        boolean anyUnset = false;
+        for (double v : values) anyUnset |= Double.isNaN(v);
+        if (inputsCompiled && !anyUnset) return compiled.run(values);
+        return rebuild(values).run();
+    }
+
+    private CompiledScenario rebuild(double[] values) {
+        Node tree = scenarioTree;
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isNaN(values[i])) continue;
+            tree = Overrides.set(tree, paths.get(i), new Node.ScalarNode(Location.ofFile(paths.get(i).source()),
+                    Double.toString(values[i]), Node.ScalarKind.NUMBER));
+        }
+        return CouncilCompiler.compile(ScenarioParser.parse(tree, spec.scenario().toString()));
+    }
+}

@@ -1,0 +1,228 @@
+package org.pressure.engine.sweep;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.pressure.engine.council.CompiledScenario;
+import org.pressure.engine.council.Indicators;
+import org.pressure.engine.council.Scenario;
+import org.pressure.engine.scenario.Location;
+import org.pressure.engine.scenario.MapReader;
+import org.pressure.engine.scenario.Node;
+import org.pressure.engine.scenario.Problems;
+import org.pressure.engine.scenario.Suggest;
+
+/** Reads and checks a sweep file (sweeps.md); every problem is reported together. */
+public final class SweepParser {
+    static final List<String> KEYS = List.of("sweep", "scenario", "design", "runs", "levels", "seed", "parameters",
+            "outputs", "trajectories");
+    static final List<String> DISTRIBUTIONS = List.of("uniform", "triangular", "normal", "lognormal", "values");
+    /** Most runs a sweep may ask for. */
+    public static final int MAX_RUNS = 100_000_000;
+
+    private final Problems problems = new Problems();
+
+    private SweepParser() {}
+
+    /** Whether a parsed file is a sweep file (it has a top-level {@code sweep} key). */
+    public static boolean isSweep(Node tree) {
+        return tree instanceof Node.MapNode m && m.entries().containsKey("sweep");
+    }
+
+    /** Checks a sweep file's structure; {@link SweepModel} checks paths and outputs against the scenario. */
+    static SweepSpec parse(Node root, Path file) {
+        return new SweepParser().spec(root, file);
+    }
+
+    private SweepSpec spec(Node root, Path file) {
+        MapReader r = MapReader.of(root, "the sweep", KEYS, problems);
+        if (r == null) problems.throwIfAny();
+        String name = r.text("sweep", null);
+        if (name == null) problems.add(r.location(), "a sweep file needs `sweep: NAME`");
+        String scenarioText = r.text("scenario", null);
+        Path scenario = null;
+        if (scenarioText == null) {
+            problems.add(r.location(), "a sweep file needs `scenario:`, the scenario file to run, relative to the sweep file");
+        } else {
+            Path parent = file.toAbsolutePath().getParent();
+            scenario = parent == null ? Path.of(scenarioText) : parent.resolve(scenarioText).normalize();
+        }
+        SweepSpec.Design design = SweepSpec.Design.RANDOM;
+        String designText = r.text("design", null);
+        if (designText == null) {
+            problems.add(r.location(), "a sweep file needs `design:`, one of " + String.join(", ", SweepSpec.Design.keys()));
+        } else if (SweepSpec.Design.of(designText) == null) {
+            problems.add(r.get("design").location(), "`design: " + designText + "` is not a design; use one of "
+                    + String.join(", ", SweepSpec.Design.keys()) + Suggest.didYouMean(designText, SweepSpec.Design.keys()));
+        } else {
+            design = SweepSpec.Design.of(designText);
+        }
+        int runs = r.integer("runs", design == SweepSpec.Design.MORRIS ? 10 : 1000);
+        boolean runsUsed = design != SweepSpec.Design.GRID && design != SweepSpec.Design.ONE_AT_A_TIME;
+        if (runsUsed && (runs < 1 || runs > MAX_RUNS)) {
+            problems.add(r.node().keyLocation("runs"), "`runs` is " + runs + "; it must be between 1 and " + MAX_RUNS);
+        } else if (design == SweepSpec.Design.SOBOL && Integer.bitCount(runs) != 1) {
+            problems.add(r.node().keyLocation("runs"), "`runs` for a sobol design is the base sample N and must be a power "
+                    + "of two (e.g. " + Integer.highestOneBit(runs) + " or " + Integer.highestOneBit(runs) * 2 + ")");
+        }
+        int levels = r.integer("levels", design == SweepSpec.Design.MORRIS ? 4 : 5);
+        if (levels < 2 || levels > 1000) {
+            problems.add(r.node().keyLocation("levels"), "`levels` is " + levels + "; it must be between 2 and 1000");
+        }
+        long seed = (long) r.number("seed", 1);
+        Map<String, Distribution> parameters = parameters(r.get("parameters"), r.location());
+        List<String> outputs = textList(r.get("outputs"), "outputs");
+        if (outputs.isEmpty()) problems.add(r.location(), "a sweep needs `outputs:`, the indicators or COLUMN@YEAR values to record");
+        List<String> trajectories = r.has("trajectories") ? textList(r.get("trajectories"), "trajectories")
+                : List.of("budget_gap", "reserves");
+        problems.throwIfAny();
+        List<OutputSpec> outs = new ArrayList<>();
+        for (String o : outputs) outs.add(output(o));
+        return new SweepSpec(name, file, scenario, design, runs, levels, seed, parameters, outs, trajectories);
+    }
+
+    private Map<String, Distribution> parameters(Node n, Location top) {
+        Map<String, Distribution> out = new LinkedHashMap<>();
+        if (!(n instanceof Node.MapNode map) || map.entries().isEmpty()) {
+            problems.add(n == null ? top : n.location(), "a sweep needs `parameters:`, a mapping of scenario paths "
+                    + "(as --set takes them) to distributions, e.g. drivers.cpi: {uniform: [1%, 3%]}");
+            return out;
+        }
+        for (var e : map.entries().entrySet()) {
+            String path = e.getKey();
+            String what = "parameter `" + path + "`";
+            List<String> keys = new ArrayList<>(DISTRIBUTIONS);
+            keys.addAll(List.of("min", "max"));
+            MapReader d = MapReader.of(e.getValue().value(), what, keys, problems);
+            if (d == null) continue;
+            List<String> given = DISTRIBUTIONS.stream().filter(d::has).toList();
+            if (given.size() != 1) {
+                problems.add(d.location(), what + " needs exactly one distribution: " + String.join(", ", DISTRIBUTIONS)
+                        + (given.isEmpty() ? "" : " (it has " + String.join(" and ", given) + ")"));
+                continue;
+            }
+            double min = d.number("min", Double.NEGATIVE_INFINITY);
+            double max = d.number("max", Double.POSITIVE_INFINITY);
+            String kind = given.get(0);
+            Node argsNode = d.get(kind);
+            double[] a = numbers(argsNode, path + "." + kind);
+            if (a == null) continue;
+            Location at = argsNode.location();
+            Distribution dist = switch (kind) {
+                case "uniform" -> arity(a, 2, at, what, "[low, high]") && order(a[0] < a[1], at, what, "low < high")
+                        ? Distribution.uniform(a[0], a[1], min, max) : null;
+                case "triangular" -> arity(a, 3, at, what, "[low, mode, high]")
+                        && order(a[0] <= a[1] && a[1] <= a[2] && a[0] < a[2], at, what, "low <= mode <= high, low < high")
+                        ? Distribution.triangular(a[0], a[1], a[2], min, max) : null;
+                case "normal" -> arity(a, 2, at, what, "[mean, sd]") && order(a[1] > 0, at, what, "sd > 0")
+                        ? Distribution.normal(a[0], a[1], min, max) : null;
+                case "lognormal" -> arity(a, 2, at, what, "[median, sigma]")
+                        && order(a[0] > 0 && a[1] > 0, at, what, "median > 0 and sigma > 0")
+                        ? Distribution.lognormal(a[0], a[1], min, max) : null;
+                default -> values(a, min, max, at, what);
+            };
+            if (dist == null) continue;
+            if (min > max) {
+                problems.add(d.location(), what + ": `min` is above `max`");
+                continue;
+            }
+            if (dist instanceof Distribution.Continuous c && !(c.pHigh() > c.pLow())) {
+                problems.add(d.location(), what + ": `min`/`max` leave no probability: the truncated range is empty");
+                continue;
+            }
+            out.put(path, dist);
+        }
+        return out;
+    }
+
+    private Distribution values(double[] a, double min, double max, Location at, String what) {
+        double[] kept = java.util.Arrays.stream(a).filter(x -> x >= min && x <= max).toArray();
+        if (kept.length == 0) {
+            problems.add(at, what + ": no value is left between `min` and `max`");
+            return null;
+        }
+        return new Distribution.Values(kept);
+    }
+
+    private boolean arity(double[] a, int n, Location at, String what, String form) {
+        if (a.length == n) return true;
+        problems.add(at, what + " takes " + form + ", " + n + " numbers, not " + a.length);
+        return false;
+    }
+
+    private boolean order(boolean ok, Location at, String what, String rule) {
+        if (!ok) problems.add(at, what + ": needs " + rule);
+        return ok;
+    }
+
+    private double[] numbers(Node n, String key) {
+        if (!(n instanceof Node.ListNode list) || list.items().isEmpty()) {
+            problems.add(n.location(), "`" + key + "` should be a list of numbers, e.g. [1%, 3%]");
+            return null;
+        }
+        double[] out = new double[list.items().size()];
+        int before = problems.size();
+        for (int i = 0; i < out.length; i++) out[i] = MapReader.number(list.items().get(i), key, problems, Double.NaN);
+        return problems.size() == before ? out : null;
+    }
+
+    private List<String> textList(Node n, String key) {
+        List<String> out = new ArrayList<>();
+        if (n == null) return out;
+        if (!(n instanceof Node.ListNode list)) {
+            problems.add(n.location(), "`" + key + "` should be a list");
+            return out;
+        }
+        for (Node item : list.items()) {
+            if (item instanceof Node.ScalarNode s && s.kind() != Node.ScalarKind.NULL) out.add(s.text());
+            else problems.add(item.location(), "each of `" + key + "` should be a name");
+        }
+        return out;
+    }
+
+    private static OutputSpec output(String text) {
+        int at = text.lastIndexOf('@');
+        if (at < 0) return OutputSpec.indicator(text);
+        String column = text.substring(0, at), year = text.substring(at + 1);
+        Integer y = null;
+        if (!year.equals("end")) {
+            try {
+                y = Integer.valueOf(year);
+            } catch (NumberFormatException e) {
+                y = Integer.MIN_VALUE;
+            }
+        }
+        return OutputSpec.column(text, column, y);
+    }
+
+    /** Checks outputs and trajectories against a compiled scenario's columns and horizon. */
+    static void checkOutputs(SweepSpec spec, CompiledScenario compiled, Node sweepTree) {
+        Problems problems = new Problems();
+        Scenario sc = compiled.scenario();
+        Set<String> columns = new java.util.LinkedHashSet<>();
+        compiled.columns().forEach(c -> columns.add(c.header()));
+        Location at = sweepTree instanceof Node.MapNode m ? m.keyLocation("outputs") : Location.ofFile(spec.sweepFile().toString());
+        for (OutputSpec o : spec.outputs()) {
+            if (o.indicator() != null && !Indicators.NAMES.contains(o.indicator())) {
+                problems.add(at, "output `" + o.name() + "` is not an indicator" + Suggest.didYouMean(o.indicator(), Indicators.NAMES)
+                        + "; use an indicator (" + String.join(", ", Indicators.NAMES) + ") or COLUMN@YEAR / COLUMN@end");
+            } else if (o.column() != null && !columns.contains(o.column())) {
+                problems.add(at, "output `" + o.name() + "`: `" + o.column() + "` is not a results.csv column"
+                        + Suggest.didYouMean(o.column(), columns));
+            } else if (o.column() != null && o.year() != null && (o.year() < sc.start() || o.year() > sc.end())) {
+                problems.add(at, "output `" + o.name() + "`: the year must be `end` or a year from " + sc.start() + " to "
+                        + sc.end());
+            }
+        }
+        Location tat = sweepTree instanceof Node.MapNode m ? m.keyLocation("trajectories") : at;
+        for (String t : spec.trajectories()) {
+            if (!columns.contains(t)) {
+                problems.add(tat, "trajectory `" + t + "` is not a results.csv column" + Suggest.didYouMean(t, columns));
+            }
+        }
+        problems.throwIfAny();
+    }
+}

@@ -1,0 +1,376 @@
+package org.pressure.engine.sweep;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
+import org.pressure.engine.council.CouncilResult;
+import org.pressure.engine.council.ResultsWriter;
+import org.pressure.engine.council.Scenario;
+import org.pressure.engine.scenario.Location;
+import org.pressure.engine.scenario.ScenarioException;
+
+/**
+ * Runs a sweep: computes runs in parallel in chunks, writes {@code runs.csv} strictly in run
+ * order (so the file is the same for any thread count), and folds each run into streaming
+ * summaries as it is written. Memory does not grow with the number of runs, except for the
+ * sensitivity designs, whose estimators need every output.
+ */
+public final class SweepRunner {
+    /** Runs computed together by one task; a chunk is written with one write, so a kill leaves whole lines. */
+    static final int CHUNK = 256;
+    /** Samples kept per year for fan-chart bands; with no more runs than this the bands are exact. */
+    static final int RESERVOIR = 4096;
+    static final double[] PERCENTILES = {0.05, 0.25, 0.5, 0.75, 0.95};
+
+    private final SweepModel model;
+    private final SweepSpec spec;
+    private final Plan plan;
+    private final int threads;
+    private final LongConsumer progress;
+
+    public SweepRunner(SweepModel model, int threads, LongConsumer progress) {
+        this.model = model;
+        this.spec = model.spec();
+        this.plan = Plan.of(spec);
+        this.threads = Math.max(1, threads);
+        this.progress = progress;
+    }
+
+    public int runs() {
+        return plan.runs();
+    }
+
+    /** What one chunk produced. */
+    private record Chunk(int first, byte[] rows, double[][] outputs, double[][][] trajectories) {}
+
+    /**
+     * Runs every run, writing {@code runs.csv} in {@code dir}. With {@code resume}, the rows
+     * already in runs.csv are checked against a fresh computation and kept; the rest are added.
+     */
+    public SweepResult run(Path dir, boolean resume) throws IOException {
+        Files.createDirectories(dir);
+        Path csv = dir.resolve("runs.csv");
+        String header = header();
+        int runs = plan.runs();
+        long existing = 0;
+        if (resume && Files.exists(csv)) {
+            existing = prepareResume(csv, header);
+        } else {
+            Files.write(csv, header.getBytes(StandardCharsets.UTF_8));
+        }
+        Accumulator acc = new Accumulator(spec, model.base().scenario(), runs);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "sweep-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try (FileChannel out = FileChannel.open(csv, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+             BufferedReader old = resume && existing > 0 ? Files.newBufferedReader(csv) : null) {
+            if (old != null) old.readLine();
+            int chunks = (runs + CHUNK - 1) / CHUNK;
+            Deque<Future<Chunk>> window = new ArrayDeque<>();
+            int next = 0;
+            for (int done = 0; done < chunks; done++) {
+                while (window.size() < threads * 4 && next < chunks) {
+                    int c = next++;
+                    window.add(pool.submit(() -> chunk(c * CHUNK, Math.min(runs, (c + 1) * CHUNK))));
+                }
+                Chunk c = take(window.poll());
+                int n = c.outputs().length;
+                long firstNew = Math.max(0, existing - c.first());
+                if (firstNew > 0) verify(old, c, (int) Math.min(n, firstNew));
+                if (firstNew < n) write(out, c, (int) firstNew);
+                for (int i = 0; i < n; i++) acc.add(c.first() + i, c.outputs()[i], c.trajectories()[i]);
+                if (progress != null) progress.accept(c.first() + n);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return acc.finish(csv, plan, spec.parameterPaths().size());
+    }
+
+    private static Chunk take(Future<Chunk> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ScenarioException se) throw se;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IOException(e.getCause());
+        }
+    }
+
+    String header() {
+        StringBuilder h = new StringBuilder("run");
+        for (String p : spec.parameterPaths()) h.append(',').append(csvField(p));
+        for (OutputSpec o : spec.outputs()) h.append(',').append(csvField(o.name()));
+        return h.append('\n').toString();
+    }
+
+    static String csvField(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    private Chunk chunk(int from, int to) {
+        int n = to - from;
+        StringBuilder rows = new StringBuilder(n * 64);
+        double[][] outputs = new double[n][];
+        double[][][] trajectories = new double[n][][];
+        List<OutputSpec> outs = spec.outputs();
+        for (int i = 0; i < n; i++) {
+            int run = from + i;
+            double[] values = plan.values(run);
+            CouncilResult r;
+            try {
+                r = model.run(values);
+            } catch (ScenarioException e) {
+                throw new ScenarioException(new Location(spec.sweepFile().toString(), 0, 0), "run " + run + " ("
+                        + describe(values) + "): " + e.getMessage().replace('\n', ' '));
+            }
+            double[] o = new double[outs.size()];
+            for (int j = 0; j < o.length; j++) o[j] = outs.get(j).of(r);
+            double[][] t = new double[spec.trajectories().size()][];
+            for (int j = 0; j < t.length; j++) t[j] = r.column(spec.trajectories().get(j)).clone();
+            outputs[i] = o;
+            trajectories[i] = t;
+            rows.append(run);
+            for (double v : values) rows.append(',').append(Double.isNaN(v) ? "" : ResultsWriter.number(v));
+            for (double v : o) rows.append(',').append(Double.isNaN(v) ? "" : ResultsWriter.number(v));
+            rows.append('\n');
+        }
+        return new Chunk(from, rows.toString().getBytes(StandardCharsets.UTF_8), outputs, trajectories);
+    }
+
+    private String describe(double[] values) {
+        List<String> parts = new ArrayList<>();
+        List<String> paths = spec.parameterPaths();
+        for (int j = 0; j < values.length; j++) {
+            if (!Double.isNaN(values[j])) parts.add(paths.get(j) + "=" + ResultsWriter.number(values[j]));
+        }
+        return parts.isEmpty() ? "the scenario as written" : String.join(", ", parts);
+    }
+
+    /** Appends the chunk's rows from row {@code skip} on, in one write. */
+    private static void write(FileChannel out, Chunk c, int skip) throws IOException {
+        byte[] rows = c.rows();
+        int offset = 0;
+        for (int i = 0; i < skip; i++) offset = indexOf(rows, offset) + 1;
+        ByteBuffer buf = ByteBuffer.wrap(rows, offset, rows.length - offset);
+        while (buf.hasRemaining()) out.write(buf);
+    }
+
+    private static int indexOf(byte[] rows, int from) {
+        for (int i = from; i < rows.length; i++) if (rows[i] == '\n') return i;
+        return rows.length - 1;
+    }
+
+    /** Checks that rows kept from an interrupted sweep are the rows this sweep computes. */
+    private void verify(BufferedReader old, Chunk c, int n) throws IOException {
+        String[] lines = new String(c.rows(), StandardCharsets.UTF_8).split("\n", -1);
+        for (int i = 0; i < n; i++) {
+            String kept = old.readLine();
+            if (!lines[i].equals(kept)) {
+                throw new ScenarioException(Location.ofFile(spec.sweepFile().toString()), "--resume: row " + (c.first() + i)
+                        + " of the existing runs.csv differs from what this sweep computes (was the sweep, the scenario "
+                        + "or the seed changed?); move runs.csv away or run without --resume");
+            }
+        }
+    }
+
+    /**
+     * Makes an interrupted runs.csv ready to append to: checks its header and cuts any torn last
+     * line. Returns the number of whole rows kept.
+     */
+    private long prepareResume(Path csv, String header) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(csv.toFile(), "rw")) {
+            long length = f.length();
+            byte[] expected = header.getBytes(StandardCharsets.UTF_8);
+            byte[] start = new byte[(int) Math.min(length, expected.length)];
+            f.readFully(start);
+            if (length < expected.length || !java.util.Arrays.equals(start, expected)) {
+                if (length <= expected.length && new String(expected, StandardCharsets.UTF_8).startsWith(
+                        new String(start, StandardCharsets.UTF_8))) {
+                    f.setLength(0);
+                    f.write(expected);
+                    return 0;
+                }
+                throw new ScenarioException(Location.ofFile(csv.toString()), "--resume: this runs.csv has other columns "
+                        + "than this sweep writes; move it away or run without --resume");
+            }
+            long end = length;
+            while (end > expected.length) {
+                f.seek(end - 1);
+                if (f.read() == '\n') break;
+                end--;
+            }
+            f.setLength(end);
+        }
+        long lines;
+        try (var s = Files.lines(csv)) {
+            lines = s.count();
+        }
+        return lines - 1;
+    }
+
+    /** Streaming summaries, fed in run order. */
+    private static final class Accumulator {
+        private final SweepSpec spec;
+        private final Scenario scenario;
+        private final int outputs;
+        private final long[] count;
+        private final double[] mean;
+        private final double[] m2;
+        private final double[] min;
+        private final double[] max;
+        private final long[][] firstDigit;
+        private final long[][] yearCounts;
+        private final double[][][] reservoir;
+        private final SplittableRandom sampler;
+        private final double[][] stored;
+        private long seen;
+
+        Accumulator(SweepSpec spec, Scenario scenario, int runs) {
+            this.spec = spec;
+            this.scenario = scenario;
+            this.outputs = spec.outputs().size();
+            count = new long[outputs];
+            mean = new double[outputs];
+            m2 = new double[outputs];
+            min = new double[outputs];
+            max = new double[outputs];
+            java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+            firstDigit = new long[outputs][ExactQuantiles.BUCKETS];
+            yearCounts = new long[outputs][scenario.years()];
+            reservoir = new double[spec.trajectories().size()][scenario.years()][Math.min(RESERVOIR, runs)];
+            sampler = new SplittableRandom(Plan.mix(spec.seed() ^ 0x5DEECE66DL));
+            boolean sensitivity = spec.design() == SweepSpec.Design.SOBOL || spec.design() == SweepSpec.Design.MORRIS
+                    || spec.design() == SweepSpec.Design.ONE_AT_A_TIME;
+            stored = sensitivity ? new double[runs][] : null;
+        }
+
+        void add(int run, double[] o, double[][] trajectories) {
+            for (int j = 0; j < outputs; j++) {
+                double x = o[j];
+                if (Double.isNaN(x)) continue;
+                long n = ++count[j];
+                double d = x - mean[j];
+                mean[j] += d / n;
+                m2[j] += d * (x - mean[j]);
+                min[j] = Math.min(min[j], x);
+                max[j] = Math.max(max[j], x);
+                firstDigit[j][ExactQuantiles.digit(ExactQuantiles.key(x), 0)]++;
+                if (spec.outputs().get(j).isYear()) {
+                    int i = (int) x - scenario.start();
+                    if (i >= 0 && i < yearCounts[j].length) yearCounts[j][i]++;
+                }
+            }
+            // reservoir sampling (algorithm R) with the sweep's own seeded generator, in run order
+            int slot = seen < RESERVOIR ? (int) seen : (int) sampler.nextLong(seen + 1);
+            if (slot < RESERVOIR) {
+                for (int t = 0; t < trajectories.length; t++) {
+                    for (int y = 0; y < trajectories[t].length; y++) reservoir[t][y][slot] = trajectories[t][y];
+                }
+            }
+            seen++;
+            if (stored != null) stored[run] = o;
+        }
+
+        SweepResult finish(Path csv, Plan plan, int parameterCount) throws IOException {
+            List<SweepResult.OutputSummary> summaries = new ArrayList<>();
+            for (int j = 0; j < outputs; j++) summaries.add(summary(j, csv, parameterCount));
+            List<SweepResult.Band> bands = new ArrayList<>();
+            int kept = (int) Math.min(seen, RESERVOIR);
+            int[] years = new int[scenario.years()];
+            for (int y = 0; y < years.length; y++) years[y] = scenario.start() + y;
+            for (int t = 0; t < reservoir.length; t++) {
+                double[][] q = new double[PERCENTILES.length][years.length];
+                for (int y = 0; y < years.length; y++) {
+                    double[] sample = java.util.Arrays.copyOf(reservoir[t][y], kept);
+                    java.util.Arrays.sort(sample);
+                    for (int p = 0; p < PERCENTILES.length; p++) q[p][y] = sorted(sample, PERCENTILES[p]);
+                }
+                bands.add(new SweepResult.Band(spec.trajectories().get(t), years, q[0], q[1], q[2], q[3], q[4],
+                        seen <= RESERVOIR));
+            }
+            Sensitivity.Table table = stored == null ? Sensitivity.Table.NONE : Sensitivity.analyse(spec, plan, stored);
+            return new SweepResult(spec, (int) seen, summaries, bands, table.header(), table.rows());
+        }
+
+        private SweepResult.OutputSummary summary(int j, Path csv, int parameterCount) throws IOException {
+            OutputSpec o = spec.outputs().get(j);
+            long n = count[j];
+            double[] pct = new double[PERCENTILES.length];
+            java.util.Arrays.fill(pct, Double.NaN);
+            if (n > 0) {
+                long[] ranks = new long[PERCENTILES.length * 2];
+                for (int p = 0; p < PERCENTILES.length; p++) {
+                    long[] r = ExactQuantiles.ranksFor(PERCENTILES[p], n);
+                    ranks[2 * p] = r[0];
+                    ranks[2 * p + 1] = r[1];
+                }
+                int column = 1 + parameterCount + j;
+                double[] order = ExactQuantiles.select(ranks, firstDigit[j], sink -> readColumn(csv, column, sink));
+                for (int p = 0; p < PERCENTILES.length; p++) {
+                    pct[p] = ExactQuantiles.interpolate(PERCENTILES[p], n, order[2 * p], order[2 * p + 1]);
+                }
+            }
+            java.util.Map<Integer, Double> byYear = null;
+            java.util.Map<Integer, Long> counts = null;
+            if (o.isYear()) {
+                byYear = new java.util.LinkedHashMap<>();
+                counts = new java.util.LinkedHashMap<>();
+                long cumulative = 0;
+                for (int y = 0; y < yearCounts[j].length; y++) {
+                    cumulative += yearCounts[j][y];
+                    byYear.put(scenario.start() + y, seen == 0 ? 0 : (double) cumulative / seen);
+                    counts.put(scenario.start() + y, yearCounts[j][y]);
+                }
+            }
+            double sd = n > 1 ? Math.sqrt(m2[j] / (n - 1)) : n == 1 ? 0 : Double.NaN;
+            return new SweepResult.OutputSummary(o.name(), o.isYear(), n, seen - n, n > 0 ? mean[j] : Double.NaN, sd,
+                    n > 0 ? min[j] : Double.NaN, pct[0], pct[1], pct[2], pct[3], pct[4], n > 0 ? max[j] : Double.NaN,
+                    byYear, counts);
+        }
+
+        private static double sorted(double[] sample, double p) {
+            if (sample.length == 0) return Double.NaN;
+            long[] r = ExactQuantiles.ranksFor(p, sample.length);
+            return ExactQuantiles.interpolate(p, sample.length, sample[(int) r[0]], sample[(int) r[1]]);
+        }
+
+        /** Every non-empty value of one column of runs.csv. */
+        private static void readColumn(Path csv, int column, ExactQuantiles.DoubleSink sink) throws IOException {
+            try (BufferedReader in = Files.newBufferedReader(csv)) {
+                in.readLine();
+                String line;
+                while ((line = in.readLine()) != null) {
+                    int start = 0;
+                    for (int c = 0; c < column; c++) start = line.indexOf(',', start) + 1;
+                    int end = line.indexOf(',', start);
+                    if (end < 0) end = line.length();
+                    if (end > start) sink.accept(Double.parseDouble(line.substring(start, end)));
+                }
+            }
+        }
+    }
+}
