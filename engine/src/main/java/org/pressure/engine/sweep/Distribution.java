@@ -47,9 +47,15 @@ public sealed interface Distribution {
         public double quantile(double u) {
             double p = Math.min(1, Math.max(0, pLow + u * (pHigh - pLow)));
             // Commons Math inverts the log-normal numerically; its closed form is exact
-            double x = dist instanceof LogNormalDistribution ln
-                    ? Math.exp(ln.getScale() + ln.getShape() * STANDARD_NORMAL.inverseCumulativeProbability(p))
-                    : dist.inverseCumulativeProbability(p);
+            double x;
+            if (dist instanceof LogNormalDistribution ln) {
+                x = Math.exp(ln.getScale() + ln.getShape() * STANDARD_NORMAL.inverseCumulativeProbability(p));
+            } else if (dist instanceof UniformRealDistribution uniform) {
+                // lo + p (hi - lo): grid points land on round numbers (Commons Math mixes the ends)
+                x = uniform.getSupportLowerBound() + p * (uniform.getSupportUpperBound() - uniform.getSupportLowerBound());
+            } else {
+                x = dist.inverseCumulativeProbability(p);
+            }
             return Math.min(max, Math.max(min, x));
         }
 
