@@ -76,6 +76,9 @@ public sealed interface Distribution {
 
         @Override
         public List<Double> grid(int levels) {
+            if (dist instanceof UniformRealDistribution uniform && Double.isInfinite(min) && Double.isInfinite(max)) {
+                return decimalSteps(uniform.getSupportLowerBound(), uniform.getSupportUpperBound(), levels);
+            }
             Double[] points = new Double[levels];
             for (int i = 0; i < levels; i++) {
                 double u = levels == 1 ? 0.5 : bounded() ? (double) i / (levels - 1) : (i + 0.5) / levels;
@@ -83,6 +86,18 @@ public sealed interface Distribution {
             }
             return List.of(points);
         }
+    }
+
+    /** Evenly spaced points computed in decimal, so 1% to 3% in 3 steps gives 0.02, not 0.019999999999999997. */
+    private static List<Double> decimalSteps(double lo, double hi, int levels) {
+        java.math.BigDecimal a = new java.math.BigDecimal(Double.toString(lo));
+        java.math.BigDecimal b = new java.math.BigDecimal(Double.toString(hi));
+        Double[] points = new Double[levels];
+        for (int i = 0; i < levels; i++) {
+            points[i] = levels == 1 ? (lo + hi) / 2 : a.add(b.subtract(a).multiply(java.math.BigDecimal.valueOf(i))
+                    .divide(java.math.BigDecimal.valueOf(levels - 1), java.math.MathContext.DECIMAL64)).doubleValue();
+        }
+        return List.of(points);
     }
 
     /** Equally likely values (after dropping any outside [min, max]). */
