@@ -17,6 +17,22 @@ public final class Compiler {
 
         /** Every name that may be used, for suggestions. */
         Collection<String> known();
+
+        /**
+         * The time axis and state of the model, for built-ins such as {@code step} or
+         * {@code smth1}; null where expressions have none (they are then refused by name).
+         */
+        default Builtins.Context context() {
+            return null;
+        }
+
+        /**
+         * A function the model itself defines (an XMILE graphical function, say), called as
+         * {@code name(x)}; null if there is none, and the built-in table is asked next.
+         */
+        default Builtins.Function function(String name) {
+            return null;
+        }
     }
 
     /**
@@ -63,7 +79,7 @@ public final class Compiler {
         Ref ref = names.lookup(n.name());
         if (ref == null) {
             Builtins.Function f = Builtins.get(n.name().toLowerCase(java.util.Locale.ROOT));
-            if (f != null && f.minArgs() == 0) return f.factory().make(List.of());
+            if (f != null && f.minArgs() == 0) return call(new Expr.Call(f.name(), List.of(), n.offset()), lagged);
             List<String> candidates = new ArrayList<>(names.known());
             throw new ExpressionException(n.offset(), "unknown name `" + n.name() + "`"
                     + Suggest.didYouMean(n.name(), candidates));
@@ -73,7 +89,13 @@ public final class Compiler {
     }
 
     private Eval call(Expr.Call c, boolean lagged) {
-        Builtins.Function f = Builtins.get(c.function());
+        Builtins.Function f = names.function(c.function());
+        if (f == null && "lookup".equals(c.function()) && c.args().size() == 2
+                && c.args().get(0) instanceof Expr.Name table && names.function(table.name()) != null) {
+            // lookup(table, x) is the same as table(x)
+            return call(new Expr.Call(table.name(), List.of(c.args().get(1)), c.offset()), lagged);
+        }
+        if (f == null) f = Builtins.get(c.function());
         if (f == null) {
             throw new ExpressionException(c.offset(), "unknown function `" + c.function() + "`"
                     + Suggest.didYouMean(c.function(), Builtins.names()));
@@ -86,6 +108,7 @@ public final class Compiler {
             throw new ExpressionException(c.offset(), "`" + c.function() + "` takes " + count
                     + " argument" + ("1".equals(count) ? "" : "s") + " (" + f.usage() + "), not " + n);
         }
+        if (f.contextual() != null) return contextual(f, c, lagged);
         List<Eval> args = new ArrayList<>(n);
         boolean allConstant = true;
         for (int i = 0; i < n; i++) {
@@ -95,6 +118,34 @@ public final class Compiler {
         }
         Eval result = f.factory().make(args);
         return f.pure() && allConstant ? fold(result) : result;
+    }
+
+    /**
+     * A call that needs the model's time axis or state: each argument is compiled with its own
+     * reads, and the function decides which of them its value reads at the current step.
+     */
+    private Eval contextual(Builtins.Function f, Expr.Call c, boolean lagged) {
+        Builtins.Context context = names.context();
+        if (context == null) {
+            throw new ExpressionException(c.offset(), "`" + f.name() + "` needs a model with a time axis"
+                    + (f.minArgs() == 0 ? "" : " and state") + "; it is not available here");
+        }
+        List<Eval> args = new ArrayList<>();
+        List<Set<Integer>> argReads = new ArrayList<>();
+        for (Expr arg : c.args()) {
+            Set<Integer> own = new java.util.HashSet<>();
+            args.add(new Compiler(names, own).compile(arg, false));
+            argReads.add(own);
+        }
+        Set<Integer> callReads = new java.util.HashSet<>();
+        Eval result;
+        try {
+            result = f.contextual().make(new Builtins.Call(f.name(), args, argReads, context, callReads, f.name()));
+        } catch (ExpressionException e) {
+            throw e.offset() == 0 ? new ExpressionException(c.offset(), e.getMessage()) : e;
+        }
+        if (!lagged) reads.addAll(callReads);
+        return result;
     }
 
     private static Eval unary(Expr.Unary u, Eval a) {

@@ -12,12 +12,16 @@ import java.util.Locale;
  *   not    := 'not' not | cmp
  *   cmp    := sum (('&lt;' | '&lt;=' | '&gt;' | '&gt;=' | '=' | '&lt;&gt;') sum)*
  *   sum    := term (('+' | '-') term)*
- *   term   := unary (('*' | '/') unary)*
+ *   term   := unary (('*' | '/' | 'mod') unary)*
  *   unary  := ('-' | '+') unary | power
  *   power  := atom ('^' unary)?          right-associative; -2^2 = -(2^2)
  *   atom   := number ['%'] | name ['(' args ')'] | '(' or ')'
+ *           | 'if' or 'then' or 'else' or      (XMILE's conditional; same as if(c, a, b))
  * </pre>
- * Names may contain dots ({@code care.cost}). Keywords are case-insensitive.
+ * Names may contain dots ({@code care.cost}), may be written in double quotes when they hold
+ * other characters ({@code "Flow w/ division"}), and may carry one subscript
+ * ({@code rate[north]}), which is kept as part of the name for the model to resolve.
+ * Keywords are case-insensitive; {@code a mod b} is the call {@code mod(a, b)}.
  */
 public final class Parser {
     /** Deepest nesting accepted, so that hostile input cannot exhaust the stack. */
@@ -128,7 +132,9 @@ public final class Parser {
                 String op = String.valueOf(src.charAt(pos++));
                 left = new Expr.Binary(op, left, unary(), at);
             } else {
-                return left;
+                int at = pos;
+                if (!keyword("mod")) return left;
+                left = new Expr.Call("mod", List.of(left, unary()), at);
             }
         }
     }
@@ -173,6 +179,11 @@ public final class Parser {
             return inner;
         }
         if (Character.isDigit(c) || c == '.') return number();
+        if (c == '"') return new Expr.Name(quotedName(), at);
+        if (keywordAhead("if")) {
+            Expr conditional = conditional();
+            if (conditional != null) return conditional;
+        }
         if (Character.isLetter(c) || c == '_') {
             String name = name();
             skipSpace();
@@ -193,9 +204,77 @@ public final class Parser {
                 depth--;
                 return new Expr.Call(name.toLowerCase(Locale.ROOT), args, at);
             }
+            if (pos < src.length() && src.charAt(pos) == '[') name += subscript();
             return new Expr.Name(name, at);
         }
         throw new ExpressionException(pos, "unexpected `" + c + "`; expected a number, a name or `(`");
+    }
+
+    /**
+     * {@code IF c THEN a ELSE b}, or null (and nothing consumed) when the {@code if} here is not
+     * followed by {@code then}, as in the call {@code if(c, a, b)}.
+     */
+    private Expr conditional() {
+        int start = pos, savedDepth = depth;
+        keyword("if");
+        try {
+            enter(start);
+            Expr condition = or();
+            if (!keyword("then")) {
+                pos = start;
+                depth = savedDepth;
+                return null;
+            }
+            Expr then = or();
+            if (!keyword("else")) throw new ExpressionException(pos, "expected `ELSE` to finish the `IF` at character " + (start + 1));
+            Expr otherwise = or();
+            depth = savedDepth;
+            return new Expr.Call("if", List.of(condition, then, otherwise), start);
+        } catch (ExpressionException e) {
+            if (e.getMessage().startsWith("expected `ELSE`") || e.getMessage().startsWith("nested more")) throw e;
+            pos = start;
+            depth = savedDepth;
+            return null;
+        }
+    }
+
+    /** A name in double quotes; a doubled or backslashed quote stands for itself. */
+    private String quotedName() {
+        int start = pos++;
+        StringBuilder name = new StringBuilder();
+        while (pos < src.length()) {
+            char ch = src.charAt(pos++);
+            if (ch == '\\' && pos < src.length()) {
+                name.append(src.charAt(pos++));
+            } else if (ch == '"') {
+                if (pos < src.length() && src.charAt(pos) == '"') {
+                    name.append('"');
+                    pos++;
+                } else {
+                    if (pos < src.length() && src.charAt(pos) == '[') name.append(subscript());
+                    return name.toString();
+                }
+            } else {
+                name.append(ch);
+            }
+        }
+        throw new ExpressionException(start, "the quoted name starting here has no closing `\"`");
+    }
+
+    /** {@code [index, ...]} after a name, kept as text. */
+    private String subscript() {
+        int start = pos;
+        int close = src.indexOf(']', pos);
+        if (close < 0) throw new ExpressionException(start, "expected `]` to close the subscript");
+        pos = close + 1;
+        return src.substring(start, pos);
+    }
+
+    private boolean keywordAhead(String word) {
+        int save = pos;
+        boolean found = keyword(word);
+        pos = save;
+        return found;
     }
 
     private Expr number() {
