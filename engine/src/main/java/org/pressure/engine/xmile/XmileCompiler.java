@@ -1,0 +1,371 @@
+package org.pressure.engine.xmile;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.pressure.engine.expr.Builtins;
+import org.pressure.engine.expr.Compiler;
+import org.pressure.engine.expr.Expr;
+import org.pressure.engine.expr.ExpressionException;
+import org.pressure.engine.expr.Parser;
+import org.pressure.engine.model.Eval;
+import org.pressure.engine.scenario.Location;
+import org.pressure.engine.scenario.Problems;
+import org.pressure.engine.scenario.ScenarioException;
+import org.pressure.engine.scenario.Suggest;
+
+/**
+ * Compiles an {@link XmileModel} into a {@link CompiledXmile}: one slot per variable (one per
+ * element of a one-dimensional array), equations compiled with the shared expression compiler
+ * and built-in table, and the internal stocks that stateful built-ins (smth1, delay3, ...)
+ * need. Every unknown name, unknown function and same-step cycle is reported with its line.
+ */
+public final class XmileCompiler implements Builtins.Context {
+
+    /** A part computed each step: an auxiliary or flow, or a stock's initial value (first step only). */
+    record Part(String name, Location location, int slot, Eval eval, Set<Integer> reads, boolean stockInitial) {}
+
+    /** A stock advanced by the integrator, at {@code rate} per unit time. */
+    record Stock(int slot, Eval rate, boolean nonNegative) {}
+
+    /** One scalar variable of the model: an array variable has one per element. */
+    private record Scalar(XmileModel.Variable variable, String element, int slot) {
+        String display() {
+            String base = XmileNames.display(variable.name());
+            return element == null ? base : base + "[" + element + "]";
+        }
+    }
+
+    private final XmileModel model;
+    private final Problems problems = new Problems();
+    private final List<String> slotNames = new ArrayList<>();
+    private final Map<String, Integer> slots = new HashMap<>();
+    private final Map<String, XmileModel.Variable> arrays = new HashMap<>();
+    private final Map<String, GraphicalFunction> tables = new HashMap<>();
+    private final Set<String> dimensionNames = new HashSet<>();
+    private final List<Part> parts = new ArrayList<>();
+    private final List<Stock> stocks = new ArrayList<>();
+    private final List<Scalar> scalars = new ArrayList<>();
+    private final int timeSlot;
+    private final List<String> warnings = new ArrayList<>();
+
+    // what is being compiled, for the names of internal slots and for array references
+    private Scalar current;
+    private int internal;
+
+    private XmileCompiler(XmileModel model) {
+        this.model = model;
+        this.timeSlot = newSlot("time");
+        model.dimensions().keySet().forEach(d -> dimensionNames.add(XmileNames.canonical(d)));
+        warnings.addAll(model.warnings());
+    }
+
+    /** Compiles {@code model}, or throws {@link ScenarioException} naming every problem. */
+    public static CompiledXmile compile(XmileModel model) {
+        return new XmileCompiler(model).compile();
+    }
+
+    private CompiledXmile compile() {
+        declare();
+        problems.throwIfAny();
+        for (Scalar s : scalars) define(s);
+        problems.throwIfAny();
+        List<Part> order = order();
+        problems.throwIfAny();
+        List<String> names = scalars.stream().map(Scalar::display).toList();
+        int[] outputs = scalars.stream().mapToInt(Scalar::slot).toArray();
+        return new CompiledXmile(model.file(), model.specs(), slotNames, timeSlot, order, stocks, names, outputs, warnings);
+    }
+
+    // ------------------------------------------------------------ slots
+
+    private int newSlot(String name) {
+        slotNames.add(name);
+        return slotNames.size() - 1;
+    }
+
+    private void declare() {
+        for (XmileModel.Variable v : model.variables()) {
+            String key = XmileNames.canonical(v.name());
+            if (v.kind() == XmileModel.Kind.GF) {
+                if (v.graphical() != null) tables.put(key, v.graphical());
+                continue;
+            }
+            if (v.graphical() != null) tables.putIfAbsent(key, v.graphical());
+            List<String> elements = v.dimension() == null ? java.util.Collections.singletonList(null)
+                    : model.dimensions().get(v.dimension());
+            if (v.dimension() != null) arrays.put(key, v);
+            for (String element : elements) {
+                String slotKey = element == null ? key : key + "[" + XmileNames.canonical(element) + "]";
+                if (slots.containsKey(slotKey)) {
+                    problems.add(v.location(), "`" + XmileNames.display(v.name()) + "` is defined twice"
+                            + " (names are compared ignoring case, and spaces and underscores are the same)");
+                    continue;
+                }
+                Scalar s = new Scalar(v, element, newSlot(slotKey));
+                slots.put(slotKey, s.slot());
+                scalars.add(s);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ variables
+
+    private void define(Scalar s) {
+        current = s;
+        XmileModel.Variable v = s.variable();
+        XmileModel.Equation eq = v.equation();
+        if (s.element() != null) {
+            for (var e : v.elements().entrySet()) {
+                if (XmileNames.canonical(e.getKey()).equals(XmileNames.canonical(s.element()))) eq = e.getValue();
+            }
+        }
+        String label = s.display();
+        if (v.kind() == XmileModel.Kind.STOCK) {
+            if (eq == null || eq.text().isBlank()) {
+                problems.add(v.location(), "stock `" + label + "` has no initial value (<eqn>)");
+                return;
+            }
+            Set<Integer> reads = new HashSet<>();
+            Eval initial = formula(eq, label, reads);
+            parts.add(new Part(label, v.location(), s.slot(), initial, reads, true));
+            stocks.add(new Stock(s.slot(), netFlow(s), Boolean.TRUE.equals(v.nonNegative())));
+            return;
+        }
+        Set<Integer> reads = new HashSet<>();
+        Eval value;
+        if (eq == null || eq.text().isBlank()) {
+            if (v.graphical() != null) {
+                value = Eval.read(timeSlot);
+            } else {
+                warnings.add(v.location() + ": `" + label + "` has no equation; it is taken as 0");
+                value = Eval.constant(0);
+            }
+        } else {
+            value = formula(eq, label, reads);
+        }
+        if (v.graphical() != null) {
+            GraphicalFunction gf = v.graphical();
+            Eval input = value;
+            value = (vals, step) -> gf.at(input.at(vals, step));
+        }
+        if (v.kind() == XmileModel.Kind.FLOW && Boolean.TRUE.equals(v.nonNegative())) {
+            Eval raw = value;
+            value = (vals, step) -> Math.max(0, raw.at(vals, step));
+        }
+        parts.add(new Part(label, v.location(), s.slot(), value, reads, false));
+    }
+
+    /** Inflows minus outflows, each read at the step the rate is evaluated. */
+    private Eval netFlow(Scalar stock) {
+        XmileModel.Variable v = stock.variable();
+        int[] in = flows(v.inflows(), stock);
+        int[] out = flows(v.outflows(), stock);
+        return (vals, step) -> {
+            double r = 0;
+            for (int f : in) r += vals[f][step];
+            for (int f : out) r -= vals[f][step];
+            return r;
+        };
+    }
+
+    private int[] flows(List<String> names, Scalar stock) {
+        List<Integer> found = new ArrayList<>();
+        for (String name : names) {
+            String key = XmileNames.canonical(name);
+            Integer slot = null;
+            if (stock.element() != null) slot = slots.get(key + "[" + XmileNames.canonical(stock.element()) + "]");
+            if (slot == null) slot = slots.get(key);
+            if (slot == null) {
+                problems.add(stock.variable().location(), "stock `" + stock.display() + "` names flow `" + name
+                        + "`, which is not defined" + Suggest.didYouMean(name, displayNames()));
+                continue;
+            }
+            found.add(slot);
+        }
+        return found.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Compiles an equation, reporting problems at their line and naming the variable. */
+    private Eval formula(XmileModel.Equation eq, String owner, Set<Integer> reads) {
+        String text = withoutComments(eq.text());
+        try {
+            Expr e = Parser.parse(text);
+            return Compiler.compile(e, names, reads);
+        } catch (ExpressionException e) {
+            problems.add(eq.location().shift(e.offset()), "in `" + owner + "`: " + e.getMessage());
+            return Eval.constant(0);
+        }
+    }
+
+    /** XMILE allows {comments} inside equations; they become spaces so that offsets still match. */
+    private static String withoutComments(String text) {
+        if (text.indexOf('{') < 0) return text;
+        StringBuilder b = new StringBuilder(text);
+        int depth = 0;
+        for (int i = 0; i < b.length(); i++) {
+            char c = b.charAt(i);
+            if (c == '{') depth++;
+            if (depth > 0) {
+                if (c == '}') depth--;
+                if (c != '\n') b.setCharAt(i, ' ');
+            }
+        }
+        return b.toString();
+    }
+
+    private List<String> displayNames() {
+        return scalars.stream().map(Scalar::display).toList();
+    }
+
+    private final Compiler.Names names = new Compiler.Names() {
+        @Override
+        public Compiler.Ref lookup(String raw) {
+            String base = raw, index = null;
+            int open = raw.indexOf('[');
+            if (open > 0 && raw.endsWith("]")) {
+                base = raw.substring(0, open);
+                index = raw.substring(open + 1, raw.length() - 1);
+            }
+            String key = XmileNames.canonical(base);
+            if (index != null) {
+                String i = XmileNames.canonical(index);
+                if (dimensionNames.contains(i) && current != null && current.element() != null) {
+                    i = XmileNames.canonical(current.element());
+                }
+                key = key + "[" + i + "]";
+            } else if (!slots.containsKey(key) && arrays.containsKey(key) && current != null && current.element() != null) {
+                // inside an array's equation, a same-dimension array stands for its matching element
+                key = key + "[" + XmileNames.canonical(current.element()) + "]";
+            }
+            Integer slot = slots.get(key);
+            return slot == null ? null : Compiler.Ref.variable(slot);
+        }
+
+        @Override
+        public Collection<String> known() {
+            return displayNames();
+        }
+
+        @Override
+        public Builtins.Context context() {
+            return XmileCompiler.this;
+        }
+
+        @Override
+        public Builtins.Function function(String name) {
+            String key = XmileNames.canonical(name);
+            GraphicalFunction gf = tables.get(key);
+            if (gf != null) {
+                return new Builtins.Function(key, 1, 1, false, false, name + "(x)", args -> {
+                    Eval x = args.get(0);
+                    return (v, s) -> gf.at(x.at(v, s));
+                });
+            }
+            // files exported from Vensim mean Vensim's truncating INTEGER and MODULO by INT and MOD
+            if (model.vensim() && key.equals("int")) return Builtins.get("integer");
+            if (model.vensim() && key.equals("mod")) return Builtins.get("modulo");
+            return null;
+        }
+    };
+
+    // ------------------------------------------------------------ the context of stateful built-ins
+
+    @Override
+    public Eval time() {
+        int t = timeSlot;
+        return (v, s) -> v[t][s];
+    }
+
+    @Override
+    public double dt() {
+        return model.specs().dt();
+    }
+
+    @Override
+    public double startTime() {
+        return model.specs().start();
+    }
+
+    @Override
+    public double stopTime() {
+        return model.specs().stop();
+    }
+
+    @Override
+    public int stock(String label, Eval initial, Set<Integer> initialReads, Eval rate) {
+        String name = current.display() + " (" + label + " " + (++internal) + ")";
+        int slot = newSlot(name);
+        parts.add(new Part(name, current.variable().location(), slot, initial, Set.copyOf(initialReads), true));
+        stocks.add(new Stock(slot, rate, false));
+        return slot;
+    }
+
+    @Override
+    public int record(String label, Eval x, Set<Integer> reads) {
+        String name = current.display() + " (" + label + " " + (++internal) + ")";
+        int slot = newSlot(name);
+        parts.add(new Part(name, current.variable().location(), slot, x, Set.copyOf(reads), false));
+        return slot;
+    }
+
+    // ------------------------------------------------------------ evaluation order
+
+    /** The parts in an order where each reads only what is already computed; cycles are reported. */
+    private List<Part> order() {
+        Map<Integer, Integer> producer = new HashMap<>();
+        for (int p = 0; p < parts.size(); p++) producer.put(parts.get(p).slot(), p);
+        int n = parts.size();
+        int[] state = new int[n];
+        List<Part> out = new ArrayList<>(n);
+        Map<Integer, Integer> parent = new LinkedHashMap<>();
+        for (int root = 0; root < n; root++) {
+            if (state[root] != 0) continue;
+            java.util.Deque<int[]> stack = new java.util.ArrayDeque<>();
+            stack.push(new int[] {root, 0});
+            state[root] = 1;
+            while (!stack.isEmpty()) {
+                int[] frame = stack.peek();
+                int[] deps = parts.get(frame[0]).reads().stream().filter(producer::containsKey)
+                        .mapToInt(producer::get).sorted().toArray();
+                if (frame[1] < deps.length) {
+                    int d = deps[frame[1]++];
+                    if (state[d] == 0) {
+                        state[d] = 1;
+                        parent.put(d, frame[0]);
+                        stack.push(new int[] {d, 0});
+                    } else if (state[d] == 1) {
+                        reportCycle(stack, d);
+                        return out;
+                    }
+                } else {
+                    stack.pop();
+                    state[frame[0]] = 2;
+                    out.add(parts.get(frame[0]));
+                }
+            }
+        }
+        return out;
+    }
+
+    private void reportCycle(java.util.Deque<int[]> stack, int start) {
+        List<String> names = new ArrayList<>();
+        List<int[]> frames = new ArrayList<>(stack);
+        java.util.Collections.reverse(frames);
+        boolean in = false;
+        for (int[] f : frames) {
+            if (f[0] == start) in = true;
+            if (in) names.add(parts.get(f[0]).name());
+        }
+        java.util.Collections.reverse(names);
+        Part first = parts.get(start);
+        problems.add(first.location(), "these variables depend on each other at the same time step: "
+                + String.join(" <- ", names) + " <- " + first.name()
+                + "; a loop must pass through a stock (or a delay or smooth)");
+    }
+}

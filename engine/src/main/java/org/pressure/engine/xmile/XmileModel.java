@@ -1,0 +1,54 @@
+package org.pressure.engine.xmile;
+
+import java.util.List;
+import java.util.Map;
+import org.pressure.engine.scenario.Location;
+
+/**
+ * An XMILE model as read from its file, before compiling: the simulation specs and the
+ * variables, each with where it was defined so that problems can point at the line.
+ *
+ * @param vensim     the file says it was exported from Vensim, whose INT and MOD truncate
+ * @param dimensions each dimension's element names, in order
+ * @param warnings   things that were accepted leniently but that the modeller should know
+ */
+public record XmileModel(String file, SimSpecs specs, List<Variable> variables,
+                         Map<String, List<String>> dimensions, boolean vensim, List<String> warnings) {
+
+    public XmileModel {
+        variables = List.copyOf(variables);
+        dimensions = Map.copyOf(dimensions);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** How the model is integrated. */
+    public enum Method { EULER, RK4 }
+
+    /** Start, stop, dt and save step, in model time units. */
+    public record SimSpecs(double start, double stop, double dt, double saveStep, Method method, Location location) {}
+
+    /** What a variable is. A {@code GF} is a named graphical function, called as {@code name(x)}. */
+    public enum Kind { STOCK, FLOW, AUX, GF }
+
+    /** An equation's text and where the text starts. */
+    public record Equation(String text, Location location) {}
+
+    /**
+     * One variable.
+     *
+     * @param equation    its equation (a stock's initial value), or null
+     * @param nonNegative true or false when the variable says so, null to follow {@code <behavior>}
+     * @param graphical   the graphical function its equation's value is passed through, or null
+     * @param dimension   the dimension of a one-dimensional array, or null for a scalar
+     * @param elements    equations for single elements of an array (by element name), may be empty
+     */
+    public record Variable(Kind kind, String name, Location location, Equation equation,
+                           List<String> inflows, List<String> outflows, Boolean nonNegative,
+                           GraphicalFunction graphical, String dimension, Map<String, Equation> elements) {
+        public Variable {
+            inflows = List.copyOf(inflows);
+            outflows = List.copyOf(outflows);
+            elements = Map.copyOf(elements);
+        }
+    }
+}

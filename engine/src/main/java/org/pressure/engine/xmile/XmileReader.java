@@ -1,0 +1,415 @@
+package org.pressure.engine.xmile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.pressure.engine.scenario.Location;
+import org.pressure.engine.scenario.Problems;
+import org.pressure.engine.scenario.ScenarioException;
+
+/**
+ * Reads an XMILE file (the OASIS standard, as written by Stella, Vensim and others) into an
+ * {@link XmileModel}. Lenient where real files are sloppy: element prefixes are ignored, so an
+ * undeclared {@code isee:} prefix and either XMILE namespace are fine, and case does not
+ * matter. Refuses, with the file and line, what is not well-formed XML. No DTD or external
+ * entity is ever loaded.
+ */
+public final class XmileReader {
+
+    /** An element with its attributes, text and children, and where its content starts. */
+    private record Node(String name, Map<String, String> attributes, StringBuilder text, List<Node> children,
+                        Location location) {
+        Node child(String n) {
+            for (Node c : children) if (c.name.equals(n)) return c;
+            return null;
+        }
+
+        List<Node> all(String n) {
+            return children.stream().filter(c -> c.name.equals(n)).toList();
+        }
+
+        String attribute(String n) {
+            return attributes.get(n);
+        }
+
+        String trimmed() {
+            return text.toString().strip();
+        }
+    }
+
+    private final String file;
+    private final Problems problems = new Problems();
+    private final List<String> warnings = new ArrayList<>();
+
+    private XmileReader(String file) {
+        this.file = file;
+    }
+
+    /** Reads {@code path}, or throws {@link ScenarioException} naming the file and line of every problem. */
+    public static XmileModel read(Path path) {
+        String name = path.toString();
+        try (InputStream in = Files.newInputStream(path)) {
+            return new XmileReader(name).read(in);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(Location.ofFile(name), "no such file");
+        } catch (IOException e) {
+            throw new ScenarioException(Location.ofFile(name), "cannot read the file: " + e.getMessage());
+        }
+    }
+
+    /** Reads a model from a stream; {@code file} names it in messages. */
+    public static XmileModel read(InputStream in, String file) {
+        return new XmileReader(file).read(in);
+    }
+
+    private XmileModel read(InputStream in) {
+        Node root = parse(in);
+        if (!root.name.equals("xmile")) {
+            throw new ScenarioException(root.location, "this is not an XMILE model: the outermost element is <"
+                    + root.name + ">, not <xmile>");
+        }
+        boolean vensim = false;
+        Node header = root.child("header");
+        if (header != null) {
+            for (String part : List.of("vendor", "product")) {
+                Node n = header.child(part);
+                if (n != null) {
+                    String t = n.trimmed().toLowerCase(Locale.ROOT);
+                    vensim |= t.contains("vensim") || t.contains("ventana");
+                }
+            }
+        }
+        XmileModel.SimSpecs specs = simSpecs(root);
+        Map<String, List<String>> dimensions = dimensions(root.child("dimensions"));
+        Behaviour behaviour = behaviour(root.child("behavior"));
+        List<Node> models = root.all("model");
+        if (models.isEmpty()) throw new ScenarioException(root.location, "the file has no <model>");
+        Node model = models.stream().filter(m -> m.attribute("name") == null || "default".equalsIgnoreCase(m.attribute("name")))
+                .findFirst().orElse(models.get(0));
+        if (models.size() > 1) {
+            warnings.add(file + ": only the main model is run; " + (models.size() - 1) + " other model(s) in the file are ignored");
+        }
+        if (!root.all("macro").isEmpty()) {
+            warnings.add(file + ": macros are not supported; calls to them will be reported as unknown functions");
+        }
+        List<XmileModel.Variable> variables = new ArrayList<>();
+        Node vars = model.child("variables");
+        if (vars != null) {
+            for (Node v : vars.children) {
+                XmileModel.Variable variable = variable(v, behaviour, dimensions);
+                if (variable != null) variables.add(variable);
+            }
+        }
+        problems.throwIfAny();
+        return new XmileModel(file, specs, variables, dimensions, vensim, warnings);
+    }
+
+    // ------------------------------------------------------------ sim_specs, dimensions, behaviour
+
+    private XmileModel.SimSpecs simSpecs(Node root) {
+        Node specs = root.child("sim_specs");
+        if (specs == null) throw new ScenarioException(root.location, "the model has no <sim_specs> (start, stop and dt)");
+        double start = number(specs, "start", Double.NaN);
+        double stop = number(specs, "stop", Double.NaN);
+        double dt = number(specs, "dt", 1);
+        Node dtNode = specs.child("dt");
+        if (dtNode != null && "true".equalsIgnoreCase(String.valueOf(dtNode.attribute("reciprocal")).strip())) dt = 1 / dt;
+        double save = number(specs, "save_step", Double.NaN);
+        for (String attribute : List.of("save_step", "save_interval")) {
+            if (Double.isNaN(save) && specs.attribute(attribute) != null) {
+                save = parseNumber(specs.attribute(attribute), specs, attribute);
+            }
+        }
+        if (Double.isNaN(save)) save = dt;
+        String method = specs.attribute("method") == null ? "euler" : specs.attribute("method").strip().toLowerCase(Locale.ROOT);
+        XmileModel.Method m = switch (method) {
+            case "euler", "" -> XmileModel.Method.EULER;
+            case "rk4" -> XmileModel.Method.RK4;
+            default -> {
+                problems.add(specs.location, "integration method `" + specs.attribute("method")
+                        + "` is not supported; use Euler or RK4");
+                yield XmileModel.Method.EULER;
+            }
+        };
+        if (Double.isNaN(start)) problems.add(specs.location, "<sim_specs> has no <start>");
+        if (Double.isNaN(stop)) problems.add(specs.location, "<sim_specs> has no <stop>");
+        if (!(dt > 0) || Double.isInfinite(dt)) problems.add(specs.location, "dt must be a positive number, not " + dt);
+        if (!(save > 0)) problems.add(specs.location, "the save step must be a positive number, not " + save);
+        if (stop < start) problems.add(specs.location, "<stop> (" + stop + ") comes before <start> (" + start + ")");
+        problems.throwIfAny();
+        if ((stop - start) / dt > 50_000_000) {
+            throw new ScenarioException(specs.location, "the run would take " + (long) ((stop - start) / dt)
+                    + " steps; the limit is 50 million (is dt meant to be " + dt + "?)");
+        }
+        return new XmileModel.SimSpecs(start, stop, dt, save, m, specs.location);
+    }
+
+    private double number(Node parent, String child, double otherwise) {
+        Node n = parent.child(child);
+        if (n == null || n.trimmed().isEmpty()) return otherwise;
+        return parseNumber(n.trimmed(), n, child);
+    }
+
+    private double parseNumber(String text, Node where, String what) {
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            problems.add(where.location, "<" + what + "> must be a number, not `" + text.strip() + "`");
+            return Double.NaN;
+        }
+    }
+
+    private static Map<String, List<String>> dimensions(Node dims) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (dims == null) return out;
+        for (Node d : dims.all("dim")) {
+            List<String> elements = new ArrayList<>();
+            for (Node e : d.all("elem")) elements.add(e.attribute("name"));
+            if (elements.isEmpty() && d.attribute("size") != null) {
+                int size = Integer.parseInt(d.attribute("size").strip());
+                for (int i = 1; i <= size; i++) elements.add(Integer.toString(i));
+            }
+            out.put(d.attribute("name"), elements);
+        }
+        return out;
+    }
+
+    /** The {@code <behavior>} defaults for non-negative stocks and flows. */
+    private record Behaviour(boolean stocks, boolean flows) {}
+
+    private Behaviour behaviour(Node b) {
+        if (b == null) return new Behaviour(false, false);
+        Boolean all = nonNegative(b);
+        Node stock = b.child("stock"), flow = b.child("flow");
+        Boolean stocks = stock == null ? null : nonNegative(stock);
+        Boolean flows = flow == null ? null : nonNegative(flow);
+        boolean base = all != null && all;
+        return new Behaviour(stocks != null ? stocks : base, flows != null ? flows : base);
+    }
+
+    /** {@code <non_negative/>} (true), {@code <non_negative>false</non_negative>}, or null when absent. */
+    private Boolean nonNegative(Node parent) {
+        Node n = parent.child("non_negative");
+        if (n == null) return null;
+        String t = n.trimmed().toLowerCase(Locale.ROOT);
+        if (t.isEmpty() || t.equals("true")) return true;
+        if (t.equals("false")) return false;
+        problems.add(n.location, "<non_negative> must be empty, true or false, not `" + n.trimmed() + "`");
+        return null;
+    }
+
+    // ------------------------------------------------------------ variables
+
+    private XmileModel.Variable variable(Node v, Behaviour behaviour, Map<String, List<String>> dimensions) {
+        XmileModel.Kind kind = switch (v.name) {
+            case "stock" -> XmileModel.Kind.STOCK;
+            case "flow" -> XmileModel.Kind.FLOW;
+            case "aux" -> XmileModel.Kind.AUX;
+            case "gf" -> XmileModel.Kind.GF;
+            case "module" -> {
+                problems.add(v.location, "module `" + v.attribute("name") + "`: modules are not supported");
+                yield null;
+            }
+            default -> null; // groups, documentation and vendor extras carry no equations
+        };
+        if (kind == null) return null;
+        String name = v.attribute("name");
+        if (name == null || name.isBlank()) {
+            problems.add(v.location, "a <" + v.name + "> has no name");
+            return null;
+        }
+        List<Node> eqns = v.all("eqn");
+        XmileModel.Equation equation = eqns.isEmpty() ? null : equation(eqns.get(0));
+        Map<String, XmileModel.Equation> elements = new LinkedHashMap<>();
+        String dimension = null;
+        Node dims = v.child("dimensions");
+        if (dims != null && !dims.all("dim").isEmpty()) {
+            List<Node> ds = dims.all("dim");
+            if (ds.size() > 1) {
+                problems.add(dims.location, "`" + name + "` has " + ds.size() + " dimensions; only one-dimensional arrays are supported");
+                return null;
+            }
+            dimension = ds.get(0).attribute("name");
+            List<String> elems = dimensions.get(dimension);
+            if (elems == null) {
+                problems.add(ds.get(0).location, "`" + name + "` uses dimension `" + dimension
+                        + "`, which is not declared under <dimensions>");
+                return null;
+            }
+            for (Node e : v.all("element")) {
+                Node eq = e.child("eqn");
+                if (eq != null) elements.put(e.attribute("subscript"), equation(eq));
+            }
+            if (eqns.size() > 1) {
+                // one equation per element, in the dimension's order (as some converters write them)
+                for (int i = 0; i < eqns.size() && i < elems.size(); i++) elements.put(elems.get(i), equation(eqns.get(i)));
+                equation = null;
+            }
+        }
+        List<String> inflows = v.all("inflow").stream().map(Node::trimmed).toList();
+        List<String> outflows = v.all("outflow").stream().map(Node::trimmed).toList();
+        Boolean nonNegative = nonNegative(v);
+        if (nonNegative == null && kind == XmileModel.Kind.STOCK) nonNegative = behaviour.stocks();
+        if (nonNegative == null && kind == XmileModel.Kind.FLOW) nonNegative = behaviour.flows();
+        GraphicalFunction gf = null;
+        if (kind == XmileModel.Kind.GF) {
+            gf = graphical(v, name);
+        } else if (v.child("gf") != null) {
+            gf = graphical(v.child("gf"), name);
+        }
+        return new XmileModel.Variable(kind, name, v.location, equation, inflows, outflows, nonNegative, gf,
+                dimension, elements);
+    }
+
+    private XmileModel.Equation equation(Node eqn) {
+        return new XmileModel.Equation(eqn.text.toString(), eqn.location);
+    }
+
+    private GraphicalFunction graphical(Node gf, String owner) {
+        String type = gf.attribute("type") == null ? "continuous" : gf.attribute("type").strip().toLowerCase(Locale.ROOT);
+        if ("true".equalsIgnoreCase(String.valueOf(gf.attribute("discrete")).strip())) type = "discrete";
+        GraphicalFunction.Type t = switch (type) {
+            case "continuous" -> GraphicalFunction.Type.CONTINUOUS;
+            case "extrapolate" -> GraphicalFunction.Type.EXTRAPOLATE;
+            case "discrete" -> GraphicalFunction.Type.DISCRETE;
+            default -> {
+                problems.add(gf.location, "graphical function of `" + owner + "`: type `" + type
+                        + "` is not one of continuous, extrapolate, discrete");
+                yield GraphicalFunction.Type.CONTINUOUS;
+            }
+        };
+        Node ypts = gf.child("ypts");
+        if (ypts == null) {
+            problems.add(gf.location, "graphical function of `" + owner + "` has no <ypts>");
+            return null;
+        }
+        double[] ys = points(ypts, owner);
+        double[] xs;
+        Node xpts = gf.child("xpts"), xscale = gf.child("xscale");
+        if (xpts != null) {
+            xs = points(xpts, owner);
+        } else if (xscale != null) {
+            double min = parseNumber(String.valueOf(xscale.attribute("min")), xscale, "xscale min");
+            double max = parseNumber(String.valueOf(xscale.attribute("max")), xscale, "xscale max");
+            xs = new double[ys.length];
+            for (int i = 0; i < xs.length; i++) xs[i] = ys.length == 1 ? min : min + (max - min) * i / (ys.length - 1);
+        } else {
+            problems.add(gf.location, "graphical function of `" + owner + "` has neither <xpts> nor <xscale>");
+            return null;
+        }
+        if (xs == null || ys == null) return null;
+        if (xs.length != ys.length) {
+            problems.add(gf.location, "graphical function of `" + owner + "` has " + xs.length + " x points but "
+                    + ys.length + " y points");
+            return null;
+        }
+        for (int i = 1; i < xs.length; i++) {
+            if (xs[i] < xs[i - 1]) {
+                problems.add(gf.location, "graphical function of `" + owner + "`: x points must not decrease ("
+                        + xs[i - 1] + " then " + xs[i] + ")");
+                return null;
+            }
+        }
+        return new GraphicalFunction(xs, ys, t);
+    }
+
+    private double[] points(Node pts, String owner) {
+        String sep = pts.attribute("sep") == null ? "," : pts.attribute("sep");
+        String text = pts.trimmed();
+        if (text.isEmpty()) {
+            problems.add(pts.location, "graphical function of `" + owner + "`: <" + pts.name + "> is empty");
+            return null;
+        }
+        String[] parts = text.split(java.util.regex.Pattern.quote(sep));
+        double[] out = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                out[i] = Double.parseDouble(parts[i].strip());
+            } catch (NumberFormatException e) {
+                problems.add(pts.location, "graphical function of `" + owner + "`: `" + parts[i].strip()
+                        + "` in <" + pts.name + "> is not a number");
+                return null;
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------ XML
+
+    private Node parse(InputStream in) {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        // prefixes are stripped by hand, so that an undeclared isee: prefix is no error
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        XMLStreamReader r = null;
+        try {
+            r = factory.createXMLStreamReader(in);
+            Deque<Node> open = new ArrayDeque<>();
+            Node root = null;
+            while (r.hasNext()) {
+                int event = r.next();
+                switch (event) {
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        Map<String, String> attributes = new LinkedHashMap<>();
+                        for (int i = 0; i < r.getAttributeCount(); i++) {
+                            attributes.put(local(r.getAttributeLocalName(i)), r.getAttributeValue(i));
+                        }
+                        javax.xml.stream.Location at = r.getLocation();
+                        Node n = new Node(local(r.getLocalName()), attributes, new StringBuilder(), new ArrayList<>(),
+                                new Location(file, at.getLineNumber(), Math.max(1, at.getColumnNumber())));
+                        if (open.isEmpty()) {
+                            root = n;
+                        } else {
+                            open.peek().children.add(n);
+                        }
+                        open.push(n);
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> open.pop();
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                        if (!open.isEmpty()) open.peek().text.append(r.getText());
+                    }
+                    default -> { }
+                }
+            }
+            if (root == null) throw new ScenarioException(Location.ofFile(file), "the file is empty");
+            return root;
+        } catch (XMLStreamException e) {
+            javax.xml.stream.Location at = e.getLocation();
+            String message = e.getMessage();
+            // the JDK prefixes its message with "ParseError at [row,col]:[l,c]\nMessage: "
+            int m = message == null ? -1 : message.indexOf("Message: ");
+            if (m >= 0) message = message.substring(m + "Message: ".length());
+            Location where = at == null ? Location.ofFile(file) : new Location(file, at.getLineNumber(), Math.max(1, at.getColumnNumber()));
+            throw new ScenarioException(where, "this is not well-formed XML, so the model cannot be read: " + message);
+        } finally {
+            if (r != null) {
+                try {
+                    r.close();
+                } catch (XMLStreamException ignored) {
+                    // nothing more to read
+                }
+            }
+        }
+    }
+
+    /** The element or attribute name without any prefix, in lower case. */
+    private static String local(String name) {
+        int colon = name.indexOf(':');
+        return (colon >= 0 ? name.substring(colon + 1) : name).toLowerCase(Locale.ROOT);
+    }
+}
