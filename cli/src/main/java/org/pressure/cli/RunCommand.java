@@ -11,6 +11,8 @@ import org.pressure.cli.chart.GraphOfDoomChart;
 import org.pressure.engine.council.CouncilResult;
 import org.pressure.engine.council.ResultsWriter;
 import org.pressure.engine.council.Scenarios;
+import org.pressure.engine.xmile.CompiledXmile;
+import org.pressure.engine.xmile.Xmile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Parameters;
                 "The scenario is checked first, exactly as `pressure validate` does."})
 final class RunCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario file (.yaml, .yml or .json).")
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario file (.yaml, .yml or .json), or an XMILE model (.xmile, .xml, .stmx).")
     Path scenario;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -47,6 +49,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (Xmile.isModelFile(scenario)) return runXmile();
         CouncilResult result = Scenarios.compile(scenario, overrides).run();
         Path dir = out != null ? out : Path.of("out", baseName(scenario));
         List<String> written = new ArrayList<>();
@@ -65,6 +68,22 @@ final class RunCommand implements Callable<Integer> {
         IndicatorTable.print(result, scenario.toString(), o);
         o.println();
         o.println("Wrote " + String.join(", ", written) + " to " + dir);
+        o.flush();
+        return Main.OK;
+    }
+
+    /** An XMILE model: results.csv only (one row per save step); no council indicators or charts. */
+    private Integer runXmile() throws IOException {
+        if (!overrides.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--set applies to scenario files, not XMILE models");
+        }
+        CompiledXmile model = Xmile.load(scenario);
+        Path dir = out != null ? out : Path.of("out", baseName(scenario));
+        model.run().writeCsv(dir.resolve("results.csv"));
+        model.warnings().forEach(spec.commandLine().getErr()::println);
+        spec.commandLine().getErr().flush();
+        PrintWriter o = spec.commandLine().getOut();
+        o.println("Wrote results.csv to " + dir);
         o.flush();
         return Main.OK;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.pressure.engine.council.Scenarios;
 import org.pressure.engine.scenario.ScenarioException;
+import org.pressure.engine.xmile.Xmile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Parameters;
                         + "prints `FILE: ok` and exits 0 when every file is fine."})
 final class ValidateCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (.yaml, .yml or .json).")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (.yaml, .yml or .json) or XMILE models (.xmile, .xml, .stmx).")
     List<Path> files;
 
     @CommandLine.Spec
@@ -27,7 +28,11 @@ final class ValidateCommand implements Callable<Integer> {
         boolean allFine = true;
         for (Path file : files) {
             try {
-                Scenarios.compile(file, List.of());
+                if (Xmile.isModelFile(file)) {
+                    Xmile.load(file);
+                } else {
+                    Scenarios.compile(file, List.of());
+                }
                 spec.commandLine().getOut().println(file + ": ok");
             } catch (ScenarioException e) {
                 Main.printProblems(e, spec.commandLine().getErr());
