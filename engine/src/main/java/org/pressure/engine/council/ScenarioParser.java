@@ -492,7 +492,9 @@ public final class ScenarioParser {
     }
 
     private Series csvSeries(String file, String column, Location fileAt, Location columnAt, boolean step, String path) {
-        Path base = Path.of(fileAt.file()).toAbsolutePath().getParent();
+        // a CSV named in a file is relative to that file; one given on the command line (--set), to the current folder
+        Path base = fileAt.line() == 0 && fileAt.file().startsWith("--set ") ? null
+                : Path.of(fileAt.file()).toAbsolutePath().getParent();
         Path csv = base == null ? Path.of(file) : base.resolve(file);
         if (!Files.isRegularFile(csv)) {
             problems.add(fileAt, "`" + path + ".csv`: no such file `" + file + "` (looked for " + csv.normalize() + ")");
