@@ -115,6 +115,6 @@ final class SweepCommand implements Callable<Integer> {
     private static String show(double x, boolean year) {
         if (Double.isNaN(x)) return "-";
         if (year) return x == Math.rint(x) ? Scenario.financialYear((int) x) : String.format(Locale.ROOT, "%.1f", x);
-        return String.format(Locale.ROOT, "%,.1f", x);
+        return String.format(Locale.ROOT, Math.abs(x) < 100 ? "%,.3f" : "%,.1f", x);
     }
 }

@@ -191,6 +191,9 @@ public final class SweepCharts {
         }
         if (!r.sensitivity().isEmpty()) {
             for (SweepResult.OutputSummary o : r.outputs()) {
+                boolean any = r.sensitivity().stream().anyMatch(s -> s.output().equals(o.name())
+                        && java.util.Arrays.stream(s.values()).anyMatch(Double::isFinite));
+                if (!any) continue; // nothing to rank: the output never happens often enough
                 written.addAll(write(tornado(r, o.name(), source), "tornado-" + fileName(o.name()), formats, dir));
             }
         }

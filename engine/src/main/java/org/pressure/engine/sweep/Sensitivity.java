@@ -11,6 +11,8 @@ import java.util.SplittableRandom;
  */
 public final class Sensitivity {
     static final int BOOTSTRAP = 1000;
+    /** Fewest usable base points (Sobol) or effects (Morris) for which a measure is given. */
+    static final int MIN_POINTS = 8;
     /** Normal quantile for a two-sided 95% interval. */
     static final double Z95 = 1.959963984540054;
 
@@ -55,13 +57,25 @@ public final class Sensitivity {
             b[i] = y[i * (k + 2) + 1];
             ab[i] = y[i * (k + 2) + 2 + j];
         }
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) all[i] = i;
+        // a year output can be missing (it never happens): use the base points where all three runs have it
+        int[] all = java.util.stream.IntStream.range(0, n)
+                .filter(i -> !Double.isNaN(a[i]) && !Double.isNaN(b[i]) && !Double.isNaN(ab[i])).toArray();
+        if (all.length < MIN_POINTS) return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+        int m = all.length;
+        // centre the outputs: the estimators are unchanged in expectation, but an output far from
+        // zero (a year such as 2031) no longer multiplies the sampling noise of f(AB) - f(A)
+        double centre = 0;
+        for (int i : all) centre += (a[i] + b[i]) / (2.0 * m);
+        for (int i = 0; i < n; i++) {
+            a[i] -= centre;
+            b[i] -= centre;
+            ab[i] -= centre;
+        }
         double s1 = firstOrder(a, b, ab, all), st = total(a, b, ab, all);
         double[] s1s = new double[BOOTSTRAP], sts = new double[BOOTSTRAP];
-        int[] idx = new int[n];
+        int[] idx = new int[m];
         for (int r = 0; r < BOOTSTRAP; r++) {
-            for (int i = 0; i < n; i++) idx[i] = rnd.nextInt(n);
+            for (int i = 0; i < m; i++) idx[i] = all[rnd.nextInt(m)];
             s1s[r] = firstOrder(a, b, ab, idx);
             sts[r] = total(a, b, ab, idx);
         }
@@ -100,10 +114,13 @@ public final class Sensitivity {
         for (int t = 0; t < plan.trajectories; t++) {
             for (int s = 1; s <= k; s++) {
                 int p = t * (k + 1) + s;
-                if (plan.moved[p] == j) effects.add((y[p] - y[p - 1]) / (plan.sign[p] * plan.delta));
+                if (plan.moved[p] == j && !Double.isNaN(y[p]) && !Double.isNaN(y[p - 1])) {
+                    effects.add((y[p] - y[p - 1]) / (plan.sign[p] * plan.delta));
+                }
             }
         }
         double[] ee = effects.stream().mapToDouble(Double::doubleValue).toArray();
+        if (ee.length == 0) return new double[] {Double.NaN, Double.NaN, Double.NaN};
         double muStar = meanAbs(ee, null);
         double[] boot = new double[BOOTSTRAP];
         int[] idx = new int[ee.length];
