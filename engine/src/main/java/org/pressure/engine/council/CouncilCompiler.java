@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.pressure.engine.expr.Builtins;
 import org.pressure.engine.expr.Compiler;
 import org.pressure.engine.expr.ExpressionException;
 import org.pressure.engine.model.Eval;
@@ -177,6 +178,52 @@ public final class CouncilCompiler {
         @Override
         public Collection<String> known() {
             return names.keySet();
+        }
+
+        @Override
+        public Builtins.Context context() {
+            return timeAxis;
+        }
+    };
+
+    /**
+     * The yearly time axis for built-ins with state (smth1, delay1, trend, ...): each internal
+     * stock is a slot that starts at its initial value and then moves by one year of its rate.
+     */
+    private final Builtins.Context timeAxis = new Builtins.Context() {
+        @Override
+        public Eval time() {
+            return (v, step) -> sc.start() + step;
+        }
+
+        @Override
+        public double dt() {
+            return 1;
+        }
+
+        @Override
+        public double startTime() {
+            return sc.start();
+        }
+
+        @Override
+        public double stopTime() {
+            return sc.end();
+        }
+
+        @Override
+        public int stock(String label, Eval initial, Set<Integer> initialReads, Eval rate) {
+            int slot = builder.slot("state." + (++anonymous) + "." + label);
+            builder.add(label, sc.location(), new int[] {slot}, initialReads,
+                    (v, step) -> v[slot][step] = step == 0 ? initial.at(v, 0) : v[slot][step - 1] + rate.at(v, step - 1));
+            return slot;
+        }
+
+        @Override
+        public int record(String label, Eval x, Set<Integer> reads) {
+            int slot = builder.slot("state." + (++anonymous) + "." + label);
+            builder.assign(label, sc.location(), slot, reads, x);
+            return slot;
         }
     };
 
