@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.pressure.cli.chart.ChartFormat;
-import org.pressure.cli.chart.GraphOfDoomChart;
+import org.pressure.cli.chart.ChartOptions;
+import org.pressure.cli.chart.CouncilCharts;
+import org.pressure.cli.chart.PriceBasis;
 import org.pressure.engine.council.CouncilResult;
 import org.pressure.engine.council.ResultsWriter;
 import org.pressure.engine.council.Scenarios;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Parameters;
 /** {@code pressure run SCENARIO}: one projection, its indicators, its files and its chart. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs one scenario: prints the headline indicators and writes results.csv (one row a year), "
-                + "summary.json (the indicators) and the graph-of-doom chart into the output folder.",
+                + "summary.json (the indicators) and the charts (graph-of-doom, reserves, budget-gap, "
+                + "failure-demand) into the output folder.",
                 "The scenario is checked first, exactly as `pressure validate` does."})
 final class RunCommand implements Callable<Integer> {
 
@@ -37,11 +39,10 @@ final class RunCommand implements Callable<Integer> {
                     + "failure_demand.0.delay=3 (list items by index). Repeatable."})
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--format", split = ",", paramLabel = "FORMAT",
-            description = "Chart formats, comma-separated: png, svg (default: png,svg).")
-    List<ChartFormat> formats = new ArrayList<>(List.of(ChartFormat.PNG, ChartFormat.SVG));
+    @CommandLine.Mixin
+    ChartOptions charts = new ChartOptions();
 
-    @Option(names = "--no-chart", description = "Write no chart.")
+    @Option(names = "--no-chart", description = "Write no charts.")
     boolean noChart;
 
     @CommandLine.Spec
@@ -51,6 +52,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (Xmile.isModelFile(scenario)) return runXmile();
         CouncilResult result = Scenarios.compile(scenario, overrides).run();
+        // check the chart options before anything is written
+        PriceBasis basis = noChart ? null : charts.basis(result);
+        if (!noChart) charts.pixels();
         Path dir = out != null ? out : Path.of("out", baseName(scenario));
         List<String> written = new ArrayList<>();
         ResultsWriter.writeCsv(result, dir.resolve("results.csv"));
@@ -58,10 +62,8 @@ final class RunCommand implements Callable<Integer> {
         ResultsWriter.writeSummary(result, dir.resolve("summary.json"));
         written.add("summary.json");
         if (!noChart) {
-            for (ChartFormat f : formats.stream().distinct().toList()) {
-                String name = "graph-of-doom." + f.extension();
-                GraphOfDoomChart.write(result, scenario.toString(), f, dir.resolve(name));
-                written.add(name);
+            for (var chart : CouncilCharts.all(result, scenario.toString(), basis).entrySet()) {
+                written.addAll(charts.write(chart.getValue(), chart.getKey(), dir));
             }
         }
         PrintWriter o = spec.commandLine().getOut();

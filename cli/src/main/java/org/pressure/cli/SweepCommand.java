@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.pressure.cli.chart.ChartFormat;
+import org.pressure.cli.chart.ChartOptions;
 import org.pressure.cli.chart.SweepCharts;
 import org.pressure.engine.council.Scenario;
 import org.pressure.engine.sweep.SweepModel;
@@ -51,8 +51,8 @@ final class SweepCommand implements Callable<Integer> {
             + "(checked against this sweep) and add the rest.")
     boolean resume;
 
-    @Option(names = "--format", split = ",", paramLabel = "FORMAT", description = "Chart formats: png, svg (default: png,svg).")
-    List<ChartFormat> formats = new ArrayList<>(List.of(ChartFormat.PNG, ChartFormat.SVG));
+    @CommandLine.Mixin
+    ChartOptions charts = new ChartOptions();
 
     @Option(names = "--no-chart", description = "Write no charts.")
     boolean noChart;
@@ -68,6 +68,8 @@ final class SweepCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
+        charts.requireCash("sweep charts are in cash: the price index may itself be a swept parameter");
+        charts.pixels();
         SweepModel model = SweepModel.load(file, runs, seed);
         Path dir = out != null ? out : Path.of("out", RunCommand.baseName(file));
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -89,8 +91,7 @@ final class SweepCommand implements Callable<Integer> {
         written.add("summary.json");
         if (SweepWriter.writeSensitivity(result, dir.resolve("sensitivity.csv"))) written.add("sensitivity.csv");
         if (!noChart) {
-            written.addAll(SweepCharts.writeAll(result, model.base().scenario().units(), file.toString(),
-                    formats.stream().distinct().toList(), dir));
+            written.addAll(SweepCharts.writeAll(result, model.base().scenario().units(), file.toString(), charts, dir));
         }
         print(result, spec.commandLine().getOut());
         spec.commandLine().getOut().println();

@@ -162,6 +162,38 @@ class CommandLineTest {
     }
 
     @Test
+    void chart_options_give_pdf_printed_sizes_and_real_terms() throws Exception {
+        Path file = scenario("test.yaml", SCENARIO.replace("income:", "drivers:\n  cpi: 2%\nincome:"));
+        Path out = dir.resolve("c");
+        Result r = execute("run", file.toString(), "--out", out.toString(), "--format", "png,pdf", "--size", "16x9cm",
+                "--dpi", "300", "--prices", "real", "--deflator", "cpi", "--base-year", "2030");
+        assertEquals(0, r.exit(), r.err());
+        for (String chart : List.of("graph-of-doom", "reserves", "budget-gap", "failure-demand")) {
+            byte[] pdf = Files.readAllBytes(out.resolve(chart + ".pdf"));
+            assertEquals("%PDF", new String(pdf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII), chart);
+            java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(out.resolve(chart + ".png").toFile());
+            // 16 cm at 300 dpi is 1890 pixels; 9 cm is 1063
+            assertEquals(1890, png.getWidth(), chart);
+            assertEquals(1063, png.getHeight(), chart);
+        }
+    }
+
+    @Test
+    void bad_chart_options_exit_2_before_anything_is_written() throws Exception {
+        Path file = scenario("test.yaml", SCENARIO);
+        for (String[] bad : List.of(new String[] {"--prices", "real"}, new String[] {"--prices", "real", "--deflator", "nope"},
+                new String[] {"--size", "big"}, new String[] {"--size", "10x10"}, new String[] {"--prices", "gold"})) {
+            Path out = dir.resolve("bad" + bad.length + bad[bad.length - 1]);
+            List<String> args = new java.util.ArrayList<>(List.of("run", file.toString(), "--out", out.toString()));
+            args.addAll(List.of(bad));
+            Result r = execute(args.toArray(String[]::new));
+            assertEquals(2, r.exit(), String.join(" ", bad) + ": " + r.err());
+            assertNoStackTrace(r);
+            assertFalse(Files.exists(out), String.join(" ", bad));
+        }
+    }
+
+    @Test
     void help_lists_commands_and_exit_codes() {
         Result r = execute("--help");
         assertEquals(0, r.exit());

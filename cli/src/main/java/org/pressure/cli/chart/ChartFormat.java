@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** File formats a chart can be written in. */
 public enum ChartFormat {
-    PNG, SVG;
+    PNG, SVG, PDF;
 
     /** The file name extension, without the dot. */
     public String extension() {

@@ -57,7 +57,7 @@ public final class SweepCharts {
         renderer.setAlpha(1f);
         int[] years = band.years();
         XYPlot plot = new XYPlot(data, Theme.yearAxis("Financial year", years[0], years[years.length - 1]),
-                Theme.moneyAxis(units), renderer);
+                Theme.moneyAxis(units + " a year"), renderer);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD); // inner band over outer
         plot.addRangeMarker(new ValueMarker(0, Theme.INK, Theme.line(1f)));
@@ -176,37 +176,28 @@ public final class SweepCharts {
     }
 
     private static String label(String name) {
-        return GraphOfDoomChart.label(name.replace('.', ' ').replace("@", " in "));
+        return Theme.label(name.replace('.', ' ').replace("@", " in "));
     }
 
     /** Writes every chart of a sweep; returns the file names written. */
-    public static List<String> writeAll(SweepResult r, String units, String source, List<ChartFormat> formats, Path dir)
+    public static List<String> writeAll(SweepResult r, String units, String source, ChartOptions options, Path dir)
             throws IOException {
+
         List<String> written = new ArrayList<>();
         for (SweepResult.Band b : r.bands()) {
-            written.addAll(write(fan(r, b, units, source), "fan-" + fileName(b.column()), formats, dir));
+            written.addAll(options.write(fan(r, b, units, source), "fan-" + fileName(b.column()), dir));
         }
         for (SweepResult.OutputSummary o : r.outputs()) {
-            if (o.isYear()) written.addAll(write(histogram(r, o, source), "histogram-" + fileName(o.name()), formats, dir));
+            if (o.isYear()) written.addAll(options.write(histogram(r, o, source), "histogram-" + fileName(o.name()), dir));
         }
         if (!r.sensitivity().isEmpty()) {
             for (SweepResult.OutputSummary o : r.outputs()) {
                 boolean any = r.sensitivity().stream().anyMatch(s -> s.output().equals(o.name())
                         && java.util.Arrays.stream(s.values()).anyMatch(Double::isFinite));
                 if (!any) continue; // nothing to rank: the output never happens often enough
-                written.addAll(write(tornado(r, o.name(), source), "tornado-" + fileName(o.name()), formats, dir));
+                written.addAll(options.write(tornado(r, o.name(), source), "tornado-" + fileName(o.name()), dir));
             }
         }
         return written;
-    }
-
-    private static List<String> write(JFreeChart chart, String base, List<ChartFormat> formats, Path dir) throws IOException {
-        List<String> names = new ArrayList<>();
-        for (ChartFormat f : formats) {
-            String name = base + "." + f.extension();
-            GraphOfDoomChart.write(chart, f, dir.resolve(name), GraphOfDoomChart.WIDTH, GraphOfDoomChart.HEIGHT);
-            names.add(name);
-        }
-        return names;
     }
 }

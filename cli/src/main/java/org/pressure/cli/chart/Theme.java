@@ -85,8 +85,8 @@ public final class Theme {
     }
 
     /** A money axis labelled with the scenario's units. */
-    public static NumberAxis moneyAxis(String units) {
-        NumberAxis axis = new NumberAxis(units + " a year");
+    public static NumberAxis moneyAxis(String label) {
+        NumberAxis axis = new NumberAxis(label);
         axis.setAutoRangeIncludesZero(true);
         axis.setNumberFormatOverride(NumberFormat.getNumberInstance(java.util.Locale.UK));
         style(axis);
@@ -130,6 +130,12 @@ public final class Theme {
         if (legend != null) chart.removeLegend();
         chart.addSubtitle(note);
         if (legend != null) chart.addSubtitle(legend);
+    }
+
+    /** {@code adult_social_care} as {@code Adult social care}. */
+    public static String label(String name) {
+        String s = name.replace('_', ' ').strip();
+        return s.isEmpty() ? name : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** Formats a year number as a financial year; non-whole values are left blank. */

@@ -1,0 +1,108 @@
+package org.pressure.cli.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.pressure.engine.council.CouncilResult;
+import org.pressure.engine.scenario.Location;
+import org.pressure.engine.scenario.ScenarioException;
+import picocli.CommandLine.Option;
+
+/** The chart options every command that draws takes (a picocli mixin). */
+public final class ChartOptions {
+    private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)x(\\d+(?:\\.\\d+)?)(cm|mm|in|px)?");
+
+    @Option(names = "--format", split = ",", paramLabel = "FORMAT",
+            description = "Chart formats, comma-separated: png, svg, pdf (default: png,svg).")
+    public List<ChartFormat> formats = new ArrayList<>(List.of(ChartFormat.PNG, ChartFormat.SVG));
+
+    @Option(names = "--size", paramLabel = "WxH[cm|mm|in|px]",
+            description = "Chart size: pixels (1600x900, the default) or a printed size with --dpi (16x9cm).")
+    public String size = "1600x900";
+
+    @Option(names = "--dpi", paramLabel = "DPI", description = "Dots per inch for a printed --size (default 300).")
+    public int dpi = 300;
+
+    @Option(names = "--prices", paramLabel = "BASIS", description = "cash (default) or real: amounts in the prices of "
+            + "--base-year, deflated by --deflator.")
+    public String prices = "cash";
+
+    @Option(names = "--base-year", paramLabel = "YEAR", description = "Base year for real terms (default: the first year).")
+    public Integer baseYear;
+
+    @Option(names = "--deflator", paramLabel = "DRIVER", description = "The driver that holds inflation (a yearly "
+            + "rate such as cpi) or a price index, for real terms.")
+    public String deflator;
+
+    /** Pixel size of the image (for PNG; SVG and PDF use the same size in points). */
+    public int[] pixels() {
+        Matcher m = SIZE.matcher(size.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new ScenarioException(Location.ofFile("--size " + size), "write the size as WIDTHxHEIGHT in pixels "
+                    + "(1600x900) or with a unit (16x9cm, 160x90mm, 6.3x3.5in)");
+        }
+        double w = Double.parseDouble(m.group(1)), h = Double.parseDouble(m.group(2));
+        String unit = m.group(3) == null ? "px" : m.group(3);
+        double perUnit = switch (unit) {
+            case "cm" -> dpi / 2.54;
+            case "mm" -> dpi / 25.4;
+            case "in" -> dpi;
+            default -> 1;
+        };
+        int pw = (int) Math.round(w * perUnit), ph = (int) Math.round(h * perUnit);
+        if (dpi < 30 || dpi > 2400) throw new ScenarioException(Location.ofFile("--dpi " + dpi), "use a dpi from 30 to 2400");
+        if (pw < 200 || ph < 150 || pw > 20000 || ph > 20000) {
+            throw new ScenarioException(Location.ofFile("--size " + size), "the chart would be " + pw + "x" + ph
+                    + " pixels; use between 200x150 and 20000x20000");
+        }
+        return new int[] {pw, ph};
+    }
+
+    /** The price basis for a run's charts. */
+    public PriceBasis basis(CouncilResult r) {
+        switch (prices.toLowerCase(Locale.ROOT)) {
+            case "cash", "nominal" -> {
+                return PriceBasis.cash(r);
+            }
+            case "real" -> {
+                if (deflator == null) {
+                    throw new ScenarioException(Location.ofFile("--prices real"), "real terms need --deflator DRIVER, "
+                            + "the driver that holds inflation (e.g. --deflator cpi)");
+                }
+                return PriceBasis.real(r, deflator, baseYear == null ? r.scenario().start() : baseYear);
+            }
+            default -> throw new ScenarioException(Location.ofFile("--prices " + prices), "--prices is cash or real");
+        }
+    }
+
+    /** The dpi to record in PNG files: the --dpi when the size is a printed size, else none. */
+    public int pngDpi() {
+        return size.strip().toLowerCase(Locale.ROOT).matches(".*(cm|mm|in)") ? dpi : 0;
+    }
+
+    /** Writes one chart in every format asked for, as {@code base.png} etc.; returns the file names. */
+    public List<String> write(org.jfree.chart.JFreeChart chart, String base, java.nio.file.Path dir)
+            throws java.io.IOException {
+        int[] px = pixels();
+        List<String> names = new ArrayList<>();
+        for (ChartFormat f : distinctFormats()) {
+            String name = base + "." + f.extension();
+            ChartWriter.write(chart, f, dir.resolve(name), px[0], px[1], pngDpi());
+            names.add(name);
+        }
+        return names;
+    }
+
+    /** Refuses real terms where a command cannot show them. */
+    public void requireCash(String why) {
+        if (!"cash".equalsIgnoreCase(prices) && !"nominal".equalsIgnoreCase(prices)) {
+            throw new ScenarioException(Location.ofFile("--prices " + prices), why);
+        }
+    }
+
+    public List<ChartFormat> distinctFormats() {
+        return formats.stream().distinct().toList();
+    }
+}

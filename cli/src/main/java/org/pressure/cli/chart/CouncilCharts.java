@@ -1,0 +1,200 @@
+package org.pressure.cli.chart;
+
+import java.awt.Color;
+import java.awt.Rectangle;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
+import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.DefaultTableXYDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.pressure.engine.council.CouncilResult;
+import org.pressure.engine.council.Indicators;
+import org.pressure.engine.council.Scenario;
+import org.pressure.engine.council.Service;
+
+/**
+ * The charts of one run: the graph of doom, reserves against their minimum, the budget gap and
+ * how it was closed, and the cost of failure demand. All in one theme, in cash or real terms.
+ */
+public final class CouncilCharts {
+    public static final int WIDTH = 1600;
+    public static final int HEIGHT = 900;
+
+    private CouncilCharts() {}
+
+    /** Every chart of a run, by file name without extension. */
+    public static Map<String, JFreeChart> all(CouncilResult r, String file, PriceBasis basis) {
+        Map<String, JFreeChart> charts = new LinkedHashMap<>();
+        charts.put("graph-of-doom", graphOfDoom(r, file, basis));
+        charts.put("reserves", reserves(r, file, basis));
+        charts.put("budget-gap", gap(r, file, basis));
+        charts.put("failure-demand", failureDemand(r, file, basis));
+        return charts;
+    }
+
+    /**
+     * Each statutory service's cost stacked at the bottom, each discretionary service's funded
+     * spend on top, total income as a bold line, and the years when statutory costs overtake
+     * income and when usable reserves run out marked.
+     */
+    public static JFreeChart graphOfDoom(CouncilResult r, String file, PriceBasis basis) {
+        Scenario sc = r.scenario();
+        DefaultTableXYDataset areas = new DefaultTableXYDataset();
+        StackedXYAreaRenderer2 areaRenderer = new StackedXYAreaRenderer2();
+        areaRenderer.setLegendArea(new Rectangle(-8, -8, 16, 16));
+        int series = 0, statutoryCount = 0, discretionaryCount = 0;
+        for (boolean statutory : new boolean[] {true, false}) {
+            for (Service s : sc.services().values()) {
+                if (s.statutory() != statutory) continue;
+                String column = "service." + s.name() + (statutory ? ".cost" : ".funded");
+                areas.addSeries(series(r, basis, column, Theme.label(s.name()) + (statutory ? " (statutory)" : "")));
+                areaRenderer.setSeriesPaint(series++, statutory ? Theme.statutory(statutoryCount++)
+                        : Theme.discretionary(discretionaryCount++));
+            }
+        }
+        XYLineAndShapeRenderer incomeRenderer = new XYLineAndShapeRenderer(true, false);
+        incomeRenderer.setSeriesPaint(0, Color.BLACK);
+        incomeRenderer.setSeriesStroke(0, Theme.line(4.5f));
+        XYPlot plot = new XYPlot(areas, Theme.yearAxis("Financial year", sc.start(), sc.end()),
+                Theme.moneyAxis(basis.units(sc.units())), areaRenderer);
+        plot.setRenderer(1, incomeRenderer); // before the dataset: the stacked renderer cannot draw it
+        plot.setDataset(1, new XYSeriesCollection(series(r, basis, "income", "Total income")));
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        Theme.style(plot);
+        Indicators in = r.indicators();
+        double middle = (sc.start() + sc.end()) / 2.0;
+        if (in.crossoverYear() != null) {
+            plot.addDomainMarker(marker(in.crossoverYear(), "Statutory costs overtake income, "
+                    + Scenario.financialYear(in.crossoverYear()), new Color(0xB2182B), 8, middle), Layer.FOREGROUND);
+        }
+        if (in.reservesExhaustedYear() != null) {
+            plot.addDomainMarker(marker(in.reservesExhaustedYear(), "Usable reserves exhausted, "
+                    + Scenario.financialYear(in.reservesExhaustedYear()), new Color(0x2D2D2D), 34, middle), Layer.FOREGROUND);
+        }
+        JFreeChart chart = new JFreeChart(sc.name(), Theme.TITLE, plot, true);
+        subtitle(chart, "Statutory services are funded in full; discretionary services show what is left after cuts.");
+        Theme.style(chart, footnote(file));
+        return chart;
+    }
+
+    /** Reserves year by year against the minimum the council holds to. */
+    public static JFreeChart reserves(CouncilResult r, String file, PriceBasis basis) {
+        Scenario sc = r.scenario();
+        XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
+        line.setSeriesPaint(0, new Color(0x0072B2));
+        line.setSeriesStroke(0, Theme.line(4f));
+        XYPlot plot = new XYPlot(new XYSeriesCollection(series(r, basis, "reserves", "Reserves at the end of the year")),
+                Theme.yearAxis("Financial year", sc.start(), sc.end()), Theme.moneyAxis(basis.units(sc.units())), line);
+        ((NumberAxis) plot.getRangeAxis()).setLabel(basis.units(sc.units()).replace(" a year", ""));
+        double minimum = sc.budget().minimumReserves();
+        ValueMarker min = new ValueMarker(minimum, new Color(0xD55E00), Theme.dashed(2.5f));
+        min.setLabel("Minimum reserves, " + String.format(java.util.Locale.UK, "%,.1f", minimum) + " (cash)");
+        min.setLabelFont(Theme.MARKER);
+        min.setLabelPaint(new Color(0xD55E00));
+        min.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        min.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        min.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        plot.addRangeMarker(min, Layer.FOREGROUND);
+        plot.addRangeMarker(new ValueMarker(0, Theme.INK, Theme.line(1f)));
+        Theme.style(plot);
+        JFreeChart chart = new JFreeChart(sc.name() + ": reserves", Theme.TITLE, plot, true);
+        subtitle(chart, "Below zero, reserves are an unfunded deficit.");
+        Theme.style(chart, footnote(file));
+        return chart;
+    }
+
+    /** Each year's budget gap, split into what cuts closed and what came from reserves. */
+    public static JFreeChart gap(CouncilResult r, String file, PriceBasis basis) {
+        Scenario sc = r.scenario();
+        DefaultTableXYDataset bars = new DefaultTableXYDataset();
+        bars.addSeries(series(r, basis, "cuts", "Closed by cuts to discretionary services"));
+        bars.addSeries(series(r, basis, "reserves_draw", "Drawn from reserves"));
+        StackedXYBarRenderer renderer = new StackedXYBarRenderer(0.15);
+        renderer.setBarPainter(new StandardXYBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setSeriesPaint(0, new Color(0xE69F00));
+        renderer.setSeriesPaint(1, new Color(0x0072B2));
+        XYPlot plot = new XYPlot(bars, Theme.yearAxis("Financial year", sc.start(), sc.end()),
+                Theme.moneyAxis(basis.units(sc.units())), renderer);
+        XYLineAndShapeRenderer gapLine = new XYLineAndShapeRenderer(true, true);
+        gapLine.setSeriesPaint(0, Color.BLACK);
+        gapLine.setSeriesStroke(0, Theme.line(2.5f));
+        plot.setRenderer(1, gapLine);
+        plot.setDataset(1, new XYSeriesCollection(series(r, basis, "budget_gap", "Budget gap before action")));
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        Theme.style(plot);
+        JFreeChart chart = new JFreeChart(sc.name() + ": the budget gap and how it was closed", Theme.TITLE, plot, true);
+        Theme.style(chart, footnote(file));
+        return chart;
+    }
+
+    /** The cost that failure demand adds to (or, with investment, removes from) each service. */
+    public static JFreeChart failureDemand(CouncilResult r, String file, PriceBasis basis) {
+        Scenario sc = r.scenario();
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+        int i = 0;
+        for (Service s : sc.services().values()) {
+            boolean fed = sc.links().stream().anyMatch(l -> l.to().equals(s.name()));
+            if (!fed) continue;
+            data.addSeries(series(r, basis, "service." + s.name() + ".failure_cost", Theme.label(s.name())));
+            lines.setSeriesPaint(i, Theme.statutory(i));
+            lines.setSeriesStroke(i, Theme.line(3.5f));
+            i++;
+        }
+        XYPlot plot = new XYPlot(data, Theme.yearAxis("Financial year", sc.start(), sc.end()),
+                Theme.moneyAxis(basis.units(sc.units())), lines);
+        plot.addRangeMarker(new ValueMarker(0, Theme.INK, Theme.line(1f)));
+        Theme.style(plot);
+        JFreeChart chart = new JFreeChart(sc.name() + ": cost of failure demand", Theme.TITLE, plot, true);
+        subtitle(chart, i == 0 ? "This scenario has no failure-demand links."
+                : "Demand that returns later because needs were not met earlier; below zero where investment avoided it.");
+        Theme.style(chart, footnote(file));
+        return chart;
+    }
+
+    private static XYSeries series(CouncilResult r, PriceBasis basis, String column, String name) {
+        XYSeries xy = new XYSeries(name, false, false);
+        double[] values = basis.money(r, column);
+        for (int i = 0; i < values.length; i++) xy.add(r.year(i), values[i]);
+        return xy;
+    }
+
+    private static void subtitle(JFreeChart chart, String text) {
+        TextTitle subtitle = new TextTitle(text, Theme.SUBTITLE);
+        subtitle.setPaint(new Color(0x444444));
+        chart.addSubtitle(subtitle);
+    }
+
+    private static String footnote(String file) {
+        return "Scenario: " + file + "  \u00b7  Projection, not a forecast  \u00b7  Pressure";
+    }
+
+    /** A dashed vertical line with its label on the side of the line that has more room. */
+    private static ValueMarker marker(int year, String text, Color colour, double offsetFromTop, double middle) {
+        ValueMarker m = new ValueMarker(year, colour, Theme.dashed(2.5f));
+        m.setLabel(text);
+        m.setLabelFont(Theme.MARKER);
+        m.setLabelPaint(colour);
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 220));
+        boolean left = year > middle;
+        m.setLabelAnchor(left ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+        m.setLabelTextAnchor(left ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+        m.setLabelOffset(new RectangleInsets(offsetFromTop, 6, 0, 6));
+        return m;
+    }
+}
