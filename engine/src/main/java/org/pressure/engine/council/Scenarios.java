@@ -12,10 +12,14 @@ public final class Scenarios {
 
     /** Reads and validates a scenario; every problem is reported together as a ScenarioException. */
     public static Scenario load(Path file, List<String> overrides) {
+        return ScenarioParser.parse(tree(file, overrides), file.toString());
+    }
+
+    /** The scenario's tree with {@code extends} and overrides applied, comments kept: for listing assumptions. */
+    public static Node tree(Path file, List<String> overrides) {
         Node tree = TreeLoader.load(file);
         List<Overrides.Override> parsed = overrides.stream().map(Overrides::parse).toList();
-        tree = Overrides.apply(tree, parsed);
-        return ScenarioParser.parse(tree, file.toString());
+        return Overrides.apply(tree, parsed);
     }
 
     /** Reads, validates and compiles a scenario, checking everything a run would. */

@@ -40,8 +40,16 @@ public sealed interface Node permits Node.MapNode, Node.ListNode, Node.ScalarNod
         }
     }
 
-    /** A key of a mapping with its value. */
-    record Entry(Location keyLocation, Node value) {}
+    /**
+     * A key of a mapping with its value, and the comment written with it (the comment lines
+     * just above the key and any comment at the end of its line), which scenario files use to
+     * cite the source of each figure. Empty when there is none.
+     */
+    record Entry(Location keyLocation, Node value, String comment) {
+        public Entry(Location keyLocation, Node value) {
+            this(keyLocation, value, "");
+        }
+    }
 
     /** A sequence. */
     record ListNode(Location location, List<Node> items) implements Node {

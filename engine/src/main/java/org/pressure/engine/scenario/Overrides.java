@@ -62,7 +62,8 @@ public final class Overrides {
             } else {
                 child = set(old.value(), path, i + 1, value, o);
             }
-            entries.put(key, new Node.Entry(old == null ? at : old.keyLocation(), child));
+            entries.put(key, new Node.Entry(old == null ? at : old.keyLocation(), child,
+                    last ? "set by " + o.source() : old == null ? "" : old.comment()));
             return new Node.MapNode(map.location(), entries);
         }
         if (node instanceof Node.ListNode list) {

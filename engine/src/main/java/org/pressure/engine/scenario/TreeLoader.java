@@ -71,7 +71,8 @@ public final class TreeLoader {
             }
             Node.Entry old = out.get(e.getKey());
             Node merged = old == null ? value : merge(old.value(), value);
-            out.put(e.getKey(), new Node.Entry(e.getValue().keyLocation(), merged));
+            String comment = e.getValue().comment().isEmpty() && old != null ? old.comment() : e.getValue().comment();
+            out.put(e.getKey(), new Node.Entry(e.getValue().keyLocation(), merged, comment));
         }
         return new Node.MapNode(o.location(), out);
     }

@@ -98,7 +98,7 @@ public final class TreeReader {
         options.setAllowRecursiveKeys(false);
         options.setNestingDepthLimit(MAX_DEPTH);
         options.setCodePointLimit((int) MAX_FILE_BYTES);
-        options.setProcessComments(false);
+        options.setProcessComments(true); // comments cite sources; reports show them beside each figure
         Yaml yaml = new Yaml(options);
         org.yaml.snakeyaml.nodes.Node root;
         try (Reader reader = new StringReader(text)) {
@@ -151,7 +151,8 @@ public final class TreeReader {
                             + entries.get(key).keyLocation().line() + ")");
                     continue;
                 }
-                entries.put(key, new Node.Entry(keyAt, convert(t.getValueNode(), name, problems, depth + 1, count)));
+                entries.put(key, new Node.Entry(keyAt, convert(t.getValueNode(), name, problems, depth + 1, count),
+                        comment(k, t.getValueNode())));
             }
             return new Node.MapNode(at, entries);
         }
@@ -173,6 +174,26 @@ public final class TreeReader {
         boolean quoted = s.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.DOUBLE_QUOTED
                 || s.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.SINGLE_QUOTED;
         return new Node.ScalarNode(quoted ? at.shift(1) : at, s.getValue(), kind);
+    }
+
+    /** The comment lines above a key and the comment at the end of its value's line, joined. */
+    private static String comment(org.yaml.snakeyaml.nodes.Node key, org.yaml.snakeyaml.nodes.Node value) {
+        StringBuilder out = new StringBuilder();
+        for (var lines : List.of(nonNull(key.getBlockComments()), nonNull(key.getInLineComments()),
+                nonNull(value.getInLineComments()))) {
+            for (org.yaml.snakeyaml.comments.CommentLine c : lines) {
+                if (c.getCommentType() == org.yaml.snakeyaml.comments.CommentType.BLANK_LINE) continue;
+                String text = c.getValue().strip();
+                if (text.isEmpty()) continue;
+                if (out.length() > 0) out.append(' ');
+                out.append(text);
+            }
+        }
+        return out.toString();
+    }
+
+    private static List<org.yaml.snakeyaml.comments.CommentLine> nonNull(List<org.yaml.snakeyaml.comments.CommentLine> l) {
+        return l == null ? List.of() : l;
     }
 
     private static String firstLine(String s) {
