@@ -126,6 +126,28 @@ public final class Builtins {
         binary("modulo", (a, b) -> a % b);
         variadic("min", Math::min);
         variadic("max", Math::max);
+        unary("sinh", Math::sinh);
+        unary("cosh", Math::cosh);
+        unary("tanh", Math::tanh);
+        unary("sign", Math::signum);
+        binary("power", Math::pow);
+        // over the elements of an array (the XMILE importer passes them one argument each) or a plain list
+        aggregate("sum", all -> {
+            double r = 0;
+            for (double x : all) r += x;
+            return r;
+        });
+        aggregate("prod", all -> {
+            double r = 1;
+            for (double x : all) r *= x;
+            return r;
+        });
+        aggregate("mean", all -> {
+            double r = 0;
+            for (double x : all) r += x;
+            return r / all.length;
+        });
+        aggregate("size", all -> all.length);
         add(new Function("pi", 0, 0, false, true, "pi", args -> Eval.constant(Math.PI)));
         add(new Function("inf", 0, 0, false, true, "inf", args -> Eval.constant(Double.POSITIVE_INFINITY)));
         add(new Function("if", 3, 3, false, true, "if(condition, then, else)", args -> {
@@ -184,7 +206,11 @@ public final class Builtins {
             };
         });
 
+        contextual("sinwave", 2, 2, "sinwave(amplitude, period)", c -> wave(c, Math::sin));
+        contextual("coswave", 2, 2, "coswave(amplitude, period)", c -> wave(c, Math::cos));
+
         // --- stateful functions: internal stocks advanced by the model's integrator
+        contextual("history", 2, 2, "history(x, time)", Builtins::history);
         contextual("init", 1, 1, "init(x)", c -> frozen(c, 0));
         contextual("delay", 2, 3, "delay(input, delay_time, initial)", Builtins::fixedDelay);
         contextual("delay1", 2, 3, "delay1(input, delay_time, initial)", c -> materialDelay(c, 1));
@@ -253,6 +279,30 @@ public final class Builtins {
     /** The value argument {@code i} had at the first step, or argument {@code j} if given. */
     private static Eval initialValue(Call c, int input, int given) {
         return frozen(c, c.has(given) ? given : input);
+    }
+
+    /** SINWAVE, COSWAVE: amplitude * f(2 pi time / period). */
+    private static Eval wave(Call c, DoubleUnaryOperator f) {
+        Eval amplitude = c.arg(0), period = c.arg(1), time = c.context().time();
+        c.readsArgument(0);
+        c.readsArgument(1);
+        return (v, s) -> amplitude.at(v, s) * f.applyAsDouble(2 * Math.PI * time.at(v, s) / period.at(v, s));
+    }
+
+    /**
+     * HISTORY: the input's value at an earlier time (rounded to the nearest step; clamped to
+     * the start and to now).
+     */
+    private static Eval history(Call c) {
+        Eval x = c.arg(0), when = c.arg(1);
+        c.readsArgument(1);
+        int record = c.context().record(c.label() + " history", x, c.argReads().get(0));
+        c.reads().add(record);
+        double dt = c.context().dt(), start = c.context().startTime();
+        return (v, s) -> {
+            int back = (int) Math.round((when.at(v, s) - start) / dt);
+            return v[record][Math.max(0, Math.min(s, back))];
+        };
     }
 
     /** DELAY: the input exactly {@code delay_time} ago (rounded to whole steps, at least one). */
@@ -367,6 +417,17 @@ public final class Builtins {
         add(new Function(name, 2, 2, false, true, name + "(a, b)", args -> {
             Eval a = args.get(0), b = args.get(1);
             return (v, s) -> op.applyAsDouble(a.at(v, s), b.at(v, s));
+        }));
+    }
+
+    private static void aggregate(String name, java.util.function.ToDoubleFunction<double[]> op) {
+        add(new Function(name, 1, Integer.MAX_VALUE, false, true, name + "(array) or " + name + "(a, b, ...)", args -> {
+            Eval[] all = args.toArray(Eval[]::new);
+            return (v, s) -> {
+                double[] values = new double[all.length];
+                for (int i = 0; i < all.length; i++) values[i] = all[i].at(v, s);
+                return op.applyAsDouble(values);
+            };
         }));
     }
 

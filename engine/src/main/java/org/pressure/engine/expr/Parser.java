@@ -48,7 +48,12 @@ public final class Parser {
         Expr e = p.or();
         p.skipSpace();
         if (p.pos < text.length()) {
-            throw new ExpressionException(p.pos, "unexpected `" + text.charAt(p.pos) + "`" + p.hint());
+            char c = text.charAt(p.pos);
+            if (Character.isLetter(c) || c == '_' || c == '"') {
+                throw new ExpressionException(p.pos, "unexpected `" + c + "`: two names in a row (a name with spaces"
+                        + " is written with underscores or in double quotes)" + p.hint());
+            }
+            throw new ExpressionException(p.pos, "unexpected `" + c + "`" + p.hint());
         }
         return e;
     }

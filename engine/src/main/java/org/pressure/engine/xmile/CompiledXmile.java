@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A compiled XMILE model, ready to run many times: the parts in evaluation order and the
  * stocks the integrator advances. Euler: {@code stock(t + dt) = stock(t) + dt * rate(t)}.
- * RK4: the classical four stages, each evaluating every auxiliary and flow at the stage's
+ * RK2: Heun's two stages. RK4: the classical four stages, each evaluating every auxiliary and flow at the stage's
  * time and stock values (in the next step's column, which the last evaluation then fills for
  * good), so stateful built-ins that read earlier steps see only finished values.
  * Immutable; each run allocates its own storage.
@@ -89,6 +89,10 @@ public final class CompiledXmile {
                 for (int i = 0; i < n; i++) {
                     set(v, i, step, base[i] + dt / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]));
                 }
+            } else if (specs.method() == XmileModel.Method.RK2) {
+                // Heun: the slope at the start and at the Euler guess for the end, averaged
+                stage(v, step, time(step), base, k1, dt, k2);
+                for (int i = 0; i < n; i++) set(v, i, step, base[i] + dt / 2 * (k1[i] + k2[i]));
             } else {
                 for (int i = 0; i < n; i++) set(v, i, step, base[i] + dt * k1[i]);
             }

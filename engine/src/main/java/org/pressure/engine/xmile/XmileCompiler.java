@@ -47,6 +47,8 @@ public final class XmileCompiler implements Builtins.Context {
     private final Map<String, Integer> slots = new HashMap<>();
     private final Map<String, XmileModel.Variable> arrays = new HashMap<>();
     private final Map<String, GraphicalFunction> tables = new HashMap<>();
+    private final Map<String, XmileModel.Macro> macros = new HashMap<>();
+    private final Set<XmileModel.Equation> lost = new HashSet<>();
     private final Set<String> dimensionNames = new HashSet<>();
     private final List<Part> parts = new ArrayList<>();
     private final List<Stock> stocks = new ArrayList<>();
@@ -62,6 +64,7 @@ public final class XmileCompiler implements Builtins.Context {
         this.model = model;
         this.timeSlot = newSlot("time");
         model.dimensions().keySet().forEach(d -> dimensionNames.add(XmileNames.canonical(d)));
+        model.macros().forEach(m -> macros.put(XmileNames.canonical(m.name()), m));
         warnings.addAll(model.warnings());
     }
 
@@ -194,13 +197,114 @@ public final class XmileCompiler implements Builtins.Context {
     /** Compiles an equation, reporting problems at their line and naming the variable. */
     private Eval formula(XmileModel.Equation eq, String owner, Set<Integer> reads) {
         String text = withoutComments(eq.text());
+        if (text.strip().equals("???")) {
+            // an array's one equation serves every element: say it once
+            if (!lost.add(eq)) return Eval.constant(0);
+            problems.add(eq.location(), "in `" + (current != null && current.element() != null ? XmileNames.display(current.variable().name()) : owner)
+                    + "`: the equation is `???`, which the program that wrote this"
+                    + " file leaves where it could not convert the original (a Vensim list of constants such as"
+                    + " `1, 2, 3`, say); write the equation back in");
+            return Eval.constant(0);
+        }
         try {
-            Expr e = Parser.parse(text);
+            Expr e = rewrite(Parser.parse(text), 0);
             return Compiler.compile(e, names, reads);
         } catch (ExpressionException e) {
             problems.add(eq.location().shift(e.offset()), "in `" + owner + "`: " + e.getMessage());
             return Eval.constant(0);
         }
+    }
+
+    // ------------------------------------------------------------ macros and array arguments
+
+    /** Functions over all the elements of an array: {@code sum(a[*])} is {@code sum(a[1], a[2], ...)}. */
+    private static final Set<String> OVER_ARRAYS = Set.of("sum", "prod", "mean", "size", "min", "max");
+
+    /**
+     * Expands calls of expression macros into their bodies, and whole arrays passed to the
+     * array functions ({@code a[*]}, {@code a[Dim!]}, {@code a[Dim]} or plain {@code a} where no
+     * element of Dim is being defined) into one argument per element.
+     */
+    private Expr rewrite(Expr e, int depth) {
+        if (e instanceof Expr.Unary u) return new Expr.Unary(u.op(), rewrite(u.operand(), depth), u.offset());
+        if (e instanceof Expr.Binary b) {
+            return new Expr.Binary(b.op(), rewrite(b.left(), depth), rewrite(b.right(), depth), b.offset());
+        }
+        if (!(e instanceof Expr.Call c)) return e;
+        List<Expr> args = new ArrayList<>();
+        for (Expr a : c.args()) args.add(rewrite(a, depth));
+        String key = XmileNames.canonical(c.function());
+        XmileModel.Macro macro = macros.get(key);
+        if (macro != null && !tables.containsKey(key)) {
+            if (depth > 50) throw new ExpressionException(c.offset(), "macro `" + macro.name() + "` calls itself too deeply");
+            if (args.size() != macro.parameters().size()) {
+                throw new ExpressionException(c.offset(), "macro `" + macro.name() + "` takes " + macro.parameters().size()
+                        + " argument(s) (" + String.join(", ", macro.parameters()) + "), not " + args.size());
+            }
+            Map<String, Expr> bound = new HashMap<>();
+            for (int i = 0; i < args.size(); i++) bound.put(XmileNames.canonical(macro.parameters().get(i)), args.get(i));
+            Expr body;
+            try {
+                body = Parser.parse(withoutComments(macro.body().text()));
+            } catch (ExpressionException x) {
+                throw new ExpressionException(c.offset(), "in macro `" + macro.name() + "`: " + x.getMessage());
+            }
+            return rewrite(substitute(body, bound, c.offset()), depth + 1);
+        }
+        if (OVER_ARRAYS.contains(key)) {
+            List<Expr> expanded = new ArrayList<>();
+            for (Expr a : args) expanded.addAll(elementsOf(a));
+            args = expanded;
+        }
+        return new Expr.Call(c.function(), args, c.offset());
+    }
+
+    /** A macro body with its parameters replaced by the call's arguments; offsets point at the call. */
+    private static Expr substitute(Expr e, Map<String, Expr> bound, int at) {
+        if (e instanceof Expr.Num n) return new Expr.Num(n.value(), at);
+        if (e instanceof Expr.Name n) {
+            Expr arg = bound.get(XmileNames.canonical(n.name()));
+            return arg != null ? arg : new Expr.Name(n.name(), at);
+        }
+        if (e instanceof Expr.Unary u) return new Expr.Unary(u.op(), substitute(u.operand(), bound, at), at);
+        if (e instanceof Expr.Binary b) {
+            return new Expr.Binary(b.op(), substitute(b.left(), bound, at), substitute(b.right(), bound, at), at);
+        }
+        Expr.Call c = (Expr.Call) e;
+        List<Expr> args = new ArrayList<>();
+        for (Expr a : c.args()) args.add(substitute(a, bound, at));
+        return new Expr.Call(c.function(), args, at);
+    }
+
+    /** One name per element when {@code e} names a whole array, else {@code e} itself. */
+    private List<Expr> elementsOf(Expr e) {
+        if (!(e instanceof Expr.Name n)) return List.of(e);
+        String raw = n.name(), base = raw, index = null;
+        int open = raw.indexOf('[');
+        if (open > 0 && raw.endsWith("]")) {
+            base = raw.substring(0, open);
+            index = raw.substring(open + 1, raw.length() - 1).strip();
+        }
+        XmileModel.Variable array = arrays.get(XmileNames.canonical(base));
+        if (array == null) return List.of(e);
+        boolean whole;
+        if (index == null) {
+            whole = current == null || current.element() == null;
+        } else if (index.equals("*")) {
+            whole = true;
+        } else {
+            String i = XmileNames.canonical(index.endsWith("!") ? index.substring(0, index.length() - 1) : index);
+            boolean isDimension = dimensionNames.contains(i);
+            whole = isDimension && (index.endsWith("!") || current == null || current.element() == null
+                    || current.variable().dimension() == null
+                    || !XmileNames.canonical(current.variable().dimension()).equals(i));
+        }
+        if (!whole) return List.of(e);
+        List<Expr> out = new ArrayList<>();
+        for (String element : model.dimensions().get(array.dimension())) {
+            out.add(new Expr.Name(base + "[" + element + "]", n.offset()));
+        }
+        return out;
     }
 
     /** XMILE allows {comments} inside equations; they become spaces so that offsets still match. */
@@ -239,6 +343,15 @@ public final class XmileCompiler implements Builtins.Context {
                     i = XmileNames.canonical(current.element());
                 }
                 key = key + "[" + i + "]";
+                XmileModel.Variable array = arrays.get(XmileNames.canonical(base));
+                if (!slots.containsKey(key) && array != null && i.matches("\\d+")) {
+                    // a position (from 1) in the array's dimension
+                    List<String> elements = model.dimensions().get(array.dimension());
+                    int at = Integer.parseInt(i);
+                    if (at >= 1 && at <= elements.size()) {
+                        key = XmileNames.canonical(base) + "[" + XmileNames.canonical(elements.get(at - 1)) + "]";
+                    }
+                }
             } else if (!slots.containsKey(key) && arrays.containsKey(key) && current != null && current.element() != null) {
                 // inside an array's equation, a same-dimension array stands for its matching element
                 key = key + "[" + XmileNames.canonical(current.element()) + "]";

@@ -13,16 +13,33 @@ import org.pressure.engine.scenario.Location;
  * @param warnings   things that were accepted leniently but that the modeller should know
  */
 public record XmileModel(String file, SimSpecs specs, List<Variable> variables,
-                         Map<String, List<String>> dimensions, boolean vensim, List<String> warnings) {
+                         Map<String, List<String>> dimensions, boolean vensim, List<String> warnings,
+                         List<Macro> macros) {
 
     public XmileModel {
         variables = List.copyOf(variables);
         dimensions = Map.copyOf(dimensions);
         warnings = List.copyOf(warnings);
+        macros = List.copyOf(macros);
+    }
+
+    public XmileModel(String file, SimSpecs specs, List<Variable> variables, Map<String, List<String>> dimensions,
+                      boolean vensim, List<String> warnings) {
+        this(file, specs, variables, dimensions, vensim, warnings, List.of());
+    }
+
+    /**
+     * An expression macro: {@code name(parameters...)} stands for {@code body} with each
+     * parameter replaced by the call's argument.
+     */
+    public record Macro(String name, List<String> parameters, Equation body, Location location) {
+        public Macro {
+            parameters = List.copyOf(parameters);
+        }
     }
 
     /** How the model is integrated. */
-    public enum Method { EULER, RK4 }
+    public enum Method { EULER, RK2, RK4 }
 
     /** Start, stop, dt and save step, in model time units. */
     public record SimSpecs(double start, double stop, double dt, double saveStep, Method method, Location location) {}

@@ -102,19 +102,49 @@ public final class XmileReader {
         if (models.size() > 1) {
             warnings.add(file + ": only the main model is run; " + (models.size() - 1) + " other model(s) in the file are ignored");
         }
-        if (!root.all("macro").isEmpty()) {
-            warnings.add(file + ": macros are not supported; calls to them will be reported as unknown functions");
+        List<XmileModel.Macro> macros = new ArrayList<>();
+        for (Node m : root.all("macro")) {
+            XmileModel.Macro macro = macro(m);
+            if (macro != null) macros.add(macro);
         }
         List<XmileModel.Variable> variables = new ArrayList<>();
-        Node vars = model.child("variables");
-        if (vars != null) {
-            for (Node v : vars.children) {
-                XmileModel.Variable variable = variable(v, behaviour, dimensions);
-                if (variable != null) variables.add(variable);
+        // XMILE 1.0 puts variables under <variables>; earlier drafts (Stella 10) put them straight under <model>
+        List<Node> found = new ArrayList<>();
+        for (Node n : model.children) {
+            if (n.name.equals("variables")) {
+                found.addAll(n.children);
+            } else {
+                found.add(n);
             }
         }
+        for (Node v : found) {
+            XmileModel.Variable variable = variable(v, behaviour, dimensions);
+            if (variable != null) variables.add(variable);
+        }
         problems.throwIfAny();
-        return new XmileModel(file, specs, variables, dimensions, vensim, warnings);
+        return new XmileModel(file, specs, variables, dimensions, vensim, warnings, macros);
+    }
+
+    /** An expression macro; macros with variables of their own (stocks, say) are refused. */
+    private XmileModel.Macro macro(Node m) {
+        String name = m.attribute("name");
+        if (name == null || name.isBlank()) {
+            problems.add(m.location, "a <macro> has no name");
+            return null;
+        }
+        Node body = m.child("eqn");
+        Node vars = m.child("variables");
+        if (vars != null && !vars.children.isEmpty()) {
+            problems.add(m.location, "macro `" + name + "` has variables of its own; only expression macros"
+                    + " (<parm>s and one <eqn>) are supported");
+            return null;
+        }
+        if (body == null || body.trimmed().isEmpty()) {
+            problems.add(m.location, "macro `" + name + "` has no <eqn>");
+            return null;
+        }
+        List<String> parameters = m.all("parm").stream().map(Node::trimmed).toList();
+        return new XmileModel.Macro(name.strip(), parameters, equation(body), m.location);
     }
 
     // ------------------------------------------------------------ sim_specs, dimensions, behaviour
@@ -138,9 +168,10 @@ public final class XmileReader {
         XmileModel.Method m = switch (method) {
             case "euler", "" -> XmileModel.Method.EULER;
             case "rk4" -> XmileModel.Method.RK4;
+            case "rk2" -> XmileModel.Method.RK2;
             default -> {
                 problems.add(specs.location, "integration method `" + specs.attribute("method")
-                        + "` is not supported; use Euler or RK4");
+                        + "` is not supported; use Euler, RK2 or RK4");
                 yield XmileModel.Method.EULER;
             }
         };
@@ -249,6 +280,16 @@ public final class XmileReader {
                         + "`, which is not declared under <dimensions>");
                 return null;
             }
+            if (eqns.size() == 1 && v.all("element").isEmpty()) {
+                // a list of numbers, one per element, as Vensim writes constant arrays (`1, 2, 3`)
+                String[] parts = eqns.get(0).trimmed().split(",");
+                if (parts.length == elems.size() && parts.length > 1 && java.util.Arrays.stream(parts).allMatch(XmileReader::isNumber)) {
+                    for (int i = 0; i < parts.length; i++) {
+                        elements.put(elems.get(i), new XmileModel.Equation(parts[i].strip(), eqns.get(0).location));
+                    }
+                    equation = null;
+                }
+            }
             for (Node e : v.all("element")) {
                 Node eq = e.child("eqn");
                 if (eq != null) elements.put(e.attribute("subscript"), equation(eq));
@@ -272,6 +313,15 @@ public final class XmileReader {
         }
         return new XmileModel.Variable(kind, name, v.location, equation, inflows, outflows, nonNegative, gf,
                 dimension, elements);
+    }
+
+    private static boolean isNumber(String text) {
+        try {
+            Double.parseDouble(text.strip());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private XmileModel.Equation equation(Node eqn) {
