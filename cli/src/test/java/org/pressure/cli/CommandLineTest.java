@@ -194,6 +194,20 @@ class CommandLineTest {
     }
 
     @Test
+    void compare_names_both_scenarios_and_writes_the_comparison() throws Exception {
+        Path a = scenario("a.yaml", SCENARIO);
+        Path b = scenario("b.yaml", SCENARIO.replace("name: Test council", "name: Faster growth").replace("6%", "8%"));
+        Path out = dir.resolve("cmp");
+        Result r = execute("compare", a.toString(), b.toString(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Test council") && r.out().contains("Faster growth"), r.out());
+        assertTrue(r.out().contains("crossover_year"), r.out());
+        for (String f : List.of("comparison.csv", "comparison.png", "comparison.svg")) assertTrue(Files.exists(out.resolve(f)), f);
+        assertEquals(1 + 2 * 26, Files.readAllLines(out.resolve("comparison.csv")).size());
+        assertEquals(2, execute("compare", a.toString()).exit(), "one scenario is not a comparison");
+    }
+
+    @Test
     void help_lists_commands_and_exit_codes() {
         Result r = execute("--help");
         assertEquals(0, r.exit());

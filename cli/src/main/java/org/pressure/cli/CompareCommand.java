@@ -1,0 +1,119 @@
+package org.pressure.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.pressure.cli.chart.ChartOptions;
+import org.pressure.cli.chart.ComparisonChart;
+import org.pressure.engine.council.Comparison;
+import org.pressure.engine.council.CouncilResult;
+import org.pressure.engine.council.Scenario;
+import org.pressure.engine.council.Scenarios;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pressure compare A B...}: scenarios side by side, the differences, and when an investment pays back. */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs two or more scenarios and sets them side by side: the indicators with their differences "
+                + "from the first scenario, comparison.csv (the key series of each scenario by year, with differences "
+                + "from the first) and comparison.png/.svg (budget gap and reserves, one line per scenario).",
+                "Where a scenario spends more than the first at first and less later, it reports the payback year: the "
+                        + "first year by which its cumulative extra cost of services (statutory spend plus planned "
+                        + "discretionary spend) is back to zero or below."})
+final class CompareCommand implements Callable<Integer> {
+
+    @Parameters(arity = "2..*", paramLabel = "SCENARIO", description = "Scenario files; the first is the baseline.")
+    List<Path> scenarios;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/compare-<first>-<second>...).")
+    Path out;
+
+    @CommandLine.Mixin
+    ChartOptions charts = new ChartOptions();
+
+    @Option(names = "--no-chart", description = "Write no chart.")
+    boolean noChart;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        List<CouncilResult> results = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (Path p : scenarios) {
+            results.add(Scenarios.compile(p, List.of()).run());
+            labels.add(RunCommand.baseName(p));
+        }
+        charts.requireCash("compare shows cash amounts: scenarios may not share a deflator");
+        if (!noChart) charts.pixels();
+        Comparison comparison = new Comparison(labels, results);
+        Path dir = out != null ? out : Path.of("out", "compare-" + String.join("-", labels));
+        List<String> written = new ArrayList<>();
+        comparison.writeCsv(dir.resolve("comparison.csv"));
+        written.add("comparison.csv");
+        if (!noChart) written.addAll(charts.write(ComparisonChart.create(comparison), "comparison", dir));
+        print(comparison, spec.commandLine().getOut());
+        spec.commandLine().getOut().println();
+        spec.commandLine().getOut().println("Wrote " + String.join(", ", written) + " to " + dir);
+        spec.commandLine().getOut().flush();
+        return Main.OK;
+    }
+
+    private static void print(Comparison c, PrintWriter o) {
+        List<CouncilResult> rs = c.results();
+        List<String> labels = c.labels();
+        for (int i = 0; i < rs.size(); i++) {
+            o.printf(Locale.ROOT, "  [%d] %s  (%s, %s)%n", i + 1, rs.get(i).scenario().name(), labels.get(i),
+                    rs.get(i).scenario().units());
+        }
+        o.println();
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-28s", "indicator"));
+        for (int i = 0; i < rs.size(); i++) {
+            head.append(String.format(Locale.ROOT, " %12s", "[" + (i + 1) + "]"));
+            if (i > 0) head.append(String.format(Locale.ROOT, " %12s", "[" + (i + 1) + "]-[1]"));
+        }
+        o.println(head);
+        for (String name : org.pressure.engine.council.Indicators.NAMES) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-28s", name));
+            boolean year = org.pressure.engine.council.Indicators.YEAR_INDICATORS.contains(name);
+            Object first = rs.get(0).indicators().asMap().get(name);
+            for (int i = 0; i < rs.size(); i++) {
+                Object v = rs.get(i).indicators().asMap().get(name);
+                row.append(String.format(Locale.ROOT, " %12s", show(v, year)));
+                if (i > 0) row.append(String.format(Locale.ROOT, " %12s", difference(first, v, year)));
+            }
+            o.println(row);
+        }
+        o.println();
+        for (int i = 1; i < rs.size(); i++) {
+            Comparison.Payback p = c.payback(i);
+            String text = switch (p.kind()) {
+                case NO_EXTRA_COST -> "costs no more than [1] in any year so far: nothing to pay back";
+                case NEVER -> "costs more than [1] at first and has not paid back by " + Scenario.financialYear(p.lastYear());
+                case PAID_BACK -> "pays back its extra early cost by " + Scenario.financialYear(p.year())
+                        + String.format(Locale.ROOT, " (peak cumulative extra cost %,.1f)", p.peakExtraCost());
+            };
+            o.printf(Locale.ROOT, "  Payback of [%d] against [1]: %s%n", i + 1, text);
+        }
+    }
+
+    private static String show(Object v, boolean year) {
+        if (v == null) return "never";
+        if (year) return Scenario.financialYear(((Number) v).intValue());
+        return String.format(Locale.ROOT, "%,.2f", ((Number) v).doubleValue());
+    }
+
+    private static String difference(Object a, Object b, boolean year) {
+        if (a == null || b == null) return a == b ? "0" : "n/a";
+        double d = ((Number) b).doubleValue() - ((Number) a).doubleValue();
+        if (year) return String.format(Locale.ROOT, "%+d years", (int) d);
+        return String.format(Locale.ROOT, "%+,.2f", d);
+    }
+}
