@@ -3,6 +3,7 @@ package org.pressure.cli;
 import java.io.PrintWriter;
 import org.pressure.engine.scenario.Problem;
 import org.pressure.engine.scenario.ScenarioException;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Option;
         versionProvider = Main.Version.class,
         description = "Shows when, and why, the cost of a council's statutory services overtakes its income.",
         subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, CompareCommand.class,
+                SchemaCommand.class, InitCommand.class, AutoComplete.GenerateCompletion.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal failure (a bug: please report it, with --debug output)",

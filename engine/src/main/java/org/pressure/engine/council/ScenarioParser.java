@@ -33,14 +33,14 @@ public final class ScenarioParser {
     /** Most entities (drivers, income streams, services, links) accepted in one scenario. */
     public static final int MAX_ENTITIES = 10_000;
 
-    static final List<String> TOP_KEYS = List.of("name", "description", "sources", "extends", "time", "units",
+    public static final List<String> TOP_KEYS = List.of("name", "description", "sources", "extends", "time", "units",
             "drivers", "income", "services", "failure_demand", "budget");
-    static final List<String> SERVICE_KEYS = List.of("statutory", "cost", "clients", "unit_cost", "floor");
-    static final List<String> LINK_KEYS =
+    public static final List<String> SERVICE_KEYS = List.of("statutory", "cost", "clients", "unit_cost", "floor");
+    public static final List<String> LINK_KEYS =
             List.of("from", "to", "clients_per_m", "cost_per_m", "delay", "delay_type", "reference");
-    static final List<String> BUDGET_KEYS = List.of("strategy", "cuts", "order", "reserves", "surplus_to_reserves");
-    static final List<String> RESERVES_KEYS = List.of("opening", "minimum");
-    static final List<String> TIME_KEYS = List.of("start", "end");
+    public static final List<String> BUDGET_KEYS = List.of("strategy", "cuts", "order", "reserves", "surplus_to_reserves");
+    public static final List<String> RESERVES_KEYS = List.of("opening", "minimum");
+    public static final List<String> TIME_KEYS = List.of("start", "end");
     /** Names of the whole-council totals; no entity may take one. */
     public static final List<String> TOTALS = List.of("income", "statutory_spend", "discretionary_planned",
             "discretionary_funded", "budget_gap", "cuts", "reserves_draw", "reserves");

@@ -17,9 +17,9 @@ import org.pressure.engine.scenario.Suggest;
 
 /** Reads and checks a sweep file (sweeps.md); every problem is reported together. */
 public final class SweepParser {
-    static final List<String> KEYS = List.of("sweep", "scenario", "design", "runs", "levels", "seed", "parameters",
+    public static final List<String> KEYS = List.of("sweep", "scenario", "design", "runs", "levels", "seed", "parameters",
             "outputs", "trajectories");
-    static final List<String> DISTRIBUTIONS = List.of("uniform", "triangular", "normal", "lognormal", "values");
+    public static final List<String> DISTRIBUTIONS = List.of("uniform", "triangular", "normal", "lognormal", "values");
     /** Most runs a sweep may ask for. */
     public static final int MAX_RUNS = 100_000_000;
 
