@@ -20,8 +20,8 @@ import org.pressure.engine.council.CouncilResult;
 import org.pressure.engine.council.Scenarios;
 
 /**
- * One run of a scenario from {@code scenarios/}, the compiled model reused: what a sweep pays
- * per run before writing anything. {@code load_validate_compile} is the one-off cost beside it.
+ * One run of each scenario in {@code scenarios/}, the compiled model reused: what a sweep pays
+ * per run before writing anything.
  *
  * <pre>
  * mvn -q -pl benchmarks -am package -DskipTests
@@ -38,7 +38,7 @@ import org.pressure.engine.council.Scenarios;
 public class SingleRunBenchmark {
 
     @Param({"barnet-graph-of-doom.yaml", "barnet-prevention-investment.yaml", "england-lga-2013.yaml",
-            "northamptonshire-style-reserves.yaml"})
+            "northamptonshire-style-reserves.yaml", "unitary-council-five-services.yaml"})
     public String scenario;
 
     private CompiledScenario compiled;
@@ -56,10 +56,5 @@ public class SingleRunBenchmark {
     @Benchmark
     public CouncilResult run() {
         return compiled.run();
-    }
-
-    @Benchmark
-    public CompiledScenario load_validate_compile() {
-        return Scenarios.compile(file, List.of());
     }
 }

@@ -7,17 +7,62 @@ import org.pressure.engine.model.Run;
 import org.pressure.engine.scenario.ScenarioException;
 
 /**
- * A scenario compiled once, ready to run as often as needed.
- *
- * @param columns the {@code results.csv} columns after {@code year}, each with its model slot
+ * A scenario compiled once, ready to run as often as needed: the model, and the
+ * {@code results.csv} columns after {@code year}, each with its model slot.
  */
-public record CompiledScenario(Scenario scenario, Model model, List<Column> columns) {
+public final class CompiledScenario {
+    private final Scenario scenario;
+    private final Model model;
+    private final List<Column> columns;
+    private final Indicators.Slots indicatorSlots;
 
     /** One output column: its header and the model slot it shows. */
     public record Column(String header, int slot) {}
 
-    public CompiledScenario {
-        columns = List.copyOf(columns);
+    CompiledScenario(Scenario scenario, Model model, List<Column> columns) {
+        this.scenario = scenario;
+        this.model = model;
+        this.columns = List.copyOf(columns);
+        this.indicatorSlots = Indicators.Slots.of(model, scenario);
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    public List<Column> columns() {
+        return columns;
+    }
+
+    Indicators indicatorsOf(Run run) {
+        double[][] v = new double[model.slotCount()][];
+        for (int i = 0; i < v.length; i++) v[i] = run.column(i);
+        return Indicators.of(scenario, indicatorSlots, v);
+    }
+
+    /**
+     * Runs into a workspace from {@code model().newWorkspace()} and returns the indicators; the
+     * values stay in the workspace (by slot, see {@link Model#slot}) until the next run. For
+     * sweeps, which need a few numbers from very many runs.
+     */
+    public Indicators runInto(double[][] workspace, double[] inputs) {
+        try {
+            model.runInto(workspace, inputs);
+        } catch (NumericBlowUpException e) {
+            throw blowUp(e);
+        }
+        return Indicators.of(scenario, indicatorSlots, workspace);
+    }
+
+    private ScenarioException blowUp(NumericBlowUpException e) {
+        int year = scenario.start() + e.step();
+        return new ScenarioException(scenario.location(), e.variable() + " became "
+                + (e.notANumber() ? "not a number" : "infinite") + " in " + Scenario.financialYear(year)
+                + "; check the growth rates and divisions that feed it");
     }
 
     /**
@@ -35,10 +80,7 @@ public record CompiledScenario(Scenario scenario, Model model, List<Column> colu
         try {
             run = model.run(inputs);
         } catch (NumericBlowUpException e) {
-            int year = scenario.start() + e.step();
-            throw new ScenarioException(scenario.location(), e.variable() + " became "
-                    + (e.notANumber() ? "not a number" : "infinite") + " in " + Scenario.financialYear(year)
-                    + "; check the growth rates and divisions that feed it");
+            throw blowUp(e);
         }
         return new CouncilResult(this, run);
     }

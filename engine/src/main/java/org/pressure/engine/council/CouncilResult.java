@@ -12,7 +12,7 @@ public final class CouncilResult {
     CouncilResult(CompiledScenario compiled, Run run) {
         this.compiled = compiled;
         this.run = run;
-        this.indicators = Indicators.of(compiled.scenario(), this);
+        this.indicators = compiled.indicatorsOf(run);
     }
 
     public Scenario scenario() {

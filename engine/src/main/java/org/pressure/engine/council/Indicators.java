@@ -23,10 +23,19 @@ public record Indicators(Integer gapYear, Integer crossoverYear, Integer reserve
     public static final java.util.Set<String> YEAR_INDICATORS =
             java.util.Set.of("gap_year", "crossover_year", "reserves_exhausted_year");
 
-    static Indicators of(Scenario sc, CouncilResult r) {
-        double[] income = r.column("income"), stat = r.column("statutory_spend"), planned = r.column("discretionary_planned");
-        double[] gap = r.column("budget_gap"), reserves = r.column("reserves"), draw = r.column("reserves_draw");
-        double[] cuts = r.column("cuts");
+    /** The slots indicators are computed from, found once per compiled scenario. */
+    record Slots(int income, int statutory, int planned, int gap, int reserves, int draw, int cuts, int[] failureCosts) {
+        static Slots of(org.pressure.engine.model.Model m, Scenario sc) {
+            return new Slots(m.slot("income"), m.slot("statutory_spend"), m.slot("discretionary_planned"),
+                    m.slot("budget_gap"), m.slot("reserves"), m.slot("reserves_draw"), m.slot("cuts"),
+                    sc.services().keySet().stream().mapToInt(s -> m.slot("service." + s + ".failure_cost")).toArray());
+        }
+    }
+
+    /** The indicators of a run whose values are {@code v[slot][year index]}. */
+    static Indicators of(Scenario sc, Slots s, double[][] v) {
+        double[] income = v[s.income()], stat = v[s.statutory()], planned = v[s.planned()];
+        double[] gap = v[s.gap()], reserves = v[s.reserves()], draw = v[s.draw()], cuts = v[s.cuts()];
         int n = income.length;
         Integer gapYear = null, crossover = null, exhausted = null;
         double cumulativeGap = 0, totalCuts = 0, drawn = 0, failure = 0;
@@ -40,8 +49,8 @@ public record Indicators(Integer gapYear, Integer crossoverYear, Integer reserve
             totalCuts += cuts[i];
             drawn += draw[i];
         }
-        for (Service s : sc.services().values()) {
-            for (double x : r.column("service." + s.name() + ".failure_cost")) failure += x;
+        for (int slot : s.failureCosts()) {
+            for (double x : v[slot]) failure += x;
         }
         double share = stat[n - 1] / income[n - 1];
         return new Indicators(gapYear, crossover, exhausted, cumulativeGap, totalCuts, drawn, failure, reserves[n - 1],

@@ -88,15 +88,30 @@ public final class Model {
         if (inputValues.length != inputs.length) {
             throw new IllegalArgumentException("the model takes " + inputs.length + " inputs, not " + inputValues.length);
         }
-        double[][] v = new double[slotNames.length][steps];
+        double[][] v = newWorkspace();
+        runInto(v, inputValues);
+        double[] times = new double[steps];
+        for (int i = 0; i < steps; i++) times[i] = time(i);
+        return new Run(slotNames, slotIndex, times, v);
+    }
+
+    /** Storage for one run: {@code v[slot][step]}, to reuse with {@link #runInto}. */
+    public double[][] newWorkspace() {
+        return new double[slotNames.length][steps];
+    }
+
+    /**
+     * Runs into a workspace from {@link #newWorkspace}, overwriting every value: for callers
+     * that run the model many times and read only a few results (sweeps), without allocating.
+     *
+     * @throws NumericBlowUpException when a value becomes infinite or not a number
+     */
+    public void runInto(double[][] v, double[] inputValues) {
         for (int i = 0; i < inputs.length; i++) java.util.Arrays.fill(v[inputs[i]], inputValues[i]);
         for (int step = 0; step < steps; step++) {
             for (Equation e : order) e.compute(v, step);
         }
         checkFinite(v);
-        double[] times = new double[steps];
-        for (int i = 0; i < steps; i++) times[i] = time(i);
-        return new Run(slotNames, slotIndex, times, v);
     }
 
     /** Finds the first value, in time and then in evaluation order, that is not finite. */

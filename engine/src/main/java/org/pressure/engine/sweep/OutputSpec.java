@@ -25,8 +25,14 @@ public record OutputSpec(String name, String indicator, String column, Integer y
 
     /** The output of one run; NaN where it never happens. */
     public double of(CouncilResult r) {
-        if (indicator != null) {
-            Indicators in = r.indicators();
+        if (indicator != null) return of(r.indicators());
+        double[] values = r.column(column);
+        return values[year == null ? values.length - 1 : year - r.scenario().start()];
+    }
+
+    /** The value of this output's indicator; NaN where it never happens. */
+    double of(Indicators in) {
+        {
             Number v = switch (indicator) {
                 case "gap_year" -> in.gapYear();
                 case "crossover_year" -> in.crossoverYear();
@@ -41,7 +47,5 @@ public record OutputSpec(String name, String indicator, String column, Integer y
             };
             return v == null ? Double.NaN : v.doubleValue();
         }
-        double[] values = r.column(column);
-        return values[year == null ? values.length - 1 : year - r.scenario().start()];
     }
 }

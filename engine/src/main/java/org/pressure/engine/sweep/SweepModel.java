@@ -154,6 +154,52 @@ public final class SweepModel {
         return rebuild(values).run();
     }
 
+    /**
+     * Something that runs this sweep's scenario again and again, reusing its storage: one per
+     * thread. It fills the outputs and trajectories of each run straight from the model's slots.
+     */
+    public final class Evaluator {
+        private final double[][] workspace = inputsCompiled ? compiled.model().newWorkspace() : null;
+        private final int[] outputSlots = new int[spec.outputs().size()];
+        private final int[] outputSteps = new int[spec.outputs().size()];
+        private final int[] trajectorySlots = new int[spec.trajectories().size()];
+
+        Evaluator() {
+            if (!inputsCompiled) return;
+            var m = compiled.model();
+            for (int j = 0; j < outputSlots.length; j++) {
+                OutputSpec o = spec.outputs().get(j);
+                outputSlots[j] = o.column() == null ? -1 : m.slot(o.column());
+                outputSteps[j] = o.column() == null ? -1 : o.year() == null ? m.steps() - 1
+                        : o.year() - compiled.scenario().start();
+            }
+            for (int t = 0; t < trajectorySlots.length; t++) trajectorySlots[t] = m.slot(spec.trajectories().get(t));
+        }
+
+        /** Runs with {@code values}; writes the outputs into {@code outputs} and returns each trajectory's values by year. */
+        public double[][] run(double[] values, double[] outputs) {
+            boolean anyUnset = false;
+            for (double v : values) anyUnset |= Double.isNaN(v);
+            double[][] trajectories = new double[trajectorySlots.length][];
+            if (!inputsCompiled || anyUnset) {
+                CouncilResult r = SweepModel.this.run(values);
+                for (int j = 0; j < outputs.length; j++) outputs[j] = spec.outputs().get(j).of(r);
+                for (int t = 0; t < trajectories.length; t++) trajectories[t] = r.column(spec.trajectories().get(t)).clone();
+                return trajectories;
+            }
+            var in = compiled.runInto(workspace, values);
+            for (int j = 0; j < outputs.length; j++) {
+                outputs[j] = outputSlots[j] < 0 ? spec.outputs().get(j).of(in) : workspace[outputSlots[j]][outputSteps[j]];
+            }
+            for (int t = 0; t < trajectories.length; t++) trajectories[t] = workspace[trajectorySlots[t]].clone();
+            return trajectories;
+        }
+    }
+
+    public Evaluator evaluator() {
+        return new Evaluator();
+    }
+
     private CompiledScenario rebuild(double[] values) {
         Node tree = scenarioTree;
         for (int i = 0; i < values.length; i++) {

@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
-import org.pressure.engine.council.CouncilResult;
 import org.pressure.engine.council.ResultsWriter;
 import org.pressure.engine.council.Scenario;
 import org.pressure.engine.scenario.Location;
@@ -37,6 +36,11 @@ public final class SweepRunner {
     /** Samples kept per year for fan-chart bands; with no more runs than this the bands are exact. */
     static final int RESERVOIR = 4096;
     static final double[] PERCENTILES = {0.05, 0.25, 0.5, 0.75, 0.95};
+    /**
+     * Up to this many runs, percentiles are taken from the outputs kept in memory (a few MB);
+     * beyond it, by exact selection passes over runs.csv, so memory stays flat.
+     */
+    static final int IN_MEMORY_RUNS = 1 << 18;
 
     private final SweepModel model;
     private final SweepSpec spec;
@@ -135,23 +139,19 @@ public final class SweepRunner {
         StringBuilder rows = new StringBuilder(n * 64);
         double[][] outputs = new double[n][];
         double[][][] trajectories = new double[n][][];
-        List<OutputSpec> outs = spec.outputs();
+        SweepModel.Evaluator evaluator = model.evaluator();
+        int outs = spec.outputs().size();
         for (int i = 0; i < n; i++) {
             int run = from + i;
             double[] values = plan.values(run);
-            CouncilResult r;
+            double[] o = new double[outs];
             try {
-                r = model.run(values);
+                trajectories[i] = evaluator.run(values, o);
             } catch (ScenarioException e) {
                 throw new ScenarioException(new Location(spec.sweepFile().toString(), 0, 0), "run " + run + " ("
                         + describe(values) + "): " + e.getMessage().replace('\n', ' '));
             }
-            double[] o = new double[outs.size()];
-            for (int j = 0; j < o.length; j++) o[j] = outs.get(j).of(r);
-            double[][] t = new double[spec.trajectories().size()][];
-            for (int j = 0; j < t.length; j++) t[j] = r.column(spec.trajectories().get(j)).clone();
             outputs[i] = o;
-            trajectories[i] = t;
             rows.append(run);
             for (double v : values) rows.append(',').append(Double.isNaN(v) ? "" : ResultsWriter.number(v));
             for (double v : o) rows.append(',').append(Double.isNaN(v) ? "" : ResultsWriter.number(v));
@@ -246,6 +246,8 @@ public final class SweepRunner {
         private final double[][][] reservoir;
         private final SplittableRandom sampler;
         private final double[][] stored;
+        /** Each output's values while the sweep has no more than IN_MEMORY_RUNS runs; null after. */
+        private double[][] kept;
         private long seen;
 
         Accumulator(SweepSpec spec, Scenario scenario, int runs) {
@@ -266,6 +268,7 @@ public final class SweepRunner {
             boolean sensitivity = spec.design() == SweepSpec.Design.SOBOL || spec.design() == SweepSpec.Design.MORRIS
                     || spec.design() == SweepSpec.Design.ONE_AT_A_TIME;
             stored = sensitivity ? new double[runs][] : null;
+            kept = runs <= IN_MEMORY_RUNS ? new double[outputs][runs] : null;
         }
 
         void add(int run, double[] o, double[][] trajectories) {
@@ -273,6 +276,7 @@ public final class SweepRunner {
                 double x = o[j];
                 if (Double.isNaN(x)) continue;
                 long n = ++count[j];
+                if (kept != null) kept[j][(int) n - 1] = x;
                 double d = x - mean[j];
                 mean[j] += d / n;
                 m2[j] += d * (x - mean[j]);
@@ -329,7 +333,15 @@ public final class SweepRunner {
                     ranks[2 * p + 1] = r[1];
                 }
                 int column = 1 + parameterCount + j;
-                double[] order = ExactQuantiles.select(ranks, firstDigit[j], sink -> readColumn(csv, column, sink));
+                double[] order;
+                if (kept != null) {
+                    double[] sorted = java.util.Arrays.copyOf(kept[j], (int) n);
+                    java.util.Arrays.sort(sorted);
+                    order = new double[ranks.length];
+                    for (int r = 0; r < ranks.length; r++) order[r] = sorted[(int) ranks[r]];
+                } else {
+                    order = ExactQuantiles.select(ranks, firstDigit[j], sink -> readColumn(csv, column, sink));
+                }
                 for (int p = 0; p < PERCENTILES.length; p++) {
                     pct[p] = ExactQuantiles.interpolate(PERCENTILES[p], n, order[2 * p], order[2 * p + 1]);
                 }
