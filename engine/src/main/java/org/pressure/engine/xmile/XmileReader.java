@@ -28,6 +28,8 @@ import org.pressure.engine.scenario.ScenarioException;
  * entity is ever loaded.
  */
 public final class XmileReader {
+    /** Most time steps a model may ask for: every variable keeps a value per step in memory. */
+    public static final int MAX_STEPS = 5_000_000;
 
     /** An element with its attributes, text and children, and where its content starts. */
     private record Node(String name, Map<String, String> attributes, StringBuilder text, List<Node> children,
@@ -181,9 +183,9 @@ public final class XmileReader {
         if (!(save > 0)) problems.add(specs.location, "the save step must be a positive number, not " + save);
         if (stop < start) problems.add(specs.location, "<stop> (" + stop + ") comes before <start> (" + start + ")");
         problems.throwIfAny();
-        if ((stop - start) / dt > 50_000_000) {
+        if ((stop - start) / dt > MAX_STEPS) {
             throw new ScenarioException(specs.location, "the run would take " + (long) ((stop - start) / dt)
-                    + " steps; the limit is 50 million (is dt meant to be " + dt + "?)");
+                    + " steps; the limit is " + MAX_STEPS + " (is dt meant to be " + dt + "?)");
         }
         return new XmileModel.SimSpecs(start, stop, dt, save, m, specs.location);
     }
