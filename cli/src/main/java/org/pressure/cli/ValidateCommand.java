@@ -1,24 +1,34 @@
 package org.pressure.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.pressure.engine.council.Scenarios;
 import org.pressure.engine.scenario.ScenarioException;
+import org.pressure.engine.scenario.TreeReader;
+import org.pressure.engine.sweep.SweepModel;
+import org.pressure.engine.sweep.SweepParser;
 import org.pressure.engine.xmile.Xmile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code pressure validate FILE...}: everything {@code run} checks, without running. */
+/** {@code pressure validate FILE...}: everything {@code run} or {@code sweep} checks, without running. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Checks scenario files without running them.",
+        description = {"Checks scenario files, sweep files and XMILE models without running them.",
                 "Prints one line per problem (file:line:col: message) and exits 2 if there is any; "
                         + "prints `FILE: ok` and exits 0 when every file is fine."})
 final class ValidateCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (.yaml, .yml or .json) or XMILE models (.xmile, .xml, .stmx).")
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "Scenario or sweep files (.yaml, .yml, .json) or XMILE models (.xmile, .xml, .stmx).")
     List<Path> files;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Check scenario files with this override applied, as `run --set` would. Repeatable.")
+    List<String> overrides = new ArrayList<>();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,8 +40,10 @@ final class ValidateCommand implements Callable<Integer> {
             try {
                 if (Xmile.isModelFile(file)) {
                     Xmile.load(file);
+                } else if (SweepParser.isSweep(TreeReader.read(file))) {
+                    SweepModel.load(file, null, null);
                 } else {
-                    Scenarios.compile(file, List.of());
+                    Scenarios.compile(file, overrides);
                 }
                 spec.commandLine().getOut().println(file + ": ok");
             } catch (ScenarioException e) {

@@ -153,6 +153,27 @@ class CommandLineTest {
     }
 
     @Test
+    void validate_checks_sweep_files_and_takes_overrides() throws Exception {
+        Path base = scenario("base.yaml", SCENARIO);
+        Path sweep = scenario("sweep.yaml", """
+                sweep: S
+                scenario: base.yaml
+                design: random
+                parameters:
+                  services.care.cost.growth: {uniform: [4%, 8%]}
+                outputs: [crossover_year]
+                """);
+        assertEquals(0, execute("validate", sweep.toString()).exit());
+        Files.writeString(sweep, Files.readString(sweep).replace("crossover_year", "crossover_yr"));
+        Result bad = execute("validate", sweep.toString());
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("did you mean `crossover_year`?"), bad.err());
+        Result set = execute("validate", base.toString(), "--set", "time.end=2000");
+        assertEquals(2, set.exit());
+        assertTrue(set.err().contains("before `time.start`"), set.err());
+    }
+
+    @Test
     void a_numeric_blow_up_exits_2_naming_variable_and_year() throws Exception {
         Path file = scenario("boom.yaml", SCENARIO.replace("growth: 6%", "growth: 1e300"));
         Result r = execute("run", file.toString(), "--out", dir.resolve("b").toString());
