@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.pressure.cli.chart.ChartOptions;
 import org.pressure.cli.chart.ComparisonChart;
+import org.pressure.cli.chart.PriceBasis;
 import org.pressure.engine.council.Comparison;
 import org.pressure.engine.council.CouncilResult;
 import org.pressure.engine.council.Scenario;
@@ -58,7 +59,14 @@ final class CompareCommand implements Callable<Integer> {
         List<String> written = new ArrayList<>();
         comparison.writeCsv(dir.resolve("comparison.csv"));
         written.add("comparison.csv");
-        if (!noChart) written.addAll(charts.write(ComparisonChart.create(comparison), "comparison", dir));
+        if (!noChart) {
+            List<ComparisonChart.Line> lines = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                lines.add(new ComparisonChart.Line(results.get(i).scenario().name() + " (" + labels.get(i) + ")",
+                        results.get(i), PriceBasis.cash(results.get(i))));
+            }
+            written.addAll(charts.write(ComparisonChart.of(lines, "Scenarios: " + String.join(", ", labels)), "comparison", dir));
+        }
         print(comparison, spec.commandLine().getOut());
         spec.commandLine().getOut().println();
         spec.commandLine().getOut().println("Wrote " + String.join(", ", written) + " to " + dir);

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Shows when, and why, the cost of a council's statutory services overtakes its income.",
-        subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, CompareCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, CompareCommand.class, ReportCommand.class,
                 SchemaCommand.class, InitCommand.class, AutoComplete.GenerateCompletion.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

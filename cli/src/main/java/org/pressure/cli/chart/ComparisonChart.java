@@ -1,5 +1,7 @@
 package org.pressure.cli.chart;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -9,43 +11,62 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.pressure.engine.council.Comparison;
 import org.pressure.engine.council.CouncilResult;
 
-/** Budget gap (top) and reserves (bottom) of several scenarios, one line each, on one year axis. */
+/**
+ * Several scenarios on one chart: the budget gap above and reserves below, one line per
+ * scenario, told apart by colour and by dash so that they survive greyscale printing.
+ */
 public final class ComparisonChart {
+    private static final Color[] COLOURS = {
+        new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7), new Color(0x1A1A1A),
+        new Color(0xE69F00), new Color(0x56B4E9),
+    };
+    private static final float[][] DASHES = {null, {12f, 6f}, {3f, 5f}, {14f, 5f, 3f, 5f}, {6f, 6f}};
+
+    /** One scenario on the chart: how its line is named, its run, and the prices it is shown in. */
+    public record Line(String label, CouncilResult result, PriceBasis basis) {}
+
     private ComparisonChart() {}
 
-    public static JFreeChart create(Comparison c) {
-        List<CouncilResult> rs = c.results();
-        int start = rs.stream().mapToInt(r -> r.scenario().start()).min().orElseThrow();
-        int end = rs.stream().mapToInt(r -> r.scenario().end()).max().orElseThrow();
+    /** The budget gap and reserves of every scenario; lines numbered in the order given. */
+    public static JFreeChart of(List<Line> lines, String footnote) {
+        int start = lines.stream().mapToInt(l -> l.result().scenario().start()).min().orElseThrow();
+        int end = lines.stream().mapToInt(l -> l.result().scenario().end()).max().orElseThrow();
+        String units = units(lines.get(0));
+        boolean sameUnits = lines.stream().allMatch(l -> units(l).equals(units));
+        String axis = sameUnits ? units : "each scenario's own units";
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(Theme.yearAxis("Financial year", start, end));
         plot.setGap(24);
-        String units = rs.get(0).scenario().units();
-        plot.add(panel(c, "budget_gap", "Budget gap, " + units + " a year"), 1);
-        plot.add(panel(c, "reserves", "Reserves, " + units), 1);
-        JFreeChart chart = new JFreeChart("Budget gap and reserves by scenario", Theme.TITLE, plot, true);
-        Theme.style(chart, "Scenarios: " + String.join(", ", c.labels()) + "  \u00b7  Pressure");
+        plot.add(panel(lines, "budget_gap", "Budget gap, " + axis, true), 1);
+        plot.add(panel(lines, "reserves", "Reserves, " + axis.replace(" a year", ""), false), 1);
+        JFreeChart chart = new JFreeChart("The budget gap and reserves, scenario by scenario", Theme.TITLE, plot, true);
+        Theme.style(chart, footnote + "  \u00b7  Projection, not a forecast  \u00b7  Pressure");
         return chart;
     }
 
-    private static XYPlot panel(Comparison c, String column, String label) {
+    private static String units(Line l) {
+        return l.basis().units(l.result().scenario().units());
+    }
+
+    private static XYPlot panel(List<Line> lines, String column, String label, boolean inLegend) {
         XYSeriesCollection data = new XYSeriesCollection();
-        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, true);
-        for (int k = 0; k < c.results().size(); k++) {
-            CouncilResult r = c.results().get(k);
-            XYSeries s = new XYSeries(r.scenario().name() + " (" + c.labels().get(k) + ")", false, true);
-            double[] v = r.column(column);
-            for (int i = 0; i < v.length; i++) s.add(r.year(i), v[i]);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < lines.size(); i++) {
+            Line l = lines.get(i);
+            // numbered keys: two scenarios may share a name
+            XYSeries s = new XYSeries((i + 1) + ". " + l.label(), false, false);
+            double[] values = l.basis().money(l.result(), column);
+            for (int y = 0; y < values.length; y++) s.add(l.result().year(y), values[y]);
             data.addSeries(s);
-            lines.setSeriesPaint(k, Theme.statutory(k));
-            // dashes as well as colours, so lines separate in greyscale
-            lines.setSeriesStroke(k, k % 2 == 0 ? Theme.line(3.5f) : Theme.dashed(3.5f));
-            lines.setSeriesShape(k, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
+            renderer.setSeriesPaint(i, COLOURS[i % COLOURS.length]);
+            float[] dash = DASHES[i % DASHES.length];
+            renderer.setSeriesStroke(i, dash == null ? Theme.line(3.5f)
+                    : new BasicStroke(3.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f));
+            renderer.setSeriesVisibleInLegend(i, inLegend);
         }
         NumberAxis y = Theme.moneyAxis(label);
-        XYPlot plot = new XYPlot(data, null, y, lines);
+        XYPlot plot = new XYPlot(data, null, y, renderer);
         plot.addRangeMarker(new ValueMarker(0, Theme.INK, Theme.line(1f)));
         Theme.style(plot);
         return plot;

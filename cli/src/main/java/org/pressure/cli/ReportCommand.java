@@ -1,0 +1,70 @@
+package org.pressure.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jfree.chart.JFreeChart;
+import org.pressure.cli.chart.ChartOptions;
+import org.pressure.cli.report.HtmlReport;
+import org.pressure.cli.report.ScenarioReport;
+import org.pressure.cli.report.XlsxReport;
+import org.pressure.engine.io.AtomicFiles;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pressure report SCENARIO...}: a printable page and a workbook for people who read board papers. */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs one or more scenarios and writes report.html (one self-contained page that prints to A4: "
+                + "headlines in words, the charts, the figures year by year and every assumption with its source; "
+                + "with several scenarios, a comparison first), report.xlsx (sheets Summary, Results, Assumptions) "
+                + "and each chart as <scenario>-<chart>.<format> beside them.",
+                "Every scenario is checked and run before anything is written."})
+final class ReportCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files (.yaml, .yml or .json).")
+    List<Path> scenarios;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario file name "
+            + "without extension> for one scenario, out/report for several).")
+    Path out;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Override one value in every scenario before validation, e.g. services.care.floor=30%%. Repeatable.")
+    List<String> overrides = new ArrayList<>();
+
+    @CommandLine.Mixin
+    ChartOptions charts = new ChartOptions();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        charts.pixels(); // check the chart options before anything is run or written
+        List<ScenarioReport> reports = ScenarioReport.loadAll(scenarios, overrides, charts);
+        String html = HtmlReport.render(reports);
+        Path dir = out != null ? out
+                : Path.of("out", reports.size() == 1 ? RunCommand.baseName(scenarios.get(0)) : "report");
+
+        int chartFiles = 0;
+        for (ScenarioReport r : reports) {
+            for (Map.Entry<String, JFreeChart> c : r.charts().entrySet()) {
+                chartFiles += charts.write(c.getValue(), r.baseName() + "-" + c.getKey(), dir).size();
+            }
+        }
+        if (reports.size() > 1) chartFiles += charts.write(ScenarioReport.comparisonChart(reports), "comparison", dir).size();
+        XlsxReport.write(reports, dir.resolve("report.xlsx"));
+        AtomicFiles.writeText(dir.resolve("report.html"), w -> w.write(html));
+
+        PrintWriter o = spec.commandLine().getOut();
+        o.println("Wrote report.html, report.xlsx and " + chartFiles + " chart files to " + dir);
+        o.flush();
+        return Main.OK;
+    }
+}

@@ -1,0 +1,268 @@
+package org.pressure.cli.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.pressure.cli.chart.Theme;
+import org.pressure.engine.council.CouncilResult;
+import org.pressure.engine.council.Indicators;
+import org.pressure.engine.council.Scenario;
+import org.pressure.engine.council.Service;
+import org.pressure.engine.scenario.Assumptions.Assumption;
+
+/**
+ * {@code report.html}: one self-contained page (inline CSS and SVG, nothing fetched) that reads
+ * on screen and prints to A4. A comparison first when there are several scenarios; then, for
+ * each, the headlines in words, the four charts, the year-by-year figures and every assumption
+ * with its source.
+ */
+public final class HtmlReport {
+    /** Charts are drawn at this width inline: narrower than the files, so their text prints larger on A4. */
+    static final int CHART_WIDTH = 1200;
+    static final int CHART_HEIGHT = 720;
+    /** Money columns in one year-by-year table before it is split, so that it fits across A4. */
+    private static final int COLUMNS_PER_TABLE = 7;
+    /** Table rows that fit on an A4 page in print, with a caption and a heading. */
+    private static final int ROWS_PER_PAGE = 44;
+
+    private static final Map<String, String> KEY_COLUMNS = new LinkedHashMap<>();
+    static {
+        KEY_COLUMNS.put("income", "Income");
+        KEY_COLUMNS.put("statutory_spend", "Statutory spend");
+        KEY_COLUMNS.put("discretionary_planned", "Discretionary planned");
+        KEY_COLUMNS.put("discretionary_funded", "Discretionary funded");
+        KEY_COLUMNS.put("budget_gap", "Budget gap");
+        KEY_COLUMNS.put("cuts", "Cuts");
+        KEY_COLUMNS.put("reserves_draw", "Drawn from reserves");
+        KEY_COLUMNS.put("reserves", "Reserves at year end");
+    }
+
+    private static final Map<String, String> CAPTIONS = Map.of(
+            "graph-of-doom", "The graph of doom. Statutory services (dark, at the bottom) are paid in full; "
+                    + "discretionary services (light, on top) get what is left after cuts. The bold line is total income.",
+            "reserves", "Usable reserves at the end of each year against the minimum working balance. "
+                    + "Below zero, reserves are an unfunded deficit.",
+            "budget-gap", "Each year's budget gap before action (line) and how it was closed (bars): cuts to "
+                    + "discretionary services and money drawn from reserves.",
+            "failure-demand", "The cost of failure demand: needs not met earlier (for example after cuts to "
+                    + "prevention) returning later as more expensive demand on other services.");
+
+    private HtmlReport() {}
+
+    /** The whole page. */
+    public static String render(List<ScenarioReport> reports) {
+        Html h = new Html();
+        h.raw("<!DOCTYPE html>\n");
+        h.open("html", "lang", "en-GB").newline().open("head").newline();
+        h.raw("<meta charset=\"utf-8\" />\n");
+        h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
+        h.raw("<meta name=\"generator\" content=\"Pressure\" />\n");
+        String title = reports.size() == 1 ? reports.get(0).label() : "Comparison of " + reports.size() + " scenarios";
+        h.element("title", title + " \u2013 Pressure report").newline();
+        h.open("style").raw(ReportStyle.CSS).close("style").newline();
+        h.close("head").newline().open("body").newline();
+
+        h.open("header", "class", "cover");
+        h.element("p", "Pressure report", "class", "kicker");
+        h.element("h1", title);
+        h.element("p", "A projection, not a forecast: it shows what follows from the assumptions in the scenario "
+                + (reports.size() == 1 ? "file" : "files") + ", each of which is listed with its value and its source. "
+                + "Years are financial years (April to March). Tables are in cash, as in results.csv and report.xlsx.",
+                "class", "lede");
+        if (reports.size() > 1) {
+            h.open("nav", "class", "contents").element("h2", "Contents").open("ul");
+            h.open("li").element("a", "Comparison of scenarios", "href", "#comparison").close("li");
+            for (int i = 0; i < reports.size(); i++) {
+                h.open("li").element("a", (i + 1) + ". " + reports.get(i).label(), "href", "#scenario-" + (i + 1)).close("li");
+            }
+            h.close("ul").close("nav");
+        }
+        h.close("header").newline();
+
+        if (reports.size() > 1) comparison(h, reports);
+        for (int i = 0; i < reports.size(); i++) scenario(h, reports.get(i), i + 1, reports.size() > 1);
+
+        h.open("footer").element("p", "Made with Pressure. Every figure can be checked in report.xlsx and "
+                + "results.csv; every assumption is in the scenario file at the line shown.").close("footer").newline();
+        h.close("body").newline().close("html").newline();
+        return h.toString();
+    }
+
+    private static void comparison(Html h, List<ScenarioReport> reports) {
+        h.open("section", "class", "comparison", "id", "comparison").newline();
+        h.element("h2", "Comparison of scenarios");
+        h.element("p", "Differences are from the first scenario, " + reports.get(0).label() + ". A dash means "
+                + "the event does not happen within one of the projections.");
+        h.open("ol", "class", "scenario-list");
+        for (ScenarioReport r : reports) {
+            Scenario sc = r.result().scenario();
+            h.open("li").element("strong", r.label()).text(" \u2013 " + r.file() + ", " + Wording.fy(sc.start())
+                    + " to " + Wording.fy(sc.end()) + ", amounts in " + sc.units()).close("li");
+        }
+        h.close("ol");
+
+        boolean sameEnd = reports.stream().allMatch(r -> r.result().scenario().end() == reports.get(0).result().scenario().end());
+        Wording first = new Wording(reports.get(0).result());
+        h.open("div", "class", "table-wrap").open("table", "class", "compare");
+        h.open("thead").open("tr").element("th", "Indicator");
+        for (int i = 0; i < reports.size(); i++) {
+            h.element("th", (i + 1) + ". " + reports.get(i).label(), "class", "num");
+            if (i > 0) h.element("th", "Difference from 1", "class", "num diff");
+        }
+        h.close("tr").close("thead").open("tbody");
+        Map<String, Object> reference = reports.get(0).result().indicators().asMap();
+        for (String name : Indicators.NAMES) {
+            String label = sameEnd || Wording.genericLabel(name) == null ? first.label(name) : Wording.genericLabel(name);
+            h.open("tr").element("th", label, "scope", "row");
+            for (int i = 0; i < reports.size(); i++) {
+                Wording w = new Wording(reports.get(i).result());
+                Object v = reports.get(i).result().indicators().asMap().get(name);
+                h.element("td", w.value(name, v), "class", "num");
+                boolean comparable = Indicators.YEAR_INDICATORS.contains(name) || name.equals("statutory_share_end")
+                        || reports.get(i).result().scenario().units().equals(reports.get(0).result().scenario().units());
+                if (i > 0) {
+                    h.element("td", comparable ? w.difference(name, v, reference.get(name)) : "other units",
+                            "class", "num diff");
+                }
+            }
+            h.close("tr");
+        }
+        h.close("tbody").close("table").close("div").newline();
+
+        JFreeChart chart = ScenarioReport.comparisonChart(reports);
+        figure(h, "chart tall", InlineSvg.of(chart, CHART_WIDTH, 1000, "comparison", chart.getTitle().getText()),
+                "The budget gap before action (top) and reserves at the end of each year (bottom), one line per "
+                        + "scenario, in " + basisName(reports.get(0)) + ".");
+        h.close("section").newline();
+    }
+
+    private static void scenario(Html h, ScenarioReport r, int number, boolean several) {
+        CouncilResult result = r.result();
+        Scenario sc = result.scenario();
+        Wording w = new Wording(result);
+        h.open("section", "class", several || number > 1 ? "scenario new-page" : "scenario", "id", "scenario-" + number)
+                .newline();
+        // one scenario: the page title already names it
+        if (several) h.element("h2", number + ". " + r.label());
+        h.element("p", r.file() + " \u00b7 " + Wording.fy(sc.start()) + " to " + Wording.fy(sc.end())
+                + " \u00b7 amounts in " + sc.units() + " \u00b7 charts in " + basisName(r), "class", "meta");
+        if (sc.description() != null && !sc.description().isBlank()) h.element("p", sc.description(), "class", "description");
+
+        h.element("h3", "Headlines");
+        List<String> headlines = w.headlines();
+        h.element("p", headlines.get(0), "class", "headline");
+        h.open("ul", "class", "headlines");
+        for (String s : headlines.subList(1, headlines.size())) h.element("li", s);
+        h.close("ul");
+        h.open("table", "class", "indicators").open("tbody");
+        Map<String, Object> values = result.indicators().asMap();
+        for (String name : Indicators.NAMES) {
+            h.open("tr").element("th", w.label(name), "scope", "row")
+                    .element("td", w.value(name, values.get(name)), "class", "num").close("tr");
+        }
+        h.close("tbody").close("table").newline();
+
+        h.element("h3", "Charts", "class", "new-page-print");
+        for (Map.Entry<String, JFreeChart> c : r.charts().entrySet()) {
+            String id = "s" + number + "-" + c.getKey();
+            String chartTitle = c.getValue().getTitle() == null ? c.getKey() : c.getValue().getTitle().getText();
+            figure(h, "chart", InlineSvg.of(c.getValue(), CHART_WIDTH, CHART_HEIGHT, id, chartTitle), CAPTIONS.get(c.getKey()));
+        }
+
+        h.element("h3", "Year by year", "class", "new-page-print");
+        h.element("p", "Amounts in " + sc.units() + ", cash. The budget gap is planned spending less income, "
+                + "before cuts and reserves; reserves are at the end of each year.", "class", "note");
+        List<String[]> key = new ArrayList<>();
+        KEY_COLUMNS.forEach((column, label) -> key.add(new String[] {column, label}));
+        yearTable(h, result, w, key, "The budget, year by year (" + sc.units() + ")", false);
+        List<String[]> services = new ArrayList<>();
+        for (Service s : sc.services().values()) {
+            String name = Theme.label(s.name());
+            if (s.statutory()) {
+                services.add(new String[] {"service." + s.name() + ".cost", name + " (statutory)"});
+            } else {
+                services.add(new String[] {"service." + s.name() + ".cost", name + " planned"});
+                services.add(new String[] {"service." + s.name() + ".funded", name + " funded"});
+            }
+        }
+        for (int from = 0, part = 1; from < services.size(); from += COLUMNS_PER_TABLE, part++) {
+            boolean split = services.size() > COLUMNS_PER_TABLE;
+            // two tables of more than about 20 years do not fit on one A4 page: start the second on its own
+            yearTable(h, result, w, services.subList(from, Math.min(services.size(), from + COLUMNS_PER_TABLE)),
+                    "Cost of each service (" + sc.units() + ")" + (split ? ", part " + part : ""),
+                    result.years() > ROWS_PER_PAGE / 2 || from > 0);
+        }
+
+        assumptions(h, r);
+        h.close("section").newline();
+    }
+
+    private static void yearTable(Html h, CouncilResult r, Wording w, List<String[]> columns, String caption,
+                                  boolean newPage) {
+        h.open("div", "class", newPage ? "table-wrap new-page-print" : "table-wrap").open("table", "class", "years");
+        h.element("caption", caption);
+        h.open("thead").open("tr").element("th", "Year");
+        for (String[] c : columns) h.element("th", c[1], "class", "num");
+        h.close("tr").close("thead").open("tbody");
+        double[][] data = columns.stream().map(c -> r.column(c[0])).toArray(double[][]::new);
+        for (int i = 0; i < r.years(); i++) {
+            h.open("tr").element("th", Wording.fy(r.year(i)), "scope", "row");
+            for (double[] column : data) {
+                double x = column[i];
+                h.element("td", w.number(x), "class", x < 0 && !w.isZero(x) ? "num negative" : "num");
+            }
+            h.close("tr");
+        }
+        h.close("tbody").close("table").close("div").newline();
+    }
+
+    private static void assumptions(Html h, ScenarioReport r) {
+        Scenario sc = r.result().scenario();
+        h.element("h3", "Assumptions and sources", "class", "new-page-print");
+        if (!sc.sources().isEmpty()) {
+            h.element("h4", "Sources named in the scenario");
+            h.open("ol", "class", "sources");
+            for (String s : sc.sources()) h.element("li", s);
+            h.close("ol");
+        } else {
+            h.element("p", "The scenario file names no sources.", "class", "note");
+        }
+        h.element("h4", "Every value in the scenario");
+        h.element("p", "As written in the file (after any --set), with the comment written beside it, which is "
+                + "where scenario files cite their sources. Lines are in " + r.file() + " unless another file is named.",
+                "class", "note");
+        h.open("table", "class", "assumptions");
+        h.raw("<colgroup><col class=\"path\" /><col class=\"value\" /><col class=\"source\" /><col class=\"where\" /></colgroup>");
+        h.open("thead").open("tr").element("th", "Assumption").element("th", "Value").element("th", "Source or comment")
+                .element("th", "Where").close("tr").close("thead").open("tbody");
+        for (Assumption a : r.assumptions()) {
+            h.open("tr").open("td", "class", "path").element("code", a.path()).close("td");
+            h.open("td", "class", "value").element("code", a.value()).close("td");
+            h.element("td", a.comment() == null ? "" : a.comment().replaceAll("\\s*\\n\\s*", " ").strip(), "class", "source");
+            h.element("td", a.location().file().equals(r.file().toString()) && a.location().line() > 0
+                    ? "line " + a.location().line() : where(a), "class", "where");
+            h.close("tr");
+        }
+        h.close("tbody").close("table").newline();
+    }
+
+    /** "cash", or "2025/26 prices" for real terms. */
+    static String basisName(ScenarioReport r) {
+        String units = r.basis().units("");
+        int comma = units.indexOf(", ");
+        return comma < 0 ? "cash" : units.substring(comma + 2);
+    }
+
+    /** {@code file:line}, the place to look in the scenario file. */
+    static String where(Assumption a) {
+        var at = a.location();
+        return at.line() == 0 ? at.file() : at.file() + ":" + at.line();
+    }
+
+    private static void figure(Html h, String cssClass, String svg, String caption) {
+        h.open("figure", "class", cssClass).open("div", "class", "svg").raw(svg).close("div");
+        h.element("figcaption", caption).close("figure").newline();
+    }
+}

@@ -1,0 +1,195 @@
+package org.pressure.cli.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.pressure.engine.council.CompiledScenario;
+import org.pressure.engine.council.CouncilResult;
+import org.pressure.engine.council.Indicators;
+import org.pressure.engine.council.Scenario;
+import org.pressure.engine.io.AtomicFiles;
+import org.pressure.engine.scenario.Assumptions.Assumption;
+
+/**
+ * {@code report.xlsx}: Summary (the indicators), Results (one row a year, every column of
+ * results.csv, numbers as numbers equal to the CSV's) and Assumptions. Every piece of text is a
+ * text cell, so a name such as {@code =HYPERLINK(...)} is shown, never evaluated.
+ */
+public final class XlsxReport {
+    static {
+        // POI logs through the Log4j API; with no Log4j back end on the class path, the API prints an error
+        // about that to stderr on first use. Its own simple logger (errors only, to stderr) needs no back end.
+        if (System.getProperty("log4j2.loggerContextFactory") == null && System.getProperty("log4j.provider") == null) {
+            System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
+    }
+
+    private XlsxReport() {}
+
+    /** Writes the workbook to {@code target}, atomically. */
+    public static void write(List<ScenarioReport> reports, Path target) throws IOException {
+        try (XSSFWorkbook book = workbook(reports)) {
+            AtomicFiles.write(target, book::write);
+        }
+    }
+
+    static XSSFWorkbook workbook(List<ScenarioReport> reports) {
+        XSSFWorkbook book = new XSSFWorkbook();
+        book.getProperties().getCoreProperties().setCreator("Pressure");
+        book.getProperties().getCoreProperties().setTitle(reports.size() == 1 ? reports.get(0).label()
+                : "Comparison of " + reports.size() + " scenarios");
+        Styles styles = new Styles(book);
+        summary(book.createSheet("Summary"), reports, styles);
+        results(book.createSheet("Results"), reports, styles);
+        assumptions(book.createSheet("Assumptions"), reports, styles);
+        return book;
+    }
+
+    private static void summary(Sheet sheet, List<ScenarioReport> reports, Styles styles) {
+        header(sheet, styles, List.of("scenario", "indicator", "value", "units", "in words"), 0);
+        int row = 1;
+        for (ScenarioReport r : reports) {
+            Scenario sc = r.result().scenario();
+            Wording w = new Wording(r.result());
+            Map<String, Object> values = r.result().indicators().asMap();
+            text(sheet, row, 0, r.label());
+            text(sheet, row, 1, "file");
+            text(sheet, row, 4, r.file().toString());
+            row++;
+            for (String[] period : new String[][] {{"start", "first year"}, {"end", "last year"}}) {
+                int year = period[0].equals("start") ? sc.start() : sc.end();
+                text(sheet, row, 0, r.label());
+                text(sheet, row, 1, period[0]);
+                number(sheet, row, 2, year, styles.year);
+                text(sheet, row, 3, "year (2025 is 2025/26)");
+                text(sheet, row, 4, period[1] + ": " + Wording.fy(year));
+                row++;
+            }
+            for (String name : Indicators.NAMES) {
+                Object v = values.get(name);
+                text(sheet, row, 0, r.label());
+                text(sheet, row, 1, name);
+                if (Indicators.YEAR_INDICATORS.contains(name)) {
+                    if (v != null) number(sheet, row, 2, (Integer) v, styles.year);
+                    text(sheet, row, 3, v == null ? "never within the projection" : "year (2025 is 2025/26)");
+                } else if (name.equals("statutory_share_end")) {
+                    if (v != null) number(sheet, row, 2, (Double) v, styles.percent);
+                    text(sheet, row, 3, "share of income");
+                } else {
+                    number(sheet, row, 2, (Double) v, null);
+                    text(sheet, row, 3, sc.units() + ", cash");
+                }
+                text(sheet, row, 4, w.label(name) + ": " + w.value(name, v));
+                row++;
+            }
+        }
+        widths(sheet, 34, 24, 14, 26, 60);
+    }
+
+    private static void results(Sheet sheet, List<ScenarioReport> reports, Styles styles) {
+        boolean several = reports.size() > 1;
+        // every scenario's columns, in the order they first appear
+        Set<String> columns = new LinkedHashSet<>();
+        for (ScenarioReport r : reports) r.result().columns().forEach(c -> columns.add(c.header()));
+        List<String> header = new ArrayList<>();
+        if (several) header.add("scenario");
+        header.add("year");
+        header.addAll(columns);
+        header(sheet, styles, header, several ? 2 : 1);
+        int row = 1;
+        for (ScenarioReport r : reports) {
+            CouncilResult result = r.result();
+            Set<String> has = new LinkedHashSet<>(result.columns().stream().map(CompiledScenario.Column::header).toList());
+            for (int i = 0; i < result.years(); i++) {
+                int col = 0;
+                if (several) text(sheet, row, col++, r.label());
+                number(sheet, row, col++, result.year(i), null);
+                for (String c : columns) {
+                    if (has.contains(c)) number(sheet, row, col, result.column(c)[i], null);
+                    col++;
+                }
+                row++;
+            }
+        }
+        sheet.setColumnWidth(0, (several ? 34 : 8) * 256);
+        for (int c = 1; c < header.size(); c++) sheet.setColumnWidth(c, Math.min(40, Math.max(12, header.get(c).length() + 2)) * 256);
+    }
+
+    private static void assumptions(Sheet sheet, List<ScenarioReport> reports, Styles styles) {
+        header(sheet, styles, List.of("scenario", "path", "value", "source comment", "file:line"), 0);
+        int row = 1;
+        for (ScenarioReport r : reports) {
+            Scenario sc = r.result().scenario();
+            if (sc.description() != null && !sc.description().isBlank()) {
+                row(sheet, row++, r.label(), "description", sc.description(), "", r.file().toString());
+            }
+            for (int i = 0; i < sc.sources().size(); i++) {
+                row(sheet, row++, r.label(), "sources." + i, sc.sources().get(i), "", r.file().toString());
+            }
+            for (Assumption a : r.assumptions()) {
+                String comment = a.comment() == null ? "" : a.comment().replaceAll("\\s*\\n\\s*", " ").strip();
+                row(sheet, row++, r.label(), a.path(), a.value(), comment, HtmlReport.where(a));
+            }
+        }
+        widths(sheet, 34, 34, 30, 80, 40);
+    }
+
+    private static void row(Sheet sheet, int row, String... texts) {
+        for (int c = 0; c < texts.length; c++) text(sheet, row, c, texts[c]);
+    }
+
+    private static void header(Sheet sheet, Styles styles, List<String> names, int frozenColumns) {
+        Row row = sheet.createRow(0);
+        for (int c = 0; c < names.size(); c++) {
+            var cell = row.createCell(c);
+            cell.setCellValue(names.get(c));
+            cell.setCellStyle(styles.header);
+        }
+        sheet.createFreezePane(frozenColumns, 1);
+    }
+
+    /** A text cell: {@code setCellValue(String)} stores a string, never a formula, whatever it starts with. */
+    private static void text(Sheet sheet, int row, int col, String value) {
+        cellRow(sheet, row).createCell(col).setCellValue(value == null ? "" : value);
+    }
+
+    private static void number(Sheet sheet, int row, int col, double value, CellStyle style) {
+        var cell = cellRow(sheet, row).createCell(col);
+        cell.setCellValue(value);
+        if (style != null) cell.setCellStyle(style);
+    }
+
+    private static Row cellRow(Sheet sheet, int row) {
+        Row r = sheet.getRow(row);
+        return r != null ? r : sheet.createRow(row);
+    }
+
+    private static void widths(Sheet sheet, int... characters) {
+        for (int c = 0; c < characters.length; c++) sheet.setColumnWidth(c, characters[c] * 256);
+    }
+
+    private static final class Styles {
+        final CellStyle header, year, percent;
+
+        Styles(XSSFWorkbook book) {
+            Font bold = book.createFont();
+            bold.setBold(true);
+            header = book.createCellStyle();
+            header.setFont(bold);
+            header.setWrapText(true);
+            year = book.createCellStyle();
+            year.setDataFormat(book.createDataFormat().getFormat("0"));
+            percent = book.createCellStyle();
+            percent.setDataFormat(book.createDataFormat().getFormat("0.0%"));
+        }
+    }
+}
