@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
-import picocli.CommandLine;
 
 /** {@code pressure report}: the page, the workbook and the chart files, and what happens with bad input. */
 class ReportCommandTest {
@@ -52,27 +49,10 @@ class ReportCommandTest {
               reserves: {opening: 20, minimum: 5}
             """;
 
-    static final String PLAIN = """
-            name: Test council
-            time: {start: 2025, end: 2050}
-            income:
-              tax: {start: 100, growth: 2%}
-            services:
-              care: {cost: {start: 50, growth: 6%}}
-              other: {statutory: false, cost: 30, floor: 10%}
-            budget:
-              reserves: {opening: 20, minimum: 5}
-            """;
+    static final String PLAIN = CommandLineTest.SCENARIO;
 
-    record Result(int exit, String out, String err) {}
-
-    static Result execute(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+    private static CommandLineTest.Result execute(String... args) {
+        return CommandLineTest.execute(args);
     }
 
     private Path scenario(String name, String text) throws IOException {
@@ -95,7 +75,7 @@ class ReportCommandTest {
     void html_is_well_formed_escapes_every_scenario_string_and_fetches_nothing() throws Exception {
         Path file = scenario("hostile.yaml", HOSTILE);
         Path out = dir.resolve("out");
-        Result r = execute("report", file.toString(), "--out", out.toString());
+        CommandLineTest.Result r = execute("report", file.toString(), "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
         Document doc = parse(html);
@@ -141,7 +121,7 @@ class ReportCommandTest {
     void one_scenario_says_when_things_never_happen() throws Exception {
         Path file = scenario("calm.yaml", PLAIN);
         Path out = dir.resolve("calm");
-        Result r = execute("report", file.toString(), "--out", out.toString(), "--set", "services.care.cost.growth=1%");
+        CommandLineTest.Result r = execute("report", file.toString(), "--out", out.toString(), "--set", "services.care.cost.growth=1%");
         assertEquals(0, r.exit(), r.err());
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("Statutory costs do not overtake income before the projection ends in 2050/51."), html);
@@ -219,7 +199,7 @@ class ReportCommandTest {
         Path a = scenario("a.yaml", PLAIN);
         Path b = scenario("b.yaml", PLAIN.replace("Test council", "+1").replace("growth: 6%", "growth: 5%"));
         Path out = dir.resolve("both");
-        Result r = execute("report", a.toString(), b.toString(), "--out", out.toString(), "--format", "svg");
+        CommandLineTest.Result r = execute("report", a.toString(), b.toString(), "--out", out.toString(), "--format", "svg");
         assertEquals(0, r.exit(), r.err());
         String html = Files.readString(out.resolve("report.html"));
         Document doc = parse(html);
@@ -244,7 +224,7 @@ class ReportCommandTest {
     void pdf_and_svg_chart_files_are_valid() throws Exception {
         Path file = scenario("test.yaml", PLAIN);
         Path out = dir.resolve("pdf");
-        Result r = execute("report", file.toString(), "--out", out.toString(), "--format", "pdf,svg",
+        CommandLineTest.Result r = execute("report", file.toString(), "--out", out.toString(), "--format", "pdf,svg",
                 "--prices", "real", "--deflator", "inflation");
         // the plain scenario has no inflation driver: real terms are refused, and nothing written
         assertEquals(2, r.exit());
@@ -268,7 +248,7 @@ class ReportCommandTest {
     void real_terms_charts_are_labelled_and_tables_stay_in_cash() throws Exception {
         Path file = scenario("real.yaml", PLAIN.replace("income:", "drivers:\n  cpi: 2%\nincome:"));
         Path out = dir.resolve("real");
-        Result r = execute("report", file.toString(), "--out", out.toString(), "--format", "svg",
+        CommandLineTest.Result r = execute("report", file.toString(), "--out", out.toString(), "--format", "svg",
                 "--prices", "real", "--deflator", "cpi");
         assertEquals(0, r.exit(), r.err());
         String html = Files.readString(out.resolve("report.html"));
@@ -281,14 +261,14 @@ class ReportCommandTest {
         Path good = scenario("good.yaml", PLAIN);
         Path bad = scenario("bad.yaml", PLAIN.replace("floor: 10%", "flor: 10%"));
         Path out = dir.resolve("out");
-        Result r = execute("report", good.toString(), bad.toString(), "--out", out.toString());
+        CommandLineTest.Result r = execute("report", good.toString(), bad.toString(), "--out", out.toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().contains(bad + ":7:"), r.err());
         assertTrue(r.err().contains("did you mean `floor`?"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
         assertFalse(Files.exists(out), "nothing written when any scenario is wrong");
 
-        Result missing = execute("report", dir.resolve("nope.yaml").toString(), "--out", out.toString());
+        CommandLineTest.Result missing = execute("report", dir.resolve("nope.yaml").toString(), "--out", out.toString());
         assertEquals(2, missing.exit(), missing.err());
         assertFalse(Files.exists(out));
     }
