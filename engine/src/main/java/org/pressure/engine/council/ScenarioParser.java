@@ -30,7 +30,7 @@ import org.pressure.engine.scenario.Suggest;
 public final class ScenarioParser {
     /** Longest horizon accepted, in years. */
     public static final int MAX_YEARS = 1000;
-    /** Most entities (drivers, income streams, services, links) accepted in one scenario. */
+    /** Most entities (drivers, income streams and services) accepted in one scenario. */
     public static final int MAX_ENTITIES = 10_000;
 
     public static final List<String> TOP_KEYS = List.of("name", "description", "sources", "extends", "time", "units",

@@ -106,7 +106,7 @@ public final class Compiler {
                     : f.maxArgs() == Integer.MAX_VALUE ? "at least " + f.minArgs()
                     : f.minArgs() + " or " + f.maxArgs();
             throw new ExpressionException(c.offset(), "`" + c.function() + "` takes " + count
-                    + " argument" + ("1".equals(count) ? "" : "s") + " (" + f.usage() + "), not " + n);
+                    + " argument" + (count.endsWith(" 1") || "1".equals(count) ? "" : "s") + " (" + f.usage() + "), not " + n);
         }
         if (f.contextual() != null) return contextual(f, c, lagged);
         List<Eval> args = new ArrayList<>(n);
