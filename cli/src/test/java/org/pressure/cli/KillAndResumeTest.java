@@ -1,0 +1,61 @@
+package org.pressure.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A sweep killed with SIGKILL part-way (a separate JVM, killed without warning) leaves a
+ * runs.csv of whole rows, and --resume finishes it to the same bytes as a sweep never stopped.
+ */
+class KillAndResumeTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_sweep_killed_with_sigkill_resumes_to_the_same_files() throws Exception {
+        Files.writeString(dir.resolve("base.yaml"), CommandLineTest.SCENARIO);
+        Path sweep = dir.resolve("sweep.yaml");
+        Files.writeString(sweep, """
+                sweep: Kill test
+                scenario: base.yaml
+                design: latin_hypercube
+                runs: 150000
+                seed: 3
+                parameters:
+                  services.care.cost.growth: {uniform: [4%, 8%]}
+                  income.tax.growth: {uniform: [0%, 4%]}
+                outputs: [crossover_year, cumulative_gap, "reserves@end"]
+                trajectories: []
+                """);
+        Path whole = dir.resolve("whole"), killed = dir.resolve("killed");
+        assertEquals(0, CommandLineTest.execute("sweep", sweep.toString(), "--out", whole.toString(), "--no-chart").exit());
+
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "sweep",
+                sweep.toString(), "--out", killed.toString(), "--no-chart", "--threads", "1")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        Path csv = killed.resolve("runs.csv");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (p.isAlive() && (!Files.exists(csv) || Files.size(csv) < 100_000) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(p.isAlive(), "the sweep must still be running when it is killed: " + Files.readString(dir.resolve("log.txt")));
+        p.destroyForcibly(); // SIGKILL on Unix: no shutdown hooks, no flushing
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        List<String> lines = Files.readAllLines(csv);
+        assertTrue(lines.size() > 1 && lines.size() < 150_001, "interrupted part-way: " + lines.size() + " lines");
+        CommandLineTest.Result resumed = CommandLineTest.execute("sweep", sweep.toString(), "--out", killed.toString(),
+                "--no-chart", "--resume");
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertArrayEquals(Files.readAllBytes(whole.resolve("runs.csv")), Files.readAllBytes(csv));
+        assertArrayEquals(Files.readAllBytes(whole.resolve("summary.json")), Files.readAllBytes(killed.resolve("summary.json")));
+    }
+}
