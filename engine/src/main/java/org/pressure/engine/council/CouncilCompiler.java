@@ -126,11 +126,23 @@ public final class CouncilCompiler {
         if (series instanceof Series.Growth g) {
             Eval growth = eval(g.growth(), partName, reads);
             double start = g.start();
-            builder.add(partName, g.location(), new int[] {slot}, reads,
-                    (v, step) -> v[slot][step] = step == 0 ? start : v[slot][step - 1] * (1 + growth.at(v, step)));
+            builder.add(partName, g.location(), new int[] {slot}, reads, growthEquation(slot, start, growth));
         } else {
             builder.assign(partName, series.location(), slot, reads, eval(series, partName, reads));
         }
+    }
+
+    /** v(start) = start; v(t) = v(t-1) * (1 + growth(t)), without a call through the formula when it is a constant or a read. */
+    private static org.pressure.engine.model.Equation growthEquation(int slot, double start, Eval growth) {
+        if (growth instanceof Eval.Constant c) {
+            double factor = 1 + c.value();
+            return (v, step) -> v[slot][step] = step == 0 ? start : v[slot][step - 1] * factor;
+        }
+        if (growth instanceof Eval.Read r) {
+            int g = r.slot();
+            return (v, step) -> v[slot][step] = step == 0 ? start : v[slot][step - 1] * (1 + v[g][step]);
+        }
+        return (v, step) -> v[slot][step] = step == 0 ? start : v[slot][step - 1] * (1 + growth.at(v, step));
     }
 
     /** The formula of a series; records the slots it reads this year. */
@@ -161,6 +173,11 @@ public final class CouncilCompiler {
         }
         if (series instanceof Series.Product p) {
             Eval per = eval(p.per(), owner, reads), rate = eval(p.rate(), owner, reads);
+            if (per instanceof Eval.Read r && rate instanceof Eval.Constant c) {
+                int slot = r.slot();
+                double k = c.value();
+                return (v, step) -> v[slot][step] * k;
+            }
             return (v, step) -> per.at(v, step) * rate.at(v, step);
         }
         int slot = builder.slot("series." + (++anonymous) + "." + owner);
@@ -270,8 +287,15 @@ public final class CouncilCompiler {
             int pipeline = builder.find(name + ".pipeline");
             if (pipeline >= 0) termReads.add(pipeline);
             Eval shortfallThen = delayed;
-            into.computeIfAbsent(link.to(), x -> new ArrayList<>()).add(new LinkTerm(clients,
-                    (v, step) -> coefficient.at(v, step) * shortfallThen.at(v, step), termReads));
+            Eval term;
+            if (coefficient instanceof Eval.Constant c && link.delayType() == FailureDemandLink.DelayType.FIXED) {
+                double perM = c.value();
+                int d = (int) link.delay();
+                term = (v, step) -> step < d ? 0 : perM * v[shortfall][step - d];
+            } else {
+                term = (v, step) -> coefficient.at(v, step) * shortfallThen.at(v, step);
+            }
+            into.computeIfAbsent(link.to(), x -> new ArrayList<>()).add(new LinkTerm(clients, term, termReads));
         }
         return into;
     }

@@ -16,7 +16,18 @@ public interface Eval {
 
     /** A formula that reads one variable at the current step. */
     static Eval read(int slot) {
-        return (v, step) -> v[slot][step];
+        return new Read(slot);
+    }
+
+    /**
+     * A read of one slot at the current step, recognised so that the parts built on it can read
+     * the slot directly instead of calling through a formula.
+     */
+    record Read(int slot) implements Eval {
+        @Override
+        public double at(double[][] v, int step) {
+            return v[slot][step];
+        }
     }
 
     /** Constant formulas, recognised so that arithmetic on them can be folded at compile time. */
