@@ -48,7 +48,7 @@ final class SweepCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--resume", description = "Carry on an interrupted sweep: keep the finished rows of DIR/runs.csv "
-            + "(checked against this sweep) and add the rest.")
+            + "(checked against this sweep by computing them again, so it saves writing, not computing) and add the rest.")
     boolean resume;
 
     @CommandLine.Mixin

@@ -62,6 +62,13 @@ public final class SweepCharts {
         plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD); // inner band over outer
         plot.addRangeMarker(new ValueMarker(0, Theme.INK, Theme.line(1f)));
         Theme.style(plot);
+        org.jfree.chart.LegendItemCollection legend = new org.jfree.chart.LegendItemCollection();
+        java.awt.Shape box = new java.awt.Rectangle(-8, -8, 16, 16);
+        legend.add(new org.jfree.chart.LegendItem("Median", null, null, null,
+                new java.awt.geom.Line2D.Double(-10, 0, 10, 0), Theme.line(3f), blue));
+        legend.add(new org.jfree.chart.LegendItem(inner.getKey().toString(), null, null, null, box, new Color(0x6BAED6)));
+        legend.add(new org.jfree.chart.LegendItem(outer.getKey().toString(), null, null, null, box, new Color(0xBDD7EE)));
+        plot.setFixedLegendItems(legend);
         JFreeChart chart = new JFreeChart(label(band.column()) + ": median and spread across " + r.runs() + " runs",
                 Theme.TITLE, plot, true);
         Theme.style(chart, footnote(r, source) + (band.exact() ? "" : "  \u00b7  bands from a sample of runs"));
@@ -118,13 +125,15 @@ public final class SweepCharts {
                 double low = rows.get(i).values()[0], high = rows.get(i).values()[1];
                 starts[0][i] = Math.min(low, high);
                 ends[0][i] = Math.max(low, high);
-                categories[i] = rows.get(i).parameter();
+                boolean never = Double.isNaN(low) != Double.isNaN(high);
+                categories[i] = rows.get(i).parameter() + (never ? " (never happens at one end)" : "");
             }
             DefaultIntervalCategoryDataset data = new DefaultIntervalCategoryDataset(
                     new String[] {"output from the parameter's low to its high end"}, categories,
                     toNumbers(starts), toNumbers(ends));
             y = new NumberAxis(label(output));
             IntervalBarRenderer bars = new IntervalBarRenderer();
+            bars.setIncludeBaseInRange(false); // the bars run from low to high, not from zero
             bars.setBarPainter(new StandardBarPainter());
             bars.setShadowVisible(false);
             bars.setSeriesPaint(0, new Color(0xD55E00));
@@ -149,6 +158,7 @@ public final class SweepCharts {
         }
         y.setLabelFont(Theme.AXIS_LABEL);
         y.setTickLabelFont(Theme.TICK);
+        if (swing) y.setAutoRangeIncludesZero(false); // outputs such as years sit far from zero
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Theme.GRID);
@@ -175,8 +185,15 @@ public final class SweepCharts {
         return "Sweep: " + source + " (" + r.spec().design().key + ", seed " + r.spec().seed() + ")  \u00b7  Pressure";
     }
 
+    /** {@code reserves@end} as "Reserves at the end", {@code service.care.cost@2030} as "Service care cost in 2030/31". */
     private static String label(String name) {
-        return Theme.label(name.replace('.', ' ').replace("@", " in "));
+        int at = name.lastIndexOf('@');
+        String column = at < 0 ? name : name.substring(0, at);
+        String when = at < 0 ? "" : name.substring(at + 1);
+        String suffix = when.isEmpty() ? "" : when.equals("end") ? " at the end"
+                : when.matches("\\d+") ? " in " + org.pressure.engine.council.Scenario.financialYear(Integer.parseInt(when))
+                : " in " + when;
+        return Theme.label(column.replace('.', ' ')) + suffix;
     }
 
     /** Writes every chart of a sweep; returns the file names written. */

@@ -78,7 +78,9 @@ final class BudgetBalancer implements Equation {
             // the cut slots first hold what could be cut (cuttable_i), then what is cut
             double cuttableTotal = 0;
             for (int i = 0; i < n; i++) {
-                double c = (1 - floors[i].at(v, step)) * v[planned[i]][step];
+                double floor = floors[i].at(v, step);
+                if (!(floor >= 0 && floor <= 1)) throw new FloorOutOfRangeException(i, step, floor);
+                double c = (1 - floor) * v[planned[i]][step];
                 v[cut[i]][step] = c;
                 cuttableTotal += c;
             }
@@ -112,5 +114,20 @@ final class BudgetBalancer implements Equation {
         v[reservesDraw][step] = draw;
         v[surplusIn][step] = surplus;
         v[reserves][step] = previousReserves + surplus - draw;
+    }
+
+    /** A floor (the share of planned spend that cannot be cut) outside 0 to 100% in some year. */
+    static final class FloorOutOfRangeException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int service;
+        final int step;
+        final double value;
+
+        FloorOutOfRangeException(int service, int step, double value) {
+            super("floor " + value + " of discretionary service " + service + " at step " + step, null, false, false);
+            this.service = service;
+            this.step = step;
+            this.value = value;
+        }
     }
 }

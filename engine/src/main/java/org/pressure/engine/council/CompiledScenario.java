@@ -54,8 +54,17 @@ public final class CompiledScenario {
             model.runInto(workspace, inputs);
         } catch (NumericBlowUpException e) {
             throw blowUp(e);
+        } catch (BudgetBalancer.FloorOutOfRangeException e) {
+            throw floor(e);
         }
         return Indicators.of(scenario, indicatorSlots, workspace);
+    }
+
+    private ScenarioException floor(BudgetBalancer.FloorOutOfRangeException e) {
+        Service s = scenario.services().values().stream().filter(x -> !x.statutory()).toList().get(e.service);
+        return new ScenarioException(s.floor() == null ? s.location() : s.floor().location(), "services." + s.name()
+                + ".floor is " + ResultsWriter.number(e.value * 100) + "% in " + Scenario.financialYear(scenario.start()
+                + e.step) + "; a floor is the share of planned spend that cannot be cut, from 0% to 100%");
     }
 
     private ScenarioException blowUp(NumericBlowUpException e) {
@@ -81,6 +90,8 @@ public final class CompiledScenario {
             run = model.run(inputs);
         } catch (NumericBlowUpException e) {
             throw blowUp(e);
+        } catch (BudgetBalancer.FloorOutOfRangeException e) {
+            throw floor(e);
         }
         return new CouncilResult(this, run);
     }

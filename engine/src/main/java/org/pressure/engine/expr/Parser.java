@@ -303,7 +303,7 @@ public final class Parser {
         }
         if (pos < src.length() && src.charAt(pos) == '%') {
             pos++;
-            v /= 100.0;
+            v = org.pressure.engine.scenario.Numbers.percent(text);
         }
         if (pos < src.length() && (Character.isLetter(src.charAt(pos)) || src.charAt(pos) == '_')) {
             throw new ExpressionException(pos, "a number runs into a name here; put an operator between them");

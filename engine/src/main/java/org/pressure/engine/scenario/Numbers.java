@@ -17,7 +17,15 @@ public final class Numbers {
         boolean percent = t.endsWith("%");
         double v = Double.parseDouble(percent ? t.substring(0, t.length() - 1) : t);
         if (!Double.isFinite(v)) return null;
-        return percent ? v / 100.0 : v;
+        return percent ? percent(t.substring(0, t.length() - 1)) : v;
+    }
+
+    /**
+     * A percentage's value, rounded once from the decimal written: 0.41% is the double nearest
+     * 0.0041, not 0.41 / 100 (which is 0.0040999999999999995).
+     */
+    public static double percent(String digits) {
+        return new java.math.BigDecimal(digits.strip()).movePointLeft(2).doubleValue();
     }
 
     /** True if {@code text} was probably meant as a number (so a failure to parse is a typo). */

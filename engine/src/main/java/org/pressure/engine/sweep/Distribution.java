@@ -59,9 +59,14 @@ public sealed interface Distribution {
             return Math.min(max, Math.max(min, x));
         }
 
+        /**
+         * Whether both ends are real limits: a range (uniform, triangular) or a truncation. The
+         * log-normal's 0 is not one: it is approached, never a value people mean.
+         */
         @Override
         public boolean bounded() {
-            return Double.isFinite(quantile(0)) && Double.isFinite(quantile(1));
+            boolean range = dist instanceof UniformRealDistribution || dist instanceof TriangularDistribution;
+            return (range || Double.isFinite(min)) && (range || Double.isFinite(max));
         }
 
         @Override

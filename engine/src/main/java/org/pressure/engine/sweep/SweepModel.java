@@ -49,6 +49,15 @@ public final class SweepModel {
     public static SweepModel load(Path sweepFile, Integer runs, Long seed) {
         Node sweepTree = TreeReader.read(sweepFile);
         SweepSpec spec = SweepParser.parse(sweepTree, sweepFile).with(runs, seed);
+        if (runs != null && SweepParser.runsProblem(spec.design(), runs) != null) {
+            throw new ScenarioException(Location.ofFile("--runs " + runs), SweepParser.runsProblem(spec.design(), runs));
+        }
+        long total = SweepParser.totalRuns(spec);
+        if (total > SweepParser.MAX_RUNS) {
+            throw new ScenarioException(new Location(sweepFile.toString(), 1, 1), "this " + spec.design().key
+                    + " design would make " + total + " runs; the limit is " + SweepParser.MAX_RUNS
+                    + " (fewer parameters, levels or runs)");
+        }
         Node tree;
         try {
             tree = TreeLoader.load(spec.scenario());

@@ -60,14 +60,9 @@ public final class SweepParser {
         } else {
             design = SweepSpec.Design.of(designText);
         }
-        int runs = r.integer("runs", design == SweepSpec.Design.MORRIS ? 10 : 1000);
-        boolean runsUsed = design != SweepSpec.Design.GRID && design != SweepSpec.Design.ONE_AT_A_TIME;
-        if (runsUsed && (runs < 1 || runs > MAX_RUNS)) {
-            problems.add(r.node().keyLocation("runs"), "`runs` is " + runs + "; it must be between 1 and " + MAX_RUNS);
-        } else if (design == SweepSpec.Design.SOBOL && Integer.bitCount(runs) != 1) {
-            problems.add(r.node().keyLocation("runs"), "`runs` for a sobol design is the base sample N and must be a power "
-                    + "of two (e.g. " + Integer.highestOneBit(runs) + " or " + Integer.highestOneBit(runs) * 2 + ")");
-        }
+        int runs = r.integer("runs", defaultRuns(design));
+        String runsProblem = runsProblem(design, runs);
+        if (runsProblem != null) problems.add(r.has("runs") ? r.get("runs").location() : r.location(), "`runs`: " + runsProblem);
         int levels = r.integer("levels", design == SweepSpec.Design.MORRIS ? 4 : 5);
         if (levels < 2 || levels > 1000) {
             problems.add(r.node().keyLocation("levels"), "`levels` is " + levels + "; it must be between 2 and 1000");
@@ -82,6 +77,46 @@ public final class SweepParser {
         List<OutputSpec> outs = new ArrayList<>();
         for (String o : outputs) outs.add(output(o));
         return new SweepSpec(name, file, scenario, design, runs, levels, seed, parameters, outs, trajectories);
+    }
+
+    /** Runs when the file gives none: sobol's base sample must be a power of two. */
+    static int defaultRuns(SweepSpec.Design design) {
+        return switch (design) {
+            case MORRIS -> 10;
+            case SOBOL -> 1024;
+            default -> 1000;
+        };
+    }
+
+    /** What is wrong with {@code runs} for a design, or null. */
+    static String runsProblem(SweepSpec.Design design, long runs) {
+        if (design == SweepSpec.Design.GRID || design == SweepSpec.Design.ONE_AT_A_TIME) return null;
+        if (runs < 1 || runs > MAX_RUNS) return runs + " is not between 1 and " + MAX_RUNS;
+        if (design == SweepSpec.Design.SOBOL && Long.bitCount(runs) != 1) {
+            long lower = Long.highestOneBit(runs);
+            return runs + " is not a power of two: for a sobol design it is the base sample N (e.g. " + lower + " or "
+                    + lower * 2 + ")";
+        }
+        return null;
+    }
+
+    /** How many runs the design makes of {@code spec}, or a problem if more than the limit. */
+    static long totalRuns(SweepSpec spec) {
+        int k = spec.parameters().size();
+        return switch (spec.design()) {
+            case SOBOL -> (long) spec.runs() * (k + 2);
+            case MORRIS -> (long) spec.runs() * (k + 1);
+            case ONE_AT_A_TIME -> 1 + 2L * k;
+            case GRID -> {
+                long n = 1;
+                for (Distribution d : spec.parameters().values()) {
+                    n *= d.grid(spec.levels()).size();
+                    if (n > MAX_RUNS) break;
+                }
+                yield n;
+            }
+            default -> spec.runs();
+        };
     }
 
     private Map<String, Distribution> parameters(Node n, Location top) {

@@ -228,7 +228,18 @@ public final class SweepRunner {
         try (var s = Files.lines(csv)) {
             lines = s.count();
         }
-        return lines - 1;
+        long rows = lines - 1;
+        if (rows > plan.runs()) {
+            // a sweep resumed with fewer runs than before: keep only the rows this sweep makes
+            try (RandomAccessFile f = new RandomAccessFile(csv.toFile(), "rw");
+                 BufferedReader in = Files.newBufferedReader(csv)) {
+                long offset = 0;
+                for (long i = 0; i <= plan.runs(); i++) offset += in.readLine().getBytes(StandardCharsets.UTF_8).length + 1;
+                f.setLength(offset);
+            }
+            rows = plan.runs();
+        }
+        return rows;
     }
 
     /** Streaming summaries, fed in run order. */

@@ -353,4 +353,54 @@ class SweepTest {
         assertTrue(csv.startsWith("run,drivers.pop.growth,services.care.unit_cost.growth,failure_demand.0.clients_per_m,"
                 + "budget.reserves.opening,"), csv);
     }
+
+    @Test
+    void runs_given_on_the_command_line_are_checked_like_the_files() throws IOException {
+        Path file = sweep("sobol", 256, "");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> SweepModel.load(file, 100, null));
+        assertTrue(e.getMessage().startsWith("--runs 100: ") && e.getMessage().contains("power of two"), e.getMessage());
+        Path random = sweep("random", 10, "");
+        assertThrows(ScenarioException.class, () -> SweepModel.load(random, 200_000_000, null));
+        Files.writeString(random, Files.readString(random).replace("design: random", "design: sobol").replace("runs: 10\n", ""));
+        assertEquals(1024, SweepModel.load(random, null, null).spec().runs(), "sobol's default base sample is a power of two");
+    }
+
+    @Test
+    void a_grid_beyond_the_run_limit_is_refused_before_it_starts() throws IOException {
+        Path file = sweep("grid", 0, "levels: 1000");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> SweepModel.load(file, null, null));
+        assertTrue(e.getMessage().contains("would make") && e.getMessage().contains("the limit is"), e.getMessage());
+    }
+
+    @Test
+    void resume_with_fewer_runs_keeps_only_the_runs_of_this_sweep() throws IOException {
+        Path file = sweep("random", 500, "");
+        Path out = dir.resolve("fewer");
+        run(file, out, 1, false);
+        SweepModel model = SweepModel.load(file, 300, null);
+        new SweepRunner(model, 1, null).run(out, true);
+        assertEquals(301, Files.readAllLines(out.resolve("runs.csv")).size());
+        Path fresh = dir.resolve("fresh");
+        new SweepRunner(SweepModel.load(file, 300, null), 1, null).run(fresh, false);
+        assertArrayEquals(Files.readAllBytes(fresh.resolve("runs.csv")), Files.readAllBytes(out.resolve("runs.csv")));
+    }
+
+    @Test
+    void a_sampled_floor_outside_0_to_100_percent_stops_the_sweep_naming_it() throws IOException {
+        Path file = sweep("random", 20, "");
+        Files.writeString(file, Files.readString(file).replace("income.tax.growth: {values: [1%, 2%, 4.99%]}",
+                "services.prevention.floor: {uniform: [120%, 140%]}"));
+        SweepModel model = SweepModel.load(file, null, null);
+        ScenarioException e = assertThrows(ScenarioException.class, () -> new SweepRunner(model, 1, null).run(dir.resolve("f"), false));
+        assertTrue(e.getMessage().contains("services.prevention.floor is") && e.getMessage().contains("from 0% to 100%"),
+                e.getMessage());
+    }
+
+    @Test
+    void a_log_normal_truncated_above_only_is_not_treated_as_a_range() {
+        Distribution d = Distribution.lognormal(3, 0.25, Double.NEGATIVE_INFINITY, 7.78);
+        assertTrue(!d.bounded());
+        assertTrue(d.low() > 1.5, "one-at-a-time low end is its 5th percentile, not 0: " + d.low());
+        assertTrue(Distribution.uniform(1, 2, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY).bounded());
+    }
 }
