@@ -33,6 +33,8 @@ final class BudgetBalancer implements Equation {
     private final int surplusIn;
     private final int reserves;
 
+    /** The floors when every one is a constant (the usual case), read without a call; else null. */
+    private final double[] constantFloors;
     /** Whether each discretionary service is listed in the cut order ({@code in_order} only). */
     private final boolean[] listed;
 
@@ -57,6 +59,8 @@ final class BudgetBalancer implements Equation {
         this.reservesDraw = reservesDraw;
         this.surplusIn = surplusIn;
         this.reserves = reserves;
+        this.constantFloors = java.util.Arrays.stream(floors).allMatch(f -> f instanceof Eval.Constant)
+                ? java.util.Arrays.stream(floors).mapToDouble(f -> ((Eval.Constant) f).value()).toArray() : null;
         this.listed = new boolean[planned.length];
         for (int i : cutOrder) listed[i] = true;
     }
@@ -78,7 +82,7 @@ final class BudgetBalancer implements Equation {
             // the cut slots first hold what could be cut (cuttable_i), then what is cut
             double cuttableTotal = 0;
             for (int i = 0; i < n; i++) {
-                double floor = floors[i].at(v, step);
+                double floor = constantFloors != null ? constantFloors[i] : floors[i].at(v, step);
                 if (!(floor >= 0 && floor <= 1)) throw new FloorOutOfRangeException(i, step, floor);
                 double c = (1 - floor) * v[planned[i]][step];
                 v[cut[i]][step] = c;

@@ -116,6 +116,13 @@ public final class Model {
 
     /** Finds the first value, in time and then in evaluation order, that is not finite. */
     private void checkFinite(double[][] v) {
+        // x * 0 is 0 for every finite x and NaN otherwise: one branch-free pass finds whether
+        // there is anything to look for
+        double probe = 0;
+        for (double[] column : v) {
+            for (double x : column) probe += x * 0.0;
+        }
+        if (probe == 0) return;
         int firstStep = Integer.MAX_VALUE;
         for (double[] column : v) {
             for (int s = 0; s < Math.min(firstStep, column.length); s++) {
