@@ -60,6 +60,19 @@ public final class CompiledScenario {
         return Indicators.of(scenario, indicatorSlots, workspace);
     }
 
+    /** Where the quantity behind a slot was written: its driver, income stream or service; else the file. */
+    private org.pressure.engine.scenario.Location where(String slot) {
+        String[] parts = slot.split("\\.");
+        if (parts.length >= 2) {
+            Series s = parts[0].equals("driver") ? scenario.drivers().get(parts[1])
+                    : parts[0].equals("income") ? scenario.income().get(parts[1]) : null;
+            if (s != null) return s.location();
+            Service service = parts[0].equals("service") ? scenario.services().get(parts[1]) : null;
+            if (service != null) return service.location();
+        }
+        return scenario.location();
+    }
+
     private ScenarioException floor(BudgetBalancer.FloorOutOfRangeException e) {
         Service s = scenario.services().values().stream().filter(x -> !x.statutory()).toList().get(e.service);
         return new ScenarioException(s.floor() == null ? s.location() : s.floor().location(), "services." + s.name()
@@ -69,7 +82,7 @@ public final class CompiledScenario {
 
     private ScenarioException blowUp(NumericBlowUpException e) {
         int year = scenario.start() + e.step();
-        return new ScenarioException(scenario.location(), e.variable() + " became "
+        return new ScenarioException(where(e.variable()), e.variable() + " became "
                 + (e.notANumber() ? "not a number" : "infinite") + " in " + Scenario.financialYear(year)
                 + "; check the growth rates and divisions that feed it");
     }

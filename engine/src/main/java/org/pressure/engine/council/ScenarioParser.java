@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -44,8 +43,9 @@ public final class ScenarioParser {
     /** Names of the whole-council totals; no entity may take one. */
     public static final List<String> TOTALS = List.of("income", "statutory_spend", "discretionary_planned",
             "discretionary_funded", "budget_gap", "cuts", "reserves_draw", "reserves");
-    /** Names that expressions reserve for time. */
-    static final List<String> TIME_NAMES = List.of("year", "start_year", "end_year", "pi");
+    /** Names that expressions reserve: time, pi, and the words of the expression language. */
+    static final List<String> TIME_NAMES = List.of("year", "start_year", "end_year", "pi",
+            "and", "or", "not", "mod", "if", "then", "else");
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern NAME_REF = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
@@ -372,8 +372,21 @@ public final class ScenarioParser {
 
     // ---------------------------------------------------------------- series
 
-    /** Reads a series in any of its forms; {@code clients} also allows {@code {per, rate}}. */
+    /**
+     * Reads a series in any of its forms; {@code clients} also allows {@code {per, rate}}.
+     * Returns null only after reporting why, so a broken series can never silently drop the
+     * entity it belongs to.
+     */
     Series series(Node n, String path, boolean clients) {
+        int before = problems.size();
+        Series s = seriesForm(n, path, clients);
+        if (s == null && problems.size() == before) {
+            problems.add(n.location(), "`" + path + "` is not a series this program can read");
+        }
+        return s;
+    }
+
+    private Series seriesForm(Node n, String path, boolean clients) {
         if (n instanceof Node.ScalarNode s) return scalarSeries(s, path);
         if (n instanceof Node.ListNode) {
             problems.add(n.location(), "`" + path + "` should be a series (a number, a name, an =expression, "
@@ -400,16 +413,21 @@ public final class ScenarioParser {
                 return null;
             }
             TreeMap<Integer, Double> points = new TreeMap<>();
+            int before = problems.size();
             for (var e : vm.entries().entrySet()) {
                 Integer year = year(e.getKey());
                 if (year == null) {
                     problems.add(e.getValue().keyLocation(), "`" + path + ".values`: `" + e.getKey() + "` is not a year");
                     continue;
                 }
+                if (points.containsKey(year)) {
+                    problems.add(e.getValue().keyLocation(), "`" + path + ".values`: year " + year + " is given twice");
+                    continue;
+                }
                 double v = MapReader.number(e.getValue().value(), path + ".values." + e.getKey(), problems, Double.NaN);
                 if (!Double.isNaN(v)) points.put(year, v);
             }
-            return points.size() == vm.entries().size() ? new Series.Values(points, step, map.location()) : null;
+            return problems.size() == before ? new Series.Values(points, step, map.location()) : null;
         }
         if (keys.contains("csv")) {
             MapReader r = MapReader.of(map, "`" + path + "`", List.of("csv", "column", "interpolate"), problems);
@@ -514,9 +532,5 @@ public final class ScenarioParser {
             problems.add(fileAt, "`" + path + ".csv`: cannot read " + file + ": " + e.getMessage());
             return null;
         }
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

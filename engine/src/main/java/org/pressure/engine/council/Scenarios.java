@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.pressure.engine.scenario.Node;
 import org.pressure.engine.scenario.Overrides;
+import org.pressure.engine.scenario.ScenarioException;
 import org.pressure.engine.scenario.TreeLoader;
 
 /** The front door for scenario files: read, resolve {@code extends}, apply overrides, validate, compile. */
@@ -19,6 +20,12 @@ public final class Scenarios {
     public static Node tree(Path file, List<String> overrides) {
         Node tree = TreeLoader.load(file);
         List<Overrides.Override> parsed = overrides.stream().map(Overrides::parse).toList();
+        for (Overrides.Override o : parsed) {
+            if (o.path().get(0).equals("extends")) {
+                throw new ScenarioException(org.pressure.engine.scenario.Location.ofFile(o.source()), "`extends` is read "
+                        + "before overrides apply, so it cannot be set with --set; write a file that extends the one you want");
+            }
+        }
         return Overrides.apply(tree, parsed);
     }
 

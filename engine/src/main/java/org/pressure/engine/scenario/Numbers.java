@@ -12,7 +12,8 @@ public final class Numbers {
 
     /** The value of {@code text}, or null if it is not a number or percentage. */
     public static Double parse(String text) {
-        String t = text.strip().replace("_", "");
+        // 1_000 is a thousand, as in YAML; an underscore anywhere else makes it a name (_1)
+        String t = text.strip().replaceAll("(?<=\\d)_(?=\\d)", "");
         if (!NUMBER.matcher(t).matches()) return null;
         boolean percent = t.endsWith("%");
         double v = Double.parseDouble(percent ? t.substring(0, t.length() - 1) : t);

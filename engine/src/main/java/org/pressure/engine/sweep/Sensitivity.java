@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  */
 public final class Sensitivity {
     static final int BOOTSTRAP = 1000;
-    /** Fewest usable base points (Sobol) or effects (Morris) for which a measure is given. */
+    /** Fewest usable base points for which Sobol indices are given (Morris needs two effects). */
     static final int MIN_POINTS = 8;
     /** Normal quantile for a two-sided 95% interval. */
     static final double Z95 = 1.959963984540054;
@@ -48,7 +48,10 @@ public final class Sensitivity {
         return new Table(header, rows);
     }
 
-    /** S1, S1_conf, ST, ST_conf for parameter j. NaN if an output is missing in any run. */
+    /**
+     * S1, S1_conf, ST, ST_conf for parameter j, over the base points where the output exists in
+     * all three runs (A, B, AB); NaN with fewer than {@link #MIN_POINTS} such points.
+     */
     static double[] sobol(Plan.Saltelli plan, double[] y, int j, SplittableRandom rnd) {
         int n = plan.base, k = plan.k;
         double[] a = new double[n], b = new double[n], ab = new double[n];
@@ -120,7 +123,7 @@ public final class Sensitivity {
             }
         }
         double[] ee = effects.stream().mapToDouble(Double::doubleValue).toArray();
-        if (ee.length == 0) return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        if (ee.length < 2) return new double[] {Double.NaN, Double.NaN, Double.NaN};
         double muStar = meanAbs(ee, null);
         double[] boot = new double[BOOTSTRAP];
         int[] idx = new int[ee.length];

@@ -100,13 +100,35 @@ public final class SweepModel {
             compiled = null;
         }
         SweepModel model = new SweepModel(spec, tree, paths, compiled, base, compiled != null);
-        if (compiled == null) {
-            // a path is not a series: check that typical values are accepted, naming the parameter if not
-            double[] middle = spec.parameters().values().stream().mapToDouble(d -> d.quantile(0.5)).toArray();
-            model.rebuild(middle);
-        }
         SweepParser.checkOutputs(spec, base, sweepTree);
+        model.probe(params);
         return model;
+    }
+
+    /**
+     * Runs each parameter at its low end, an uneven point inside and its high end (the others at
+     * their medians) before the sweep starts, so that a range the scenario cannot take (a floor
+     * above 100%, a fractional delay) is refused now, naming the parameter, not hours in.
+     */
+    private void probe(Node.MapNode params) {
+        List<Distribution> dists = List.copyOf(spec.parameters().values());
+        double[] middle = dists.stream().mapToDouble(d -> d.quantile(0.5)).toArray();
+        Evaluator evaluator = evaluator();
+        double[] outputs = new double[spec.outputs().size()];
+        for (int j = 0; j < dists.size(); j++) {
+            Distribution d = dists.get(j);
+            for (double x : new double[] {d.low(), d.quantile(0.37), d.high()}) {
+                double[] values = middle.clone();
+                values[j] = x;
+                try {
+                    evaluator.run(values, outputs);
+                } catch (ScenarioException e) {
+                    throw new ScenarioException(params.keyLocation(spec.parameterPaths().get(j)), "parameter `"
+                            + spec.parameterPaths().get(j) + "` at " + org.pressure.engine.council.ResultsWriter.number(x)
+                            + " (within its range) gives a scenario that cannot run: " + e.getMessage().replace('\n', ' '));
+                }
+            }
+        }
     }
 
     /** Why {@code path} does not name a value of the scenario, or null if it does. */

@@ -22,6 +22,10 @@ public final class SweepParser {
     public static final List<String> DISTRIBUTIONS = List.of("uniform", "triangular", "normal", "lognormal", "values");
     /** Most runs a sweep may ask for. */
     public static final int MAX_RUNS = 100_000_000;
+    /** Most parameters of a sobol design: Commons Math's Sobol sequence has 1000 dimensions. */
+    public static final int MAX_SOBOL_PARAMETERS = 500;
+    /** The parts of a scenario that hold numbers a sweep can vary. */
+    static final List<String> SWEEPABLE = List.of("drivers", "income", "services", "failure_demand", "budget", "time");
 
     private final Problems problems = new Problems();
 
@@ -69,10 +73,16 @@ public final class SweepParser {
         }
         long seed = (long) r.number("seed", 1);
         Map<String, Distribution> parameters = parameters(r.get("parameters"), r.location());
+        if (design == SweepSpec.Design.SOBOL && parameters.size() > MAX_SOBOL_PARAMETERS) {
+            problems.add(r.node().keyLocation("parameters"), "a sobol design takes at most " + MAX_SOBOL_PARAMETERS
+                    + " parameters (its sequence has 1000 dimensions, two per parameter), not " + parameters.size());
+        }
         List<String> outputs = textList(r.get("outputs"), "outputs");
+        distinct(outputs, "outputs", r);
         if (outputs.isEmpty()) problems.add(r.location(), "a sweep needs `outputs:`, the indicators or COLUMN@YEAR values to record");
         List<String> trajectories = r.has("trajectories") ? textList(r.get("trajectories"), "trajectories")
                 : List.of("budget_gap", "reserves");
+        distinct(trajectories, "trajectories", r);
         problems.throwIfAny();
         List<OutputSpec> outs = new ArrayList<>();
         for (String o : outputs) outs.add(output(o));
@@ -129,6 +139,12 @@ public final class SweepParser {
         for (var e : map.entries().entrySet()) {
             String path = e.getKey();
             String what = "parameter `" + path + "`";
+            String section = path.split("\\.", 2)[0];
+            if (!SWEEPABLE.contains(section)) {
+                problems.add(e.getValue().keyLocation(), what + ": only numbers under " + String.join(", ", SWEEPABLE)
+                        + " can be swept" + Suggest.didYouMean(section, SWEEPABLE));
+                continue;
+            }
             List<String> keys = new ArrayList<>(DISTRIBUTIONS);
             keys.addAll(List.of("min", "max"));
             MapReader d = MapReader.of(e.getValue().value(), what, keys, problems);
@@ -202,6 +218,13 @@ public final class SweepParser {
         int before = problems.size();
         for (int i = 0; i < out.length; i++) out[i] = MapReader.number(list.items().get(i), key, problems, Double.NaN);
         return problems.size() == before ? out : null;
+    }
+
+    private void distinct(List<String> names, String key, MapReader r) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String n : names) {
+            if (!seen.add(n)) problems.add(r.node().keyLocation(key), "`" + key + "` names `" + n + "` twice");
+        }
     }
 
     private List<String> textList(Node n, String key) {

@@ -59,7 +59,30 @@ class ValidationTest {
     void the_valid_scenario_compiles() throws IOException {
         Path file = dir.resolve("good.yaml");
         Files.writeString(file, GOOD);
-        Scenarios.compile(file, List.of()).run();
+        assertEquals(100, Scenarios.compile(file, List.of()).run().value("income", 2025));
+    }
+
+    @Test
+    void a_year_given_twice_in_values_is_refused_not_dropped() throws IOException {
+        assertAt(only(GOOD.replace("cpi: 2%", "cpi: {values: {2025: 2%, \" 2025\": 3%}}")), 4, "year 2025 is given twice");
+    }
+
+    @Test
+    void names_that_look_like_numbers_or_keywords_stay_names() throws IOException {
+        Path file = dir.resolve("names.yaml");
+        Files.writeString(file, GOOD.replace("cpi: 2%", "cpi: 2%\n  _1: 5\n  y: _1\n  big: 1_000"));
+        var r = Scenarios.compile(file, List.of()).run();
+        assertEquals(5, r.value("driver.y", 2025), "`_1` names the driver, it is not the number 1");
+        assertEquals(1000, r.value("driver.big", 2025));
+        assertAt(only(GOOD.replace("cpi: 2%", "cpi: 2%\n  not: 1")), 5, "reserves");
+    }
+
+    @Test
+    void extends_cannot_be_set_from_the_command_line() throws IOException {
+        Path file = dir.resolve("good.yaml");
+        Files.writeString(file, GOOD);
+        ScenarioException e = assertThrows(ScenarioException.class, () -> Scenarios.compile(file, List.of("extends=x.yaml")));
+        assertTrue(e.getMessage().contains("cannot be set with --set"), e.getMessage());
     }
 
     @Test
@@ -123,7 +146,8 @@ class ValidationTest {
         Path file = dir.resolve("ok.yaml");
         Files.writeString(file, GOOD.replace("other: {statutory: false, cost: 30}",
                 "other: {statutory: false, cost: \"=max(0, previous(reserves, 30) * 0.1)\"}"));
-        Scenarios.compile(file, List.of()).run();
+        assertEquals(3, Scenarios.compile(file, List.of()).run().value("service.other.cost", 2025), 1e-12,
+                "previous(reserves, 30) is 30 in the first year");
     }
 
     @Test
@@ -200,5 +224,6 @@ class ValidationTest {
         Files.writeString(file, GOOD.replace("cpi: 2%", "cpi: 2%\n  boom: \"=1 / (year - 2027)\""));
         ScenarioException e = assertThrows(ScenarioException.class, () -> Scenarios.compile(file, List.of()).run());
         assertTrue(e.getMessage().contains("driver.boom became infinite in 2027/28"), e.getMessage());
+        assertEquals(5, e.problems().get(0).location().line(), "points at the driver, not the top of the file");
     }
 }

@@ -386,14 +386,20 @@ class SweepTest {
     }
 
     @Test
-    void a_sampled_floor_outside_0_to_100_percent_stops_the_sweep_naming_it() throws IOException {
+    void a_range_the_scenario_cannot_take_is_refused_before_the_sweep_starts() throws IOException {
         Path file = sweep("random", 20, "");
         Files.writeString(file, Files.readString(file).replace("income.tax.growth: {values: [1%, 2%, 4.99%]}",
-                "services.prevention.floor: {uniform: [120%, 140%]}"));
-        SweepModel model = SweepModel.load(file, null, null);
-        ScenarioException e = assertThrows(ScenarioException.class, () -> new SweepRunner(model, 1, null).run(dir.resolve("f"), false));
-        assertTrue(e.getMessage().contains("services.prevention.floor is") && e.getMessage().contains("from 0% to 100%"),
-                e.getMessage());
+                "services.prevention.floor: {uniform: [50%, 140%]}"));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> SweepModel.load(file, null, null));
+        assertTrue(e.getMessage().contains("parameter `services.prevention.floor` at 1.4")
+                && e.getMessage().contains("from 0% to 100%"), e.getMessage());
+        Files.writeString(file, Files.readString(file).replace("services.prevention.floor: {uniform: [50%, 140%]}",
+                "failure_demand.0.delay: {uniform: [1, 3]}"));
+        ScenarioException d = assertThrows(ScenarioException.class, () -> SweepModel.load(file, null, null));
+        assertTrue(d.getMessage().contains("failure_demand.0.delay") && d.getMessage().contains("whole number"), d.getMessage());
+        Files.writeString(file, Files.readString(file).replace("failure_demand.0.delay: {uniform: [1, 3]}", "name: {values: [1]}"));
+        ScenarioException n = assertThrows(ScenarioException.class, () -> SweepModel.load(file, null, null));
+        assertTrue(n.getMessage().contains("only numbers under"), n.getMessage());
     }
 
     @Test
