@@ -40,7 +40,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, validate or help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, validate, sweep, compare, "
+                + "report, schema, init, generate-completion or help");
     }
 
     public static void main(String[] args) {
@@ -60,6 +61,16 @@ public final class Main implements Runnable {
         PrintWriter err = cl.getErr();
         if (e instanceof ScenarioException se) {
             printProblems(se, err);
+            return BAD_INPUT;
+        }
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            // an output folder that is a file, or cannot be written: the option is wrong, not the program
+            String reason = fs instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way of a folder"
+                    : fs instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : fs instanceof java.nio.file.NotDirectoryException ? "it is not a folder"
+                    : fs.getReason() == null ? fs.getClass().getSimpleName() : fs.getReason();
+            err.println(fs.getFile() + ": cannot write here (" + reason + "); choose another --out folder");
+            err.flush();
             return BAD_INPUT;
         }
         boolean debug = parsed != null && parsed.matchedOption("--debug") != null

@@ -229,6 +229,17 @@ class CommandLineTest {
     }
 
     @Test
+    void an_output_folder_that_is_a_file_exits_2() throws Exception {
+        Path file = scenario("test.yaml", SCENARIO);
+        Path blocker = scenario("afile", "not a folder");
+        Result r = execute("run", file.toString(), "--out", blocker.toString(), "--no-chart");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("cannot write here"), r.err());
+        assertNoStackTrace(r);
+        assertEquals("not a folder", Files.readString(blocker), "nothing the program did not write is touched");
+    }
+
+    @Test
     void help_lists_commands_and_exit_codes() {
         Result r = execute("--help");
         assertEquals(0, r.exit());

@@ -28,25 +28,28 @@ final class CsvSeriesReader {
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         Problems problems = new Problems();
         Map<Integer, Double> out = new LinkedHashMap<>();
+        // the header, checked before any row: a year column, the column asked for, no name twice
+        String header = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+        List<String> names = new ArrayList<>();
+        for (String h : header.split(",", -1)) names.add(h.strip().replaceAll("^\"|\"$", ""));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String h : names) {
+            if (!h.isEmpty() && !seen.add(h)) problems.add(new Location(name, 1, 1), "column `" + h + "` appears twice in the header");
+        }
+        if (!names.contains("year")) {
+            problems.add(new Location(name, 1, 1), "a series CSV needs a `year` column; the header has " + String.join(", ", names));
+        } else if (!names.contains(column)) {
+            problems.add(new Location(name, 1, 1), "no column `" + column + "`" + Suggest.didYouMean(column, names)
+                    + "; the header has " + String.join(", ", names));
+        }
+        problems.throwIfAny();
         try (MappingIterator<Map<String, String>> rows = MAPPER.readerFor(Map.class)
-                .with(schema).with(CsvParser.Feature.TRIM_SPACES).readValues(text)) {
+                .with(schema).with(CsvParser.Feature.TRIM_SPACES).with(CsvParser.Feature.SKIP_EMPTY_LINES)
+                .readValues(text)) {
             int line = 1;
             while (rows.hasNext()) {
                 Map<String, String> row = rows.next();
                 line++;
-                if (line == 2) {
-                    List<String> header = new ArrayList<>(row.keySet());
-                    if (!header.contains("year")) {
-                        problems.add(new Location(name, 1, 1), "a series CSV needs a `year` column; the header has "
-                                + String.join(", ", header));
-                        break;
-                    }
-                    if (!header.contains(column)) {
-                        problems.add(new Location(name, 1, 1), "no column `" + column + "`" + Suggest.didYouMean(column, header)
-                                + "; the header has " + String.join(", ", header));
-                        break;
-                    }
-                }
                 Location at = new Location(name, line, 1);
                 String y = row.get("year");
                 String v = row.get(column);
@@ -66,7 +69,8 @@ final class CsvSeriesReader {
                 if (out.put(year, value) != null) problems.add(at, "year " + year + " appears twice");
             }
         } catch (RuntimeException e) {
-            problems.add(Location.ofFile(name), "cannot be read as CSV: " + e.getMessage());
+            String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            problems.add(Location.ofFile(name), "cannot be read as CSV: " + message);
         }
         problems.throwIfAny();
         return out;

@@ -19,6 +19,16 @@ public final class Xmile {
      * @throws org.pressure.engine.scenario.ScenarioException naming the file, line and problem
      */
     public static CompiledXmile load(Path file) {
-        return XmileCompiler.compile(XmileReader.read(file));
+        try {
+            return XmileCompiler.compile(XmileReader.read(file));
+        } catch (NumberFormatException | NullPointerException | IndexOutOfBoundsException e) {
+            // a model file with attributes missing or malformed in a way no check above caught:
+            // still the file's fault, so say so rather than fail as a bug
+            throw new org.pressure.engine.scenario.ScenarioException(
+                    org.pressure.engine.scenario.Location.ofFile(file.toString()),
+                    "the model could not be read: an element lacks an attribute it needs or has one that is not "
+                            + "a number (" + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        }
     }
 }

@@ -211,8 +211,18 @@ public final class XmileReader {
         for (Node d : dims.all("dim")) {
             List<String> elements = new ArrayList<>();
             for (Node e : d.all("elem")) elements.add(e.attribute("name"));
+            if (d.attribute("name") == null) throw new ScenarioException(d.location, "a <dim> needs a name attribute");
             if (elements.isEmpty() && d.attribute("size") != null) {
-                int size = Integer.parseInt(d.attribute("size").strip());
+                int size;
+                try {
+                    size = Integer.parseInt(d.attribute("size").strip());
+                } catch (NumberFormatException e) {
+                    throw new ScenarioException(d.location, "<dim name=\"" + d.attribute("name") + "\"> has size=\""
+                            + d.attribute("size") + "\"; the size is a whole number of elements");
+                }
+                if (size < 1 || size > 100_000) {
+                    throw new ScenarioException(d.location, "<dim> size " + size + " is not between 1 and 100000");
+                }
                 for (int i = 1; i <= size; i++) elements.add(Integer.toString(i));
             }
             out.put(d.attribute("name"), elements);
