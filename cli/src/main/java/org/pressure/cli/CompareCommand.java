@@ -77,6 +77,11 @@ final class CompareCommand implements Callable<Integer> {
     private static void print(Comparison c, PrintWriter o) {
         List<CouncilResult> rs = c.results();
         List<String> labels = c.labels();
+        String units = rs.get(0).scenario().units();
+        if (rs.stream().anyMatch(r -> !r.scenario().units().equals(units))) {
+            o.println("  Note: the scenarios are in different units (" + String.join(", ", rs.stream()
+                    .map(r -> r.scenario().units()).distinct().toList()) + "); differences of amounts mix them.");
+        }
         for (int i = 0; i < rs.size(); i++) {
             o.printf(Locale.ROOT, "  [%d] %s  (%s, %s)%n", i + 1, rs.get(i).scenario().name(), labels.get(i),
                     rs.get(i).scenario().units());
@@ -94,8 +99,8 @@ final class CompareCommand implements Callable<Integer> {
             Object first = rs.get(0).indicators().asMap().get(name);
             for (int i = 0; i < rs.size(); i++) {
                 Object v = rs.get(i).indicators().asMap().get(name);
-                row.append(String.format(Locale.ROOT, " %12s", show(v, year)));
-                if (i > 0) row.append(String.format(Locale.ROOT, " %12s", difference(first, v, year)));
+                row.append(String.format(Locale.ROOT, " %12s", show(v, name, year)));
+                if (i > 0) row.append(String.format(Locale.ROOT, " %12s", difference(first, v, name, year)));
             }
             o.println(row);
         }
@@ -112,16 +117,19 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    private static String show(Object v, boolean year) {
+    private static String show(Object v, String name, boolean year) {
         if (v == null) return "never";
         if (year) return Scenario.financialYear(((Number) v).intValue());
-        return String.format(Locale.ROOT, "%,.2f", ((Number) v).doubleValue());
+        if (name.equals("statutory_share_end")) return String.format(Locale.ROOT, "%.1f%%", 100 * ((Number) v).doubleValue());
+        double x = ((Number) v).doubleValue();
+        return String.format(Locale.ROOT, "%,.2f", Math.abs(x) < 0.005 ? 0.0 : x); // no -0.00
     }
 
-    private static String difference(Object a, Object b, boolean year) {
+    private static String difference(Object a, Object b, String name, boolean year) {
         if (a == null || b == null) return a == b ? "0" : "n/a";
         double d = ((Number) b).doubleValue() - ((Number) a).doubleValue();
-        if (year) return String.format(Locale.ROOT, "%+d years", (int) d);
+        if (year) return String.format(Locale.ROOT, "%+d year%s", (int) d, Math.abs(d) == 1 ? "" : "s");
+        if (name.equals("statutory_share_end")) return String.format(Locale.ROOT, "%+.1f points", 100 * d);
         return String.format(Locale.ROOT, "%+,.2f", d);
     }
 }

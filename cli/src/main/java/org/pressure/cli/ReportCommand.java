@@ -30,8 +30,8 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files (.yaml, .yml or .json).")
     List<Path> scenarios;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario file name "
-            + "without extension> for one scenario, out/report for several).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/report-<scenario file name "
+            + "without extension> for one scenario, out/report-several for several).")
     Path out;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",
@@ -50,7 +50,7 @@ final class ReportCommand implements Callable<Integer> {
         List<ScenarioReport> reports = ScenarioReport.loadAll(scenarios, overrides, charts);
         String html = HtmlReport.render(reports);
         Path dir = out != null ? out
-                : Path.of("out", reports.size() == 1 ? RunCommand.baseName(scenarios.get(0)) : "report");
+                : Path.of("out", "report-" + (reports.size() == 1 ? RunCommand.baseName(scenarios.get(0)) : "several"));
 
         int chartFiles = 0;
         for (ScenarioReport r : reports) {

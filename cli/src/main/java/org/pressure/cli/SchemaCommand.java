@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
         description = {"Prints the JSON Schema of scenario files (or sweep files), so that editors such as VS Code "
                 + "check and complete them as they are typed.",
                 "With the YAML extension for VS Code, put `# yaml-language-server: $schema=PATH` on the first line "
-                        + "of a scenario, or map the schema to scenarios/*.yaml in the settings (see docs/reports.md)."})
+                        + "of a scenario, or map the schema to scenarios/*.yaml in the settings (see Editor support in docs/scenario-format.md)."})
 final class SchemaCommand implements Callable<Integer> {
 
     /** Which file type. */

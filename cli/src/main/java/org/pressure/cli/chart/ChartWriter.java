@@ -64,8 +64,12 @@ public final class ChartWriter {
                 PDFDocument pdf = new PDFDocument();
                 pdf.setTitle(chart.getTitle() == null ? "Chart" : chart.getTitle().getText());
                 pdf.setAuthor("Pressure");
-                Page page = pdf.createPage(new Rectangle(0, 0, w, h));
+                // a printed size (16x9cm) gives a page of that size in points; pixels count as points
+                double points = dpi > 0 ? 72.0 / dpi : 1;
+                int pageWidth = (int) Math.round(width * points), pageHeight = (int) Math.round(height * points);
+                Page page = pdf.createPage(new Rectangle(0, 0, pageWidth, pageHeight));
                 PDFGraphics2D g2 = page.getGraphics2D();
+                g2.scale(pageWidth / (double) w, pageHeight / (double) h);
                 chart.draw(g2, new Rectangle(0, 0, w, h));
                 byte[] bytes = pdf.getPDFBytes();
                 AtomicFiles.write(target, out -> out.write(bytes));

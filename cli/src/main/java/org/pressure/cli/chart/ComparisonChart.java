@@ -41,7 +41,7 @@ public final class ComparisonChart {
         plot.add(panel(lines, "budget_gap", "Budget gap, " + axis, true), 1);
         plot.add(panel(lines, "reserves", "Reserves, " + axis.replace(" a year", ""), false), 1);
         JFreeChart chart = new JFreeChart("The budget gap and reserves, scenario by scenario", Theme.TITLE, plot, true);
-        Theme.style(chart, footnote + "  \u00b7  Projection, not a forecast  \u00b7  Pressure");
+        Theme.style(chart, footnote + "  |  Projection, not a forecast  |  Pressure");
         return chart;
     }
 

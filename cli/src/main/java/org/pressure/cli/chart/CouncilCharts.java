@@ -181,7 +181,7 @@ public final class CouncilCharts {
     }
 
     private static String footnote(String file) {
-        return "Scenario: " + file + "  \u00b7  Projection, not a forecast  \u00b7  Pressure";
+        return "Scenario: " + file + "  |  Projection, not a forecast  |  Pressure";
     }
 
     /** A dashed vertical line with its label on the side of the line that has more room. */

@@ -71,7 +71,7 @@ public final class SweepCharts {
         plot.setFixedLegendItems(legend);
         JFreeChart chart = new JFreeChart(label(band.column()) + ": median and spread across " + r.runs() + " runs",
                 Theme.TITLE, plot, true);
-        Theme.style(chart, footnote(r, source) + (band.exact() ? "" : "  \u00b7  bands from a sample of runs"));
+        Theme.style(chart, footnote(r, source) + (band.exact() ? "" : "  |  bands from a sample of runs"));
         return chart;
     }
 
@@ -182,7 +182,7 @@ public final class SweepCharts {
     }
 
     private static String footnote(SweepResult r, String source) {
-        return "Sweep: " + source + " (" + r.spec().design().key + ", seed " + r.spec().seed() + ")  \u00b7  Pressure";
+        return "Sweep: " + source + " (" + r.spec().design().key + ", seed " + r.spec().seed() + ")  |  Pressure";
     }
 
     /** {@code reserves@end} as "Reserves at the end", {@code service.care.cost@2030} as "Service care cost in 2030/31". */
