@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pressure compare A B...}: scenarios side by side, the differences, and when an investment pays back. */
-@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         description = {"Runs two or more scenarios and sets them side by side: the indicators with their differences "
                 + "from the first scenario, comparison.csv (the key series of each scenario by year, with differences "
                 + "from the first) and comparison.png/.svg (budget gap and reserves, one line per scenario).",

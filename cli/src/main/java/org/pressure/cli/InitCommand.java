@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pressure init NAME}: a commented starter scenario to fill in. */
-@Command(name = "init", mixinStandardHelpOptions = true,
+@Command(name = "init", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Writes a starter scenario, NAME.yaml, with every part of the format present and commented: "
                 + "replace the illustrative figures with your council's, citing each source.",
                 "It runs as written: `pressure run NAME.yaml`."})

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pressure report SCENARIO...}: a printable page and a workbook for people who read board papers. */
-@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         description = {"Runs one or more scenarios and writes report.html (one self-contained page that prints to A4: "
                 + "headlines in words, the charts, the figures year by year and every assumption with its source; "
                 + "with several scenarios, a comparison first), report.xlsx (sheets Summary, Results, Assumptions) "

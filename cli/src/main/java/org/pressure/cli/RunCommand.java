@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pressure run SCENARIO}: one projection, its indicators, its files and its chart. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         description = {"Runs one scenario: prints the headline indicators and writes results.csv (one row a year), "
                 + "summary.json (the indicators) and the charts (graph-of-doom, reserves, budget-gap, "
                 + "failure-demand) into the output folder.",

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pressure sweep FILE}: one scenario run many times with inputs varied, summarised. */
-@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         description = {"Runs a sweep file: its scenario many times with the parameters varied by the design "
                 + "(grid, random, latin_hypercube, sobol, morris, one_at_a_time).",
                 "Writes runs.csv (one row per run, in run order), summary.json, sensitivity.csv (sobol, morris, "
@@ -62,11 +62,9 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (runs != null && runs < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1");
-        }
-        if (threads != null && threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        if (threads != null && (threads < 1 || threads > 1024)) {
+            throw new org.pressure.engine.scenario.ScenarioException(
+                    org.pressure.engine.scenario.Location.ofFile("--threads " + threads), "give from 1 to 1024 threads");
         }
         charts.requireCash("sweep charts are in cash: the price index may itself be a swept parameter");
         charts.pixels();

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pressure validate FILE...}: everything {@code run} or {@code sweep} checks, without running. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Checks scenario files, sweep files and XMILE models without running them.",
                 "Prints one line per problem (file:line:col: message) and exits 2 if there is any; "
                         + "prints `FILE: ok` and exits 0 when every file is fine."})

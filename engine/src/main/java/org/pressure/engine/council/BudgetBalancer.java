@@ -83,7 +83,8 @@ final class BudgetBalancer implements Equation {
             double cuttableTotal = 0;
             for (int i = 0; i < n; i++) {
                 double floor = constantFloors != null ? constantFloors[i] : floors[i].at(v, step);
-                if (!(floor >= 0 && floor <= 1)) throw new FloorOutOfRangeException(i, step, floor);
+                // NaN passes: it comes from an overflow upstream, which the finiteness check names
+                if (floor < 0 || floor > 1) throw new FloorOutOfRangeException(i, step, floor);
                 double c = (1 - floor) * v[planned[i]][step];
                 v[cut[i]][step] = c;
                 cuttableTotal += c;

@@ -35,7 +35,14 @@ public final class Overrides {
     public static Node apply(Node root, List<Override> overrides) {
         Node out = root;
         for (Override o : overrides) {
-            Node value = TreeReader.parse(o.value().isEmpty() ? "''" : o.value(), o.source(), false);
+            Node value;
+            try {
+                value = TreeReader.parse(o.value().isEmpty() ? "''" : o.value(), o.source(), false);
+            } catch (ScenarioException e) {
+                String why = e.problems().get(0).message();
+                throw new ScenarioException(Location.ofFile(o.source()), "the value is not valid YAML (" + why
+                        + "); quote a value with spaces, brackets or braces as a whole, e.g. --set 'budget.order=[a, b]'");
+            }
             out = set(out, o.path(), 0, relocate(value, o.source()), o);
         }
         return out;

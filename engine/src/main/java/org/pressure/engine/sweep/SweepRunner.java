@@ -41,6 +41,8 @@ public final class SweepRunner {
      * beyond it, by exact selection passes over runs.csv, so memory stays flat.
      */
     static final int IN_MEMORY_RUNS = 1 << 18;
+    /** The limit in force: IN_MEMORY_RUNS, lowered by tests to exercise the re-reading path. */
+    static int inMemoryRuns = IN_MEMORY_RUNS;
 
     private final SweepModel model;
     private final SweepSpec spec;
@@ -279,7 +281,7 @@ public final class SweepRunner {
             boolean sensitivity = spec.design() == SweepSpec.Design.SOBOL || spec.design() == SweepSpec.Design.MORRIS
                     || spec.design() == SweepSpec.Design.ONE_AT_A_TIME;
             stored = sensitivity ? new double[runs][] : null;
-            kept = runs <= IN_MEMORY_RUNS ? new double[outputs][runs] : null;
+            kept = runs <= inMemoryRuns ? new double[outputs][runs] : null;
         }
 
         void add(int run, double[] o, double[][] trajectories) {

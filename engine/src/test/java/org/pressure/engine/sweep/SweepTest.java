@@ -409,4 +409,18 @@ class SweepTest {
         assertTrue(d.low() > 1.5, "one-at-a-time low end is its 5th percentile, not 0: " + d.low());
         assertTrue(Distribution.uniform(1, 2, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY).bounded());
     }
+
+    @Test
+    void percentiles_re_read_from_runs_csv_equal_those_kept_in_memory() throws IOException {
+        Path file = sweep("latin_hypercube", 999, "");
+        run(file, dir.resolve("memory"), 2, false);
+        SweepRunner.inMemoryRuns = 10;
+        try {
+            run(file, dir.resolve("reread"), 2, false);
+        } finally {
+            SweepRunner.inMemoryRuns = SweepRunner.IN_MEMORY_RUNS;
+        }
+        assertArrayEquals(Files.readAllBytes(dir.resolve("memory/summary.json")),
+                Files.readAllBytes(dir.resolve("reread/summary.json")));
+    }
 }
