@@ -11,6 +11,7 @@ import org.pressure.engine.expr.Builtins;
 import org.pressure.engine.expr.Compiler;
 import org.pressure.engine.expr.ExpressionException;
 import org.pressure.engine.model.Eval;
+import org.pressure.engine.model.JavaCode;
 import org.pressure.engine.model.Model;
 import org.pressure.engine.model.ModelBuilder;
 import org.pressure.engine.scenario.Problems;
@@ -30,6 +31,8 @@ public final class CouncilCompiler {
     private final Map<String, Compiler.Ref> names = new LinkedHashMap<>();
     private final List<CompiledScenario.Column> columns = new ArrayList<>();
     private int anonymous;
+    /** The Java form of formulas built here, for generated code (Constant and Read need none). */
+    private final Map<Eval, JavaCode> javaOf = new java.util.IdentityHashMap<>();
 
     private CouncilCompiler(Scenario sc, List<String> inputs) {
         this.sc = sc;
@@ -73,7 +76,8 @@ public final class CouncilCompiler {
             }
             builder.slot(p + ".failure_cost");
         }
-        names.put("year", Compiler.Ref.of((v, step) -> sc.start() + step));
+        names.put("year", Compiler.Ref.of(java((v, step) -> sc.start() + step,
+                step -> "((double) (" + sc.start() + " + " + step + "))")));
         names.put("start_year", Compiler.Ref.of(Eval.constant(sc.start())));
         names.put("end_year", Compiler.Ref.of(Eval.constant(sc.end())));
 
@@ -92,7 +96,8 @@ public final class CouncilCompiler {
         int income = builder.find("income"), stat = builder.find("statutory_spend");
         int planned = builder.find("discretionary_planned"), gap = builder.find("budget_gap");
         builder.assign("budget_gap", sc.location(), gap, Set.of(income, stat, planned),
-                (v, step) -> Math.max(0, v[stat][step] + v[planned][step] - v[income][step]));
+                (v, step) -> Math.max(0, v[stat][step] + v[planned][step] - v[income][step]),
+                "Math.max(0, v[" + stat + "][t] + v[" + planned + "][t] - v[" + income + "][t])");
         balancer(discretionary, surplusIn);
 
         problems.throwIfAny();
@@ -111,11 +116,13 @@ public final class CouncilCompiler {
         int[] slots = parts.stream().mapToInt(builder::find).toArray();
         Set<Integer> reads = new HashSet<>();
         for (int s : slots) reads.add(s);
+        StringBuilder java = new StringBuilder("0.0");
+        for (int s : slots) java.insert(0, "(").append(" + v[").append(s).append("][t])");
         builder.assign(total, sc.location(), target, reads, (v, step) -> {
             double x = 0;
             for (int s : slots) x += v[s][step];
             return x;
-        });
+        }, java.toString());
     }
 
     // ------------------------------------------------------------ series
@@ -126,10 +133,44 @@ public final class CouncilCompiler {
         if (series instanceof Series.Growth g) {
             Eval growth = eval(g.growth(), partName, reads);
             double start = g.start();
-            builder.add(partName, g.location(), new int[] {slot}, reads, growthEquation(slot, start, growth));
+            builder.add(partName, g.location(), new int[] {slot}, reads, growthEquation(slot, start, growth),
+                    growthJava(slot, start, growth));
         } else {
-            builder.assign(partName, series.location(), slot, reads, eval(series, partName, reads));
+            Eval e = eval(series, partName, reads);
+            builder.assign(partName, series.location(), slot, reads, e, javaAt(e, "t"));
         }
+    }
+
+    /** The Java form of a formula built here, or null if it has none. */
+    private JavaCode java(Eval e) {
+        if (e instanceof Eval.Constant c) return JavaCode.constant(c.value());
+        if (e instanceof Eval.Read r) return JavaCode.read(r.slot());
+        return javaOf.get(e);
+    }
+
+    private String javaAt(Eval e, String step) {
+        JavaCode j = java(e);
+        return j == null ? null : j.at(step);
+    }
+
+    /** Records the Java form of a formula (if there is one) and returns the formula. */
+    private Eval java(Eval e, JavaCode code) {
+        if (code != null) javaOf.put(e, code);
+        return e;
+    }
+
+    /** The growth equation below as a Java statement, or null. */
+    private String growthJava(int slot, double start, Eval growth) {
+        String previous = "v[" + slot + "][t - 1]";
+        String next;
+        if (growth instanceof Eval.Constant c) {
+            next = previous + " * " + JavaCode.literal(1 + c.value());
+        } else {
+            String g = javaAt(growth, "t");
+            if (g == null) return null;
+            next = previous + " * (1 + " + g + ")";
+        }
+        return "v[" + slot + "][t] = t == 0 ? " + JavaCode.literal(start) + " : " + next + ";";
     }
 
     /** v(start) = start; v(t) = v(t-1) * (1 + growth(t)), without a call through the formula when it is a constant or a read. */
@@ -160,7 +201,12 @@ public final class CouncilCompiler {
         }
         if (series instanceof Series.Formula f) {
             try {
-                return Compiler.compile(f.expr(), exprNames, reads);
+                Eval compiled = Compiler.compile(f.expr(), exprNames, reads);
+                JavaCode code = JavaFormula.of(f.expr(), name -> {
+                    Compiler.Ref ref = names.get(name);
+                    return ref == null ? null : java(ref.eval());
+                });
+                return java(compiled, code);
             } catch (ExpressionException e) {
                 problems.add(f.location().shift(e.offset()), "in " + owner + ": " + e.getMessage());
                 return Eval.constant(0);
@@ -169,16 +215,19 @@ public final class CouncilCompiler {
         if (series instanceof Series.Values values) {
             double[] byStep = new double[sc.years()];
             for (int i = 0; i < byStep.length; i++) byStep[i] = values.at(sc.start() + i);
-            return (v, step) -> byStep[step];
+            int table = builder.table(byStep);
+            return java((v, step) -> byStep[step], step -> "k[" + table + "][" + step + "]");
         }
         if (series instanceof Series.Product p) {
             Eval per = eval(p.per(), owner, reads), rate = eval(p.rate(), owner, reads);
+            JavaCode a = java(per), b = java(rate);
+            JavaCode code = a == null || b == null ? null : step -> "(" + a.at(step) + " * " + b.at(step) + ")";
             if (per instanceof Eval.Read r && rate instanceof Eval.Constant c) {
                 int slot = r.slot();
                 double k = c.value();
-                return (v, step) -> v[slot][step] * k;
+                return java((v, step) -> v[slot][step] * k, code);
             }
-            return (v, step) -> per.at(v, step) * rate.at(v, step);
+            return java((v, step) -> per.at(v, step) * rate.at(v, step), code);
         }
         int slot = builder.slot("series." + (++anonymous) + "." + owner);
         define(owner, series, slot);
@@ -265,21 +314,28 @@ public final class CouncilCompiler {
             Eval reference = link.reference() == null ? Eval.read(fromCost) : eval(link.reference(), name + ".reference", reads);
             if (link.reference() == null) reads.add(fromCost);
             reads.add(fromFunded);
+            String referenceJava = javaAt(reference, "t");
             builder.assign(name + " shortfall (" + from.name() + ")", link.location(), shortfall, reads,
-                    (v, step) -> reference.at(v, step) - v[fromFunded][step]);
+                    (v, step) -> reference.at(v, step) - v[fromFunded][step],
+                    referenceJava == null ? null : "(" + referenceJava + " - v[" + fromFunded + "][t])");
 
             Eval delayed;
             if (link.delayType() == FailureDemandLink.DelayType.FIXED) {
                 int d = (int) link.delay();
-                delayed = (v, step) -> step < d ? 0 : v[shortfall][step - d];
+                delayed = java((v, step) -> step < d ? 0 : v[shortfall][step - d],
+                        step -> "(" + step + " < " + d + " ? 0.0 : v[" + shortfall + "][" + step + " - " + d + "])");
             } else {
                 // first-order delay on the annual step: a stock filled by the shortfall, drained at 1/delay a year
                 double d = link.delay();
                 int pipeline = builder.slot(name + ".pipeline");
+                String dj = JavaCode.literal(d);
                 builder.add(name + " pipeline", link.location(), new int[] {pipeline}, Set.of(),
                         (v, step) -> v[pipeline][step] = step == 0 ? 0
-                                : v[pipeline][step - 1] + v[shortfall][step - 1] - v[pipeline][step - 1] / d);
-                delayed = (v, step) -> v[pipeline][step] / d;
+                                : v[pipeline][step - 1] + v[shortfall][step - 1] - v[pipeline][step - 1] / d,
+                        "v[" + pipeline + "][t] = t == 0 ? 0.0 : v[" + pipeline + "][t - 1] + v[" + shortfall
+                                + "][t - 1] - v[" + pipeline + "][t - 1] / " + dj + ";");
+                delayed = java((v, step) -> v[pipeline][step] / d,
+                        step -> "(v[" + pipeline + "][" + step + "] / " + dj + ")");
             }
             Set<Integer> termReads = new HashSet<>();
             boolean clients = link.clientsPerM() != null;
@@ -291,9 +347,12 @@ public final class CouncilCompiler {
             if (coefficient instanceof Eval.Constant c && link.delayType() == FailureDemandLink.DelayType.FIXED) {
                 double perM = c.value();
                 int d = (int) link.delay();
-                term = (v, step) -> step < d ? 0 : perM * v[shortfall][step - d];
+                term = java((v, step) -> step < d ? 0 : perM * v[shortfall][step - d], step -> "(" + step + " < " + d
+                        + " ? 0.0 : " + JavaCode.literal(perM) + " * v[" + shortfall + "][" + step + " - " + d + "])");
             } else {
-                term = (v, step) -> coefficient.at(v, step) * shortfallThen.at(v, step);
+                JavaCode cj = java(coefficient), dj = java(shortfallThen);
+                term = java((v, step) -> coefficient.at(v, step) * shortfallThen.at(v, step),
+                        cj == null || dj == null ? null : step -> "(" + cj.at(step) + " * " + dj.at(step) + ")");
             }
             into.computeIfAbsent(link.to(), x -> new ArrayList<>()).add(new LinkTerm(clients, term, termReads));
         }
@@ -319,42 +378,57 @@ public final class CouncilCompiler {
             int unitCost = builder.find(p + ".unit_cost");
             define(label + ".unit_cost", s.unitCost(), unitCost);
             int failureClients = builder.find(p + ".failure_clients");
-            builder.assign(label + ".failure_clients", s.location(), failureClients, termReads, total(clientTerms));
+            Eval fc = total(clientTerms);
+            builder.assign(label + ".failure_clients", s.location(), failureClients, termReads, fc, javaAt(fc, "t"));
             int clients = builder.find(p + ".clients");
             builder.assign(label + ".clients", s.location(), clients, Set.of(base, failureClients),
-                    (v, step) -> Math.max(0, v[base][step] + v[failureClients][step]));
+                    (v, step) -> Math.max(0, v[base][step] + v[failureClients][step]),
+                    "Math.max(0, v[" + base + "][t] + v[" + failureClients + "][t])");
             Eval extra = total(costTerms);
             Set<Integer> reads = new HashSet<>(termReads);
             reads.addAll(Set.of(clients, unitCost));
+            String product = "v[" + clients + "][t] * v[" + unitCost + "][t]";
+            String extraJava = javaAt(extra, "t");
             builder.assign(label + ".cost", s.location(), cost, reads, costTerms.length == 0
                     ? (v, step) -> v[clients][step] * v[unitCost][step]
-                    : (v, step) -> Math.max(0, v[clients][step] * v[unitCost][step] + extra.at(v, step)));
+                    : (v, step) -> Math.max(0, v[clients][step] * v[unitCost][step] + extra.at(v, step)),
+                    costTerms.length == 0 ? product : extraJava == null ? null : "Math.max(0, " + product + " + " + extraJava + ")");
             builder.assign(label + ".failure_cost", s.location(), failureCost, Set.of(cost, base, unitCost),
-                    (v, step) -> v[cost][step] - Math.max(0, v[base][step]) * v[unitCost][step]);
+                    (v, step) -> v[cost][step] - Math.max(0, v[base][step]) * v[unitCost][step],
+                    "v[" + cost + "][t] - Math.max(0, v[" + base + "][t]) * v[" + unitCost + "][t]");
         } else if (costTerms.length > 0) {
             base = builder.slot(p + ".base_cost");
             define(label + ".cost (before failure demand)", s.cost(), base);
             Eval extra = total(costTerms);
             Set<Integer> reads = new HashSet<>(termReads);
             reads.add(base);
+            String extraJava = javaAt(extra, "t");
             builder.assign(label + ".cost", s.location(), cost, reads,
-                    (v, step) -> Math.max(0, v[base][step] + extra.at(v, step)));
+                    (v, step) -> Math.max(0, v[base][step] + extra.at(v, step)),
+                    extraJava == null ? null : "Math.max(0, v[" + base + "][t] + " + extraJava + ")");
             builder.assign(label + ".failure_cost", s.location(), failureCost, Set.of(cost, base),
-                    (v, step) -> v[cost][step] - v[base][step]);
+                    (v, step) -> v[cost][step] - v[base][step], "v[" + cost + "][t] - v[" + base + "][t]");
         } else {
             define(label + ".cost", s.cost(), cost);
-            builder.assign(label + ".failure_cost", s.location(), failureCost, Set.of(), Eval.constant(0));
+            builder.assign(label + ".failure_cost", s.location(), failureCost, Set.of(), Eval.constant(0), "0.0");
         }
     }
 
-    private static Eval total(Eval[] terms) {
+    private Eval total(Eval[] terms) {
         if (terms.length == 0) return Eval.constant(0);
         if (terms.length == 1) return terms[0];
-        return (v, step) -> {
+        List<JavaCode> codes = new ArrayList<>();
+        for (Eval t : terms) codes.add(java(t));
+        JavaCode code = codes.contains(null) ? null : step -> {
+            String x = "0.0";
+            for (JavaCode c : codes) x = "(" + x + " + " + c.at(step) + ")";
+            return x;
+        };
+        return java((v, step) -> {
             double x = 0;
             for (Eval t : terms) x += t.at(v, step);
             return x;
-        };
+        }, code);
     }
 
     // ------------------------------------------------------------ balancing
@@ -388,7 +462,7 @@ public final class CouncilCompiler {
             outputs.add(cut[i]);
         }
         builder.add("balancing (cuts and reserves)", sc.location(), outputs.stream().mapToInt(Integer::intValue).toArray(),
-                reads, balancer);
+                reads, balancer, balancer.java());
     }
 
     // ------------------------------------------------------------ columns

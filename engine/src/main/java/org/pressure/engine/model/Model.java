@@ -16,13 +16,19 @@ public final class Model {
     private final String[] orderNames;
     private final int[][] orderOutputs;
     private final int[] inputs;
+    private final String[] orderJava;
+    private final double[][] tables;
+    /** Generated straight-line code for this model, once {@link #generateCode} has succeeded. */
+    private volatile java.util.function.Consumer<double[][]> kernel;
     private final double start;
     private final double dt;
     private final int steps;
 
     Model(String[] slotNames, Map<String, Integer> slotIndex, List<ModelBuilder.Part> ordered, int[] inputs,
-          double start, double dt, int steps) {
+          double[][] tables, double start, double dt, int steps) {
         this.inputs = inputs;
+        this.tables = tables;
+        this.orderJava = ordered.stream().map(ModelBuilder.Part::java).toArray(String[]::new);
         this.slotNames = slotNames;
         this.slotIndex = Map.copyOf(slotIndex);
         this.order = ordered.stream().map(ModelBuilder.Part::equation).toArray(Equation[]::new);
@@ -108,21 +114,50 @@ public final class Model {
      */
     public void runInto(double[][] v, double[] inputValues) {
         for (int i = 0; i < inputs.length; i++) java.util.Arrays.fill(v[inputs[i]], inputValues[i]);
-        for (int step = 0; step < steps; step++) {
-            for (Equation e : order) e.compute(v, step);
+        var k = kernel;
+        if (k != null) {
+            k.accept(v);
+        } else {
+            for (int step = 0; step < steps; step++) {
+                for (Equation e : order) e.compute(v, step);
+            }
         }
         checkFinite(v);
     }
 
+    /**
+     * Compiles this model to straight-line Java (parts without a Java form are called as they
+     * are) and uses it for every later run. Worth its second or so of compiling only for many
+     * runs. Returns false, leaving the model as it was, where no Java compiler is available.
+     */
+    public synchronized boolean generateCode() {
+        if (kernel != null) return true;
+        kernel = GeneratedCode.compile(orderJava, order, tables, steps);
+        return kernel != null;
+    }
+
+    /** How many parts have a Java form (the rest are called as they are from generated code), of how many. */
+    public int[] javaCoverage() {
+        int n = 0;
+        for (String j : orderJava) if (j != null) n++;
+        return new int[] {n, orderJava.length};
+    }
+
+    /** Whether runs use generated code. */
+    public boolean usesGeneratedCode() {
+        return kernel != null;
+    }
+
     /** Finds the first value, in time and then in evaluation order, that is not finite. */
     private void checkFinite(double[][] v) {
-        // x * 0 is 0 for every finite x and NaN otherwise: one branch-free pass finds whether
-        // there is anything to look for
-        double probe = 0;
+        // a double is infinite or NaN exactly when its 11 exponent bits are all ones, so adding 1
+        // to them carries into bit 11 only then; OR-ing those is one branch-free pass the JIT
+        // can vectorise, and only a hit needs the slower search below
+        long flags = 0;
         for (double[] column : v) {
-            for (double x : column) probe += x * 0.0;
+            for (double x : column) flags |= ((Double.doubleToRawLongBits(x) >>> 52) & 0x7FF) + 1;
         }
-        if (probe == 0) return;
+        if ((flags & 0x800) == 0) return;
         int firstStep = Integer.MAX_VALUE;
         for (double[] column : v) {
             for (int s = 0; s < Math.min(firstStep, column.length); s++) {

@@ -17,13 +17,18 @@ import org.pressure.engine.scenario.Problems;
  */
 public final class ModelBuilder {
 
-    /** A part of a model: one equation, the slots it writes and those it reads at the same step. */
-    record Part(String name, Location location, int[] outputs, int[] reads, Equation equation) {}
+    /**
+     * A part of a model: one equation, the slots it writes and those it reads at the same step,
+     * and optionally the same equation as a Java statement over {@code v}, {@code t} and the
+     * tables {@code k} (null where there is none), for generated code.
+     */
+    record Part(String name, Location location, int[] outputs, int[] reads, Equation equation, String java) {}
 
     private final List<String> slotNames = new ArrayList<>();
     private final Map<String, Integer> slotIndex = new LinkedHashMap<>();
     private final List<Part> parts = new ArrayList<>();
     private final List<Integer> inputs = new ArrayList<>();
+    private final List<double[]> tables = new ArrayList<>();
     private final double start;
     private final double dt;
     private final int steps;
@@ -68,13 +73,30 @@ public final class ModelBuilder {
      * @param reads    the slots it reads at the current step
      */
     public void add(String name, Location location, int[] outputs, Set<Integer> reads, Equation equation) {
+        add(name, location, outputs, reads, equation, null);
+    }
+
+    /** Adds a part with its Java statement (see {@link Part}); {@code java} may be null. */
+    public void add(String name, Location location, int[] outputs, Set<Integer> reads, Equation equation, String java) {
         parts.add(new Part(name, location, outputs.clone(),
-                reads.stream().mapToInt(Integer::intValue).toArray(), equation));
+                reads.stream().mapToInt(Integer::intValue).toArray(), equation, java));
     }
 
     /** Adds a part that sets one slot to a formula. */
     public void assign(String name, Location location, int slot, Set<Integer> reads, Eval formula) {
-        add(name, location, new int[] {slot}, reads, Equation.assign(slot, formula));
+        assign(name, location, slot, reads, formula, null);
+    }
+
+    /** Adds a part that sets one slot to a formula, with the formula as a Java expression (or null). */
+    public void assign(String name, Location location, int slot, Set<Integer> reads, Eval formula, String javaExpression) {
+        add(name, location, new int[] {slot}, reads, Equation.assign(slot, formula),
+                javaExpression == null ? null : "v[" + slot + "][t] = " + javaExpression + ";");
+    }
+
+    /** Registers a table of values by step for generated code; returns its index in {@code k}. */
+    public int table(double[] values) {
+        tables.add(values);
+        return tables.size() - 1;
     }
 
     /**
@@ -106,7 +128,7 @@ public final class ModelBuilder {
             return null;
         }
         return new Model(slotNames.toArray(String[]::new), slotIndex, topological(producer),
-                inputs.stream().mapToInt(Integer::intValue).toArray(), start, dt, steps);
+                inputs.stream().mapToInt(Integer::intValue).toArray(), tables.toArray(double[][]::new), start, dt, steps);
     }
 
     private int[] dependencies(int p, int[] producer) {

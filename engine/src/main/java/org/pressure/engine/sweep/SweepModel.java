@@ -22,6 +22,9 @@ import org.pressure.engine.scenario.TreeReader;
  * a reserves figure) the model is rebuilt for each run instead: slower, same answers.
  */
 public final class SweepModel {
+    /** Sweeps of at least this many runs compile their model to Java first. */
+    static final long GENERATE_CODE_FROM_RUNS = 2_000;
+
     private final SweepSpec spec;
     private final Node scenarioTree;
     private final List<Overrides.Override> paths;
@@ -102,6 +105,8 @@ public final class SweepModel {
         SweepModel model = new SweepModel(spec, tree, paths, compiled, base, compiled != null);
         SweepParser.checkOutputs(spec, base, sweepTree);
         model.probe(params);
+        // compiling the model to Java takes a tenth of a second or so; it pays for itself over many runs
+        if (compiled != null && SweepParser.totalRuns(spec) >= GENERATE_CODE_FROM_RUNS) compiled.model().generateCode();
         return model;
     }
 

@@ -1,0 +1,105 @@
+package org.pressure.engine.model;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Turns a model's parts into one Java class, compiled in memory with the JDK's compiler:
+ * each step runs the parts' statements in order as plain code, so the JIT sees straight-line
+ * arithmetic instead of a tree of formula objects. The class names only JDK types, and parts
+ * with no Java form are called through their equations. Gives exactly the same numbers as
+ * the interpreter: the statements are the same operations in the same order.
+ */
+final class GeneratedCode {
+    /** Statements per generated method, so each stays small enough for the JIT to compile. */
+    private static final int PER_METHOD = 40;
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private GeneratedCode() {}
+
+    /** The compiled kernel, or null if there is no compiler or the code does not compile. */
+    static Consumer<double[][]> compile(String[] java, Equation[] equations, double[][] tables, int steps) {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) return null;
+        String name = "PressureKernel" + COUNTER.incrementAndGet();
+        String source = source(name, java, steps);
+        Map<String, ByteArrayOutputStream> classes = new HashMap<>();
+        try (StandardJavaFileManager standard = javac.getStandardFileManager(null, null, null);
+             var files = new ForwardingJavaFileManager<StandardJavaFileManager>(standard) {
+                 @Override
+                 public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
+                                                            FileObject sibling) {
+                     return new SimpleJavaFileObject(URI.create("mem:///" + className + ".class"), kind) {
+                         @Override
+                         public OutputStream openOutputStream() {
+                             return classes.computeIfAbsent(className, c -> new ByteArrayOutputStream());
+                         }
+                     };
+                 }
+             }) {
+            JavaFileObject unit = new SimpleJavaFileObject(URI.create("mem:///" + name + ".java"), JavaFileObject.Kind.SOURCE) {
+                @Override
+                public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                    return source;
+                }
+            };
+            boolean ok = javac.getTask(null, files, d -> { }, List.of("-proc:none", "-g:none"), null, List.of(unit)).call();
+            if (!ok) return null;
+            byte[] bytes = classes.get(name).toByteArray();
+            Class<?> type = new ClassLoader(GeneratedCode.class.getClassLoader()) {
+                Class<?> define() {
+                    return defineClass(name, bytes, 0, bytes.length);
+                }
+            }.define();
+            @SuppressWarnings("unchecked")
+            ObjIntConsumer<double[][]>[] opaque = new ObjIntConsumer[equations.length];
+            for (int i = 0; i < equations.length; i++) {
+                Equation e = equations[i];
+                opaque[i] = e::compute;
+            }
+            @SuppressWarnings("unchecked")
+            Consumer<double[][]> kernel = (Consumer<double[][]>) type
+                    .getConstructor(ObjIntConsumer[].class, double[][].class).newInstance(opaque, tables);
+            return kernel;
+        } catch (Exception | LinkageError e) {
+            return null;
+        }
+    }
+
+    static String source(String name, String[] java, int steps) {
+        StringBuilder s = new StringBuilder();
+        s.append("@SuppressWarnings(\"all\")\npublic final class ").append(name)
+                .append(" implements java.util.function.Consumer<double[][]> {\n")
+                .append("  private final java.util.function.ObjIntConsumer<double[][]>[] e;\n")
+                .append("  private final double[][] k;\n")
+                .append("  public ").append(name).append("(java.util.function.ObjIntConsumer<double[][]>[] e, double[][] k) {\n")
+                .append("    this.e = e;\n    this.k = k;\n  }\n")
+                .append("  private static double round(double x) { return Math.signum(x) * Math.floor(Math.abs(x) + 0.5); }\n");
+        int methods = (java.length + PER_METHOD - 1) / PER_METHOD;
+        s.append("  public void accept(double[][] v) {\n    for (int t = 0; t < ").append(steps).append("; t++) {\n");
+        for (int m = 0; m < methods; m++) s.append("      m").append(m).append("(v, t);\n");
+        s.append("    }\n  }\n");
+        for (int m = 0; m < methods; m++) {
+            s.append("  private void m").append(m).append("(double[][] v, int t) {\n");
+            for (int i = m * PER_METHOD; i < Math.min(java.length, (m + 1) * PER_METHOD); i++) {
+                s.append("    ").append(java[i] != null ? java[i] : "e[" + i + "].accept(v, t);").append('\n');
+            }
+            s.append("  }\n");
+        }
+        return s.append("}\n").toString();
+    }
+}

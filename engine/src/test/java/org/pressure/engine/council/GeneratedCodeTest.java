@@ -1,0 +1,61 @@
+package org.pressure.engine.council;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Generated code gives the interpreter's numbers to the last bit, for every column of every year. */
+class GeneratedCodeTest {
+
+    static LongStream seeds() {
+        return LongStream.range(1, 121);
+    }
+
+    static Stream<Path> scenarioFiles() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("..", "scenarios"))) {
+            return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream()
+                    .filter(p -> {
+                        try {
+                            return !Files.readString(p).startsWith("sweep:") && !Files.readString(p).contains("\nsweep:");
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+        }
+    }
+
+    private static void assertSame(CompiledScenario c, String why) {
+        CouncilResult interpreted = c.run();
+        assertTrue(c.model().generateCode(), "the JDK compiler is available to tests");
+        CouncilResult generated = c.run();
+        for (CompiledScenario.Column col : c.columns()) {
+            double[] a = interpreted.column(col.header()), b = generated.column(col.header());
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(Double.doubleToLongBits(a[i]), Double.doubleToLongBits(b[i]),
+                        why + ": " + col.header() + " in year " + (c.scenario().start() + i) + ": " + a[i] + " vs " + b[i]);
+            }
+        }
+        assertEquals(interpreted.indicators(), generated.indicators(), why);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void random_scenarios(long seed) {
+        String yaml = RandomScenarios.generate(seed);
+        assertSame(CouncilCompiler.compile(Scenarios4Test.parse(yaml)), "seed " + seed + "\n" + yaml);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarioFiles")
+    void every_scenario_file(Path file) {
+        assertSame(Scenarios.compile(file, List.of()), file.toString());
+    }
+}
