@@ -76,7 +76,7 @@ public final class CouncilCompiler {
             }
             builder.slot(p + ".failure_cost");
         }
-        names.put("year", Compiler.Ref.of(java((v, step) -> sc.start() + step,
+        names.put("year", Compiler.Ref.of(withJava((v, step) -> sc.start() + step,
                 step -> "((double) (" + sc.start() + " + " + step + "))")));
         names.put("start_year", Compiler.Ref.of(Eval.constant(sc.start())));
         names.put("end_year", Compiler.Ref.of(Eval.constant(sc.end())));
@@ -154,7 +154,7 @@ public final class CouncilCompiler {
     }
 
     /** Records the Java form of a formula (if there is one) and returns the formula. */
-    private Eval java(Eval e, JavaCode code) {
+    private Eval withJava(Eval e, JavaCode code) {
         if (code != null) javaOf.put(e, code);
         return e;
     }
@@ -206,7 +206,7 @@ public final class CouncilCompiler {
                     Compiler.Ref ref = names.get(name);
                     return ref == null ? null : java(ref.eval());
                 });
-                return java(compiled, code);
+                return withJava(compiled, code);
             } catch (ExpressionException e) {
                 problems.add(f.location().shift(e.offset()), "in " + owner + ": " + e.getMessage());
                 return Eval.constant(0);
@@ -216,7 +216,7 @@ public final class CouncilCompiler {
             double[] byStep = new double[sc.years()];
             for (int i = 0; i < byStep.length; i++) byStep[i] = values.at(sc.start() + i);
             int table = builder.table(byStep);
-            return java((v, step) -> byStep[step], step -> "k[" + table + "][" + step + "]");
+            return withJava((v, step) -> byStep[step], step -> "k[" + table + "][" + step + "]");
         }
         if (series instanceof Series.Product p) {
             Eval per = eval(p.per(), owner, reads), rate = eval(p.rate(), owner, reads);
@@ -225,9 +225,9 @@ public final class CouncilCompiler {
             if (per instanceof Eval.Read r && rate instanceof Eval.Constant c) {
                 int slot = r.slot();
                 double k = c.value();
-                return java((v, step) -> v[slot][step] * k, code);
+                return withJava((v, step) -> v[slot][step] * k, code);
             }
-            return java((v, step) -> per.at(v, step) * rate.at(v, step), code);
+            return withJava((v, step) -> per.at(v, step) * rate.at(v, step), code);
         }
         int slot = builder.slot("series." + (++anonymous) + "." + owner);
         define(owner, series, slot);
@@ -322,7 +322,7 @@ public final class CouncilCompiler {
             Eval delayed;
             if (link.delayType() == FailureDemandLink.DelayType.FIXED) {
                 int d = (int) link.delay();
-                delayed = java((v, step) -> step < d ? 0 : v[shortfall][step - d],
+                delayed = withJava((v, step) -> step < d ? 0 : v[shortfall][step - d],
                         step -> "(" + step + " < " + d + " ? 0.0 : v[" + shortfall + "][" + step + " - " + d + "])");
             } else {
                 // first-order delay on the annual step: a stock filled by the shortfall, drained at 1/delay a year
@@ -334,7 +334,7 @@ public final class CouncilCompiler {
                                 : v[pipeline][step - 1] + v[shortfall][step - 1] - v[pipeline][step - 1] / d,
                         "v[" + pipeline + "][t] = t == 0 ? 0.0 : v[" + pipeline + "][t - 1] + v[" + shortfall
                                 + "][t - 1] - v[" + pipeline + "][t - 1] / " + dj + ";");
-                delayed = java((v, step) -> v[pipeline][step] / d,
+                delayed = withJava((v, step) -> v[pipeline][step] / d,
                         step -> "(v[" + pipeline + "][" + step + "] / " + dj + ")");
             }
             Set<Integer> termReads = new HashSet<>();
@@ -347,11 +347,11 @@ public final class CouncilCompiler {
             if (coefficient instanceof Eval.Constant c && link.delayType() == FailureDemandLink.DelayType.FIXED) {
                 double perM = c.value();
                 int d = (int) link.delay();
-                term = java((v, step) -> step < d ? 0 : perM * v[shortfall][step - d], step -> "(" + step + " < " + d
+                term = withJava((v, step) -> step < d ? 0 : perM * v[shortfall][step - d], step -> "(" + step + " < " + d
                         + " ? 0.0 : " + JavaCode.literal(perM) + " * v[" + shortfall + "][" + step + " - " + d + "])");
             } else {
                 JavaCode cj = java(coefficient), dj = java(shortfallThen);
-                term = java((v, step) -> coefficient.at(v, step) * shortfallThen.at(v, step),
+                term = withJava((v, step) -> coefficient.at(v, step) * shortfallThen.at(v, step),
                         cj == null || dj == null ? null : step -> "(" + cj.at(step) + " * " + dj.at(step) + ")");
             }
             into.computeIfAbsent(link.to(), x -> new ArrayList<>()).add(new LinkTerm(clients, term, termReads));
@@ -424,7 +424,7 @@ public final class CouncilCompiler {
             for (JavaCode c : codes) x = "(" + x + " + " + c.at(step) + ")";
             return x;
         };
-        return java((v, step) -> {
+        return withJava((v, step) -> {
             double x = 0;
             for (Eval t : terms) x += t.at(v, step);
             return x;
