@@ -37,12 +37,13 @@ public final class SweepRunner {
     static final int RESERVOIR = 4096;
     static final double[] PERCENTILES = {0.05, 0.25, 0.5, 0.75, 0.95};
     /**
-     * Up to this many runs, percentiles are taken from the outputs kept in memory (a few MB);
-     * beyond it, by exact selection passes over runs.csv, so memory stays flat.
+     * Up to this many output values (runs times outputs: 16 MB of doubles), percentiles are taken
+     * from the outputs kept in memory; beyond it, by exact selection passes over runs.csv, so
+     * memory stays flat however many runs a sweep makes.
      */
-    static final int IN_MEMORY_RUNS = 1 << 18;
-    /** The limit in force: IN_MEMORY_RUNS, lowered by tests to exercise the re-reading path. */
-    static int inMemoryRuns = IN_MEMORY_RUNS;
+    static final int IN_MEMORY_VALUES = 1 << 21;
+    /** The limit in force: IN_MEMORY_VALUES, lowered by tests to exercise the re-reading path. */
+    static int inMemoryValues = IN_MEMORY_VALUES;
 
     private final SweepModel model;
     private final SweepSpec spec;
@@ -259,7 +260,7 @@ public final class SweepRunner {
         private final double[][][] reservoir;
         private final SplittableRandom sampler;
         private final double[][] stored;
-        /** Each output's values while the sweep has no more than IN_MEMORY_RUNS runs; null after. */
+        /** Each output's values while the sweep holds no more than IN_MEMORY_VALUES of them; else null. */
         private double[][] kept;
         private long seen;
 
@@ -281,7 +282,7 @@ public final class SweepRunner {
             boolean sensitivity = spec.design() == SweepSpec.Design.SOBOL || spec.design() == SweepSpec.Design.MORRIS
                     || spec.design() == SweepSpec.Design.ONE_AT_A_TIME;
             stored = sensitivity ? new double[runs][] : null;
-            kept = runs <= inMemoryRuns ? new double[outputs][runs] : null;
+            kept = (long) runs * Math.max(1, outputs) <= inMemoryValues ? new double[outputs][runs] : null;
         }
 
         void add(int run, double[] o, double[][] trajectories) {

@@ -414,11 +414,11 @@ class SweepTest {
     void percentiles_re_read_from_runs_csv_equal_those_kept_in_memory() throws IOException {
         Path file = sweep("latin_hypercube", 999, "");
         run(file, dir.resolve("memory"), 2, false);
-        SweepRunner.inMemoryRuns = 10;
+        SweepRunner.inMemoryValues = 10;
         try {
             run(file, dir.resolve("reread"), 2, false);
         } finally {
-            SweepRunner.inMemoryRuns = SweepRunner.IN_MEMORY_RUNS;
+            SweepRunner.inMemoryValues = SweepRunner.IN_MEMORY_VALUES;
         }
         assertArrayEquals(Files.readAllBytes(dir.resolve("memory/summary.json")),
                 Files.readAllBytes(dir.resolve("reread/summary.json")));
