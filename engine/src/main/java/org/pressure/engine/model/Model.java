@@ -43,10 +43,6 @@ public final class Model {
         return slotNames.length;
     }
 
-    public String slotName(int slot) {
-        return slotNames[slot];
-    }
-
     /** The slot called {@code name}, or -1. */
     public int slot(String name) {
         Integer i = slotIndex.get(name);
@@ -67,16 +63,6 @@ public final class Model {
 
     public double time(int step) {
         return start + step * dt;
-    }
-
-    /** Names of the parts in evaluation order (for diagnostics and tests). */
-    public List<String> evaluationOrder() {
-        return List.of(orderNames);
-    }
-
-    /** How many input values a run takes. */
-    public int inputCount() {
-        return inputs.length;
     }
 
     /** Runs a model that has no inputs. */

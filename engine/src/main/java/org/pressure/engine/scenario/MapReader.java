@@ -1,7 +1,6 @@
 package org.pressure.engine.scenario;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reads one mapping of a scenario tree against the keys it may hold: reports every unknown
@@ -67,9 +66,6 @@ public final class MapReader {
         return get(key) != null;
     }
 
-    public Set<String> keys() {
-        return map.entries().keySet();
-    }
 
     /** A required value; reports its absence. */
     public Node require(String key, String what) {

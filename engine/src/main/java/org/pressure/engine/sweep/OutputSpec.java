@@ -32,20 +32,26 @@ public record OutputSpec(String name, String indicator, String column, Integer y
 
     /** The value of this output's indicator; NaN where it never happens. */
     double of(Indicators in) {
-        {
-            Number v = switch (indicator) {
-                case "gap_year" -> in.gapYear();
-                case "crossover_year" -> in.crossoverYear();
-                case "reserves_exhausted_year" -> in.reservesExhaustedYear();
-                case "cumulative_gap" -> in.cumulativeGap();
-                case "total_cuts" -> in.totalCuts();
-                case "total_reserves_drawn" -> in.totalReservesDrawn();
-                case "failure_demand_cost" -> in.failureDemandCost();
-                case "final_reserves" -> in.finalReserves();
-                case "statutory_share_end" -> in.statutoryShareEnd();
-                default -> throw new IllegalStateException("indicator " + indicator);
-            };
-            return v == null ? Double.NaN : v.doubleValue();
-        }
+        return indicatorReader().applyAsDouble(in);
+    }
+
+    /** Reads this output's indicator (NaN where it never happens), chosen once rather than per run. */
+    java.util.function.ToDoubleFunction<Indicators> indicatorReader() {
+        return switch (indicator) {
+            case "gap_year" -> in -> year(in.gapYear());
+            case "crossover_year" -> in -> year(in.crossoverYear());
+            case "reserves_exhausted_year" -> in -> year(in.reservesExhaustedYear());
+            case "cumulative_gap" -> Indicators::cumulativeGap;
+            case "total_cuts" -> Indicators::totalCuts;
+            case "total_reserves_drawn" -> Indicators::totalReservesDrawn;
+            case "failure_demand_cost" -> Indicators::failureDemandCost;
+            case "final_reserves" -> Indicators::finalReserves;
+            case "statutory_share_end" -> in -> in.statutoryShareEnd() == null ? Double.NaN : in.statutoryShareEnd();
+            default -> throw new IllegalStateException("indicator " + indicator);
+        };
+    }
+
+    private static double year(Integer y) {
+        return y == null ? Double.NaN : y;
     }
 }

@@ -199,12 +199,16 @@ public final class SweepModel {
         private final int[] outputSlots = new int[spec.outputs().size()];
         private final int[] outputSteps = new int[spec.outputs().size()];
         private final int[] trajectorySlots = new int[spec.trajectories().size()];
+        @SuppressWarnings("unchecked")
+        private final java.util.function.ToDoubleFunction<org.pressure.engine.council.Indicators>[] indicators =
+                new java.util.function.ToDoubleFunction[spec.outputs().size()];
 
         Evaluator() {
             if (!inputsCompiled) return;
             var m = compiled.model();
             for (int j = 0; j < outputSlots.length; j++) {
                 OutputSpec o = spec.outputs().get(j);
+                if (o.indicator() != null) indicators[j] = o.indicatorReader();
                 outputSlots[j] = o.column() == null ? -1 : m.slot(o.column());
                 outputSteps[j] = o.column() == null ? -1 : o.year() == null ? m.steps() - 1
                         : o.year() - compiled.scenario().start();
@@ -225,7 +229,7 @@ public final class SweepModel {
             }
             var in = compiled.runInto(workspace, values);
             for (int j = 0; j < outputs.length; j++) {
-                outputs[j] = outputSlots[j] < 0 ? spec.outputs().get(j).of(in) : workspace[outputSlots[j]][outputSteps[j]];
+                outputs[j] = outputSlots[j] < 0 ? indicators[j].applyAsDouble(in) : workspace[outputSlots[j]][outputSteps[j]];
             }
             for (int t = 0; t < trajectories.length; t++) trajectories[t] = workspace[trajectorySlots[t]].clone();
             return trajectories;

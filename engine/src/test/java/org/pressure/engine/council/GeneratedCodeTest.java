@@ -34,7 +34,12 @@ class GeneratedCodeTest {
 
     private static void assertSame(CompiledScenario c, String why) {
         CouncilResult interpreted = c.run();
+        int[] coverage = c.model().javaCoverage();
+        // every council part has a Java form here (constant floors, no stateful built-ins), so the
+        // comparison is of generated code, not of the interpreter called from generated code
+        assertEquals(coverage[1], coverage[0], why + ": parts with a Java form");
         assertTrue(c.model().generateCode(), "the JDK compiler is available to tests");
+        assertTrue(c.model().usesGeneratedCode(), why);
         CouncilResult generated = c.run();
         for (CompiledScenario.Column col : c.columns()) {
             double[] a = interpreted.column(col.header()), b = generated.column(col.header());
