@@ -14,6 +14,7 @@ import org.pressure.engine.council.Comparison;
 import org.pressure.engine.council.CouncilResult;
 import org.pressure.engine.council.Scenario;
 import org.pressure.engine.council.Scenarios;
+import org.pressure.engine.scenario.Warnings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,6 +42,9 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--no-chart", description = "Write no chart.")
     boolean noChart;
 
+    @CommandLine.Mixin
+    WarningOptions warningOptions = new WarningOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -48,10 +52,14 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<CouncilResult> results = new ArrayList<>();
         List<String> labels = new ArrayList<>();
+        Warnings warnings = Warnings.collect();
         for (Path p : scenarios) {
-            results.add(Scenarios.compile(p, List.of()).run());
+            CouncilResult r = Scenarios.compile(p, List.of(), warnings).run();
+            r.check(warnings);
+            results.add(r);
             labels.add(RunCommand.baseName(p));
         }
+        warningOptions.emit(warnings, spec.commandLine().getErr());
         charts.requireCash("compare shows cash amounts: scenarios may not share a deflator");
         if (!noChart) charts.pixels();
         Comparison comparison = new Comparison(labels, results);

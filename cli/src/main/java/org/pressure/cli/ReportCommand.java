@@ -13,6 +13,7 @@ import org.pressure.cli.report.HtmlReport;
 import org.pressure.cli.report.ScenarioReport;
 import org.pressure.cli.report.XlsxReport;
 import org.pressure.engine.io.AtomicFiles;
+import org.pressure.engine.scenario.Warnings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,13 +42,18 @@ final class ReportCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ChartOptions charts = new ChartOptions();
 
+    @CommandLine.Mixin
+    WarningOptions warningOptions = new WarningOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         charts.pixels(); // check the chart options before anything is run or written
-        List<ScenarioReport> reports = ScenarioReport.loadAll(scenarios, overrides, charts);
+        Warnings warnings = Warnings.collect();
+        List<ScenarioReport> reports = ScenarioReport.loadAll(scenarios, overrides, charts, warnings);
+        warningOptions.emit(warnings, spec.commandLine().getErr());
         String html = HtmlReport.render(reports);
         Path dir = out != null ? out
                 : Path.of("out", "report-" + (reports.size() == 1 ? RunCommand.baseName(scenarios.get(0)) : "several"));

@@ -12,6 +12,7 @@ import org.pressure.cli.chart.PriceBasis;
 import org.pressure.engine.council.CouncilResult;
 import org.pressure.engine.council.ResultsWriter;
 import org.pressure.engine.council.Scenarios;
+import org.pressure.engine.scenario.Warnings;
 import org.pressure.engine.xmile.CompiledXmile;
 import org.pressure.engine.xmile.Xmile;
 import picocli.CommandLine;
@@ -45,13 +46,19 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-chart", description = "Write no charts.")
     boolean noChart;
 
+    @CommandLine.Mixin
+    WarningOptions warningOptions = new WarningOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         if (Xmile.isModelFile(scenario)) return runXmile();
-        CouncilResult result = Scenarios.compile(scenario, overrides).run();
+        Warnings warnings = Warnings.collect();
+        CouncilResult result = Scenarios.compile(scenario, overrides, warnings).run();
+        result.check(warnings);
+        warningOptions.emit(warnings, spec.commandLine().getErr());
         // check the chart options before anything is written
         PriceBasis basis = noChart ? null : charts.basis(result);
         if (!noChart) charts.pixels();

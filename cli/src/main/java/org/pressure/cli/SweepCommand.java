@@ -13,6 +13,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.pressure.cli.chart.ChartOptions;
 import org.pressure.cli.chart.SweepCharts;
 import org.pressure.engine.council.Scenario;
+import org.pressure.engine.scenario.Warnings;
 import org.pressure.engine.sweep.SweepModel;
 import org.pressure.engine.sweep.SweepResult;
 import org.pressure.engine.sweep.SweepRunner;
@@ -57,6 +58,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--no-chart", description = "Write no charts.")
     boolean noChart;
 
+    @CommandLine.Mixin
+    WarningOptions warningOptions = new WarningOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -68,7 +72,9 @@ final class SweepCommand implements Callable<Integer> {
         }
         charts.requireCash("sweep charts are in cash: the price index may itself be a swept parameter");
         charts.pixels();
-        SweepModel model = SweepModel.load(file, runs, seed);
+        Warnings warnings = Warnings.collect();
+        SweepModel model = SweepModel.load(file, runs, seed, warnings);
+        warningOptions.emit(warnings, spec.commandLine().getErr());
         Path dir = out != null ? out : Path.of("out", RunCommand.baseName(file));
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         SweepResult result;

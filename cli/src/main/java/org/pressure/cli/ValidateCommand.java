@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.pressure.engine.council.Scenarios;
 import org.pressure.engine.scenario.ScenarioException;
 import org.pressure.engine.scenario.TreeReader;
+import org.pressure.engine.scenario.Warnings;
 import org.pressure.engine.sweep.SweepModel;
 import org.pressure.engine.sweep.SweepParser;
 import org.pressure.engine.xmile.Xmile;
@@ -30,6 +31,9 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Check scenario files with this override applied, as `run --set` would. Repeatable.")
     List<String> overrides = new ArrayList<>();
 
+    @CommandLine.Mixin
+    WarningOptions warningOptions = new WarningOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -37,14 +41,17 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         boolean allFine = true;
         for (Path file : files) {
+            Warnings warnings = Warnings.collect();
             try {
                 if (Xmile.isModelFile(file)) {
                     Xmile.load(file);
                 } else if (SweepParser.isSweep(TreeReader.read(file))) {
-                    SweepModel.load(file, null, null);
+                    SweepModel.load(file, null, null, warnings);
                 } else {
-                    Scenarios.compile(file, overrides);
+                    // run it too (nothing is written): a value that blows up is refused here as it is by `run`
+                    Scenarios.compile(file, overrides, warnings).run().check(warnings);
                 }
+                warningOptions.emit(warnings, spec.commandLine().getErr());
                 spec.commandLine().getOut().println(file + ": ok");
             } catch (ScenarioException e) {
                 Main.printProblems(e, spec.commandLine().getErr());

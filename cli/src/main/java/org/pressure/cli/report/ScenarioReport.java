@@ -16,6 +16,7 @@ import org.pressure.engine.scenario.Assumptions.Assumption;
 import org.pressure.engine.scenario.Location;
 import org.pressure.engine.scenario.Problem;
 import org.pressure.engine.scenario.ScenarioException;
+import org.pressure.engine.scenario.Warnings;
 import org.pressure.engine.xmile.Xmile;
 
 /**
@@ -43,6 +44,12 @@ public record ScenarioReport(Path file, String baseName, String label, CouncilRe
      * reported together.
      */
     public static List<ScenarioReport> loadAll(List<Path> files, List<String> overrides, ChartOptions options) {
+        return loadAll(files, overrides, options, Warnings.ignored());
+    }
+
+    /** As {@link #loadAll(List, List, ChartOptions)}, adding each scenario's warnings to {@code warnings}. */
+    public static List<ScenarioReport> loadAll(List<Path> files, List<String> overrides, ChartOptions options,
+                                               Warnings warnings) {
         List<Problem> problems = new ArrayList<>();
         List<ScenarioReport> out = new ArrayList<>();
         Map<String, Integer> baseNames = new HashMap<>();
@@ -52,7 +59,8 @@ public record ScenarioReport(Path file, String baseName, String label, CouncilRe
                     throw new ScenarioException(Location.ofFile(file.toString()), "reports are made from council "
                             + "scenario files (.yaml, .yml, .json); run an XMILE model with `pressure run`");
                 }
-                CouncilResult result = Scenarios.compile(file, overrides).run();
+                CouncilResult result = Scenarios.compile(file, overrides, warnings).run();
+                result.check(warnings);
                 PriceBasis basis = options.basis(result);
                 List<Assumption> assumptions = Assumptions.list(Scenarios.tree(file, overrides), SECTIONS);
                 String base = baseName(file);

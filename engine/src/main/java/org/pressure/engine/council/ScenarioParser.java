@@ -20,6 +20,7 @@ import org.pressure.engine.scenario.Numbers;
 import org.pressure.engine.scenario.Problems;
 import org.pressure.engine.scenario.ScenarioException;
 import org.pressure.engine.scenario.Suggest;
+import org.pressure.engine.scenario.Warnings;
 
 /**
  * Turns a scenario tree (after {@code extends} and overrides) into a typed {@link Scenario},
@@ -51,6 +52,8 @@ public final class ScenarioParser {
     private static final Pattern NAME_REF = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
 
     private final Problems problems = new Problems();
+    /** Where parsing reports values that are allowed but probably not meant. */
+    private final Warnings warnings;
     private final Map<String, Location> entityNames = new HashMap<>();
     /** Every name declared under `services`, valid or not, so one bad service does not cascade. */
     private final Set<String> declaredServices = new java.util.LinkedHashSet<>();
@@ -60,11 +63,18 @@ public final class ScenarioParser {
      */
     private final Set<String> statutoryUnsure = new java.util.HashSet<>();
 
-    private ScenarioParser() {}
+    private ScenarioParser(Warnings warnings) {
+        this.warnings = warnings;
+    }
 
     /** Validates and types a tree; throws {@link ScenarioException} listing every problem. */
     public static Scenario parse(Node root, String file) {
-        return new ScenarioParser().scenario(root, file);
+        return parse(root, file, Warnings.ignored());
+    }
+
+    /** As {@link #parse(Node, String)}, adding to {@code warnings} what is allowed but probably not meant. */
+    public static Scenario parse(Node root, String file, Warnings warnings) {
+        return new ScenarioParser(warnings).scenario(root, file);
     }
 
     private Scenario scenario(Node root, String file) {

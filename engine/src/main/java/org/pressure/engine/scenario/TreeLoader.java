@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * Loads a scenario tree with {@code extends} resolved: the file is deep-merged over the file it
- * extends (mappings merge key by key, anything else is replaced, a null value removes the key),
- * recursively. Every value keeps the location of the file it came from.
+ * extends (mappings merge key by key, a null value removes the key, anything else is replaced,
+ * and so is a whole series: see {@link ScenarioShape}), recursively. Every value keeps the
+ * location of the file it came from.
  */
 public final class TreeLoader {
     /** Longest chain of {@code extends} followed. */
@@ -59,9 +60,14 @@ public final class TreeLoader {
         return merge(baseTree, new Node.MapNode(map.location(), own));
     }
 
-    /** {@code over} deep-merged over {@code base}. */
+    /** {@code over} deep-merged over {@code base}, both whole scenario trees. */
     public static Node merge(Node base, Node over) {
+        return merge(base, over, new ArrayList<>());
+    }
+
+    private static Node merge(Node base, Node over, List<String> path) {
         if (!(base instanceof Node.MapNode b) || !(over instanceof Node.MapNode o)) return over;
+        if (ScenarioShape.replacesWhole(path, base, over)) return over;
         Map<String, Node.Entry> out = new LinkedHashMap<>(b.entries());
         for (var e : o.entries().entrySet()) {
             Node value = e.getValue().value();
@@ -70,7 +76,9 @@ public final class TreeLoader {
                 continue;
             }
             Node.Entry old = out.get(e.getKey());
-            Node merged = old == null ? value : merge(old.value(), value);
+            path.add(e.getKey());
+            Node merged = old == null ? value : merge(old.value(), value, path);
+            path.remove(path.size() - 1);
             String comment = e.getValue().comment().isEmpty() && old != null ? old.comment() : e.getValue().comment();
             out.put(e.getKey(), new Node.Entry(e.getValue().keyLocation(), merged, comment));
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.pressure.engine.council.CompiledScenario;
 import org.pressure.engine.council.CouncilCompiler;
 import org.pressure.engine.council.CouncilResult;
+import org.pressure.engine.council.Plausibility;
 import org.pressure.engine.council.ScenarioParser;
 import org.pressure.engine.scenario.Location;
 import org.pressure.engine.scenario.Node;
@@ -15,6 +16,7 @@ import org.pressure.engine.scenario.ScenarioException;
 import org.pressure.engine.scenario.Suggest;
 import org.pressure.engine.scenario.TreeLoader;
 import org.pressure.engine.scenario.TreeReader;
+import org.pressure.engine.scenario.Warnings;
 
 /**
  * A sweep's scenario compiled once: each parameter path becomes an input of the model, so a
@@ -50,6 +52,14 @@ public final class SweepModel {
      * @param seed a seed that replaces the file's, or null
      */
     public static SweepModel load(Path sweepFile, Integer runs, Long seed) {
+        return load(sweepFile, runs, seed, Warnings.ignored());
+    }
+
+    /**
+     * As {@link #load(Path, Integer, Long)}, adding to {@code warnings} what is implausible in the
+     * scenario as written and in one run of it.
+     */
+    public static SweepModel load(Path sweepFile, Integer runs, Long seed, Warnings warnings) {
         Node sweepTree = TreeReader.read(sweepFile);
         SweepSpec spec = SweepParser.parse(sweepTree, sweepFile).with(runs, seed);
         if (runs != null && SweepParser.runsProblem(spec.design(), runs) != null) {
@@ -71,7 +81,8 @@ public final class SweepModel {
             }
             throw e;
         }
-        CompiledScenario base = CouncilCompiler.compile(ScenarioParser.parse(tree, spec.scenario().toString()));
+        CompiledScenario base = CouncilCompiler.compile(ScenarioParser.parse(tree, spec.scenario().toString(), warnings));
+        Plausibility.check(tree, warnings);
 
         Problems problems = new Problems();
         List<Overrides.Override> paths = new ArrayList<>();
@@ -105,6 +116,7 @@ public final class SweepModel {
         SweepModel model = new SweepModel(spec, tree, paths, compiled, base, compiled != null);
         SweepParser.checkOutputs(spec, base, sweepTree);
         model.probe(params);
+        base.run().check(warnings);
         // compiling the model to Java takes a tenth of a second or so; it pays for itself over many runs
         if (compiled != null && SweepParser.totalRuns(spec) >= GENERATE_CODE_FROM_RUNS) compiled.model().generateCode();
         return model;
