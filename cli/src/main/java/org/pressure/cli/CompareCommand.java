@@ -43,13 +43,14 @@ final class CompareCommand implements Callable<Integer> {
     boolean noChart;
 
     @CommandLine.Mixin
-    WarningOptions warningOptions = new WarningOptions();
+    InputOptions inputOptions = new InputOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        inputOptions.apply();
         List<CouncilResult> results = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         Warnings warnings = Warnings.collect();
@@ -59,7 +60,7 @@ final class CompareCommand implements Callable<Integer> {
             results.add(r);
             labels.add(RunCommand.baseName(p));
         }
-        warningOptions.emit(warnings, spec.commandLine().getErr());
+        inputOptions.emit(warnings, spec.commandLine().getErr());
         charts.requireCash("compare shows cash amounts: scenarios may not share a deflator");
         if (!noChart) charts.pixels();
         Comparison comparison = new Comparison(labels, results);

@@ -43,21 +43,24 @@ final class ReportCommand implements Callable<Integer> {
     ChartOptions charts = new ChartOptions();
 
     @CommandLine.Mixin
-    WarningOptions warningOptions = new WarningOptions();
+    InputOptions inputOptions = new InputOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        inputOptions.apply();
         charts.pixels(); // check the chart options before anything is run or written
         Warnings warnings = Warnings.collect();
         List<ScenarioReport> reports = ScenarioReport.loadAll(scenarios, overrides, charts, warnings);
-        warningOptions.emit(warnings, spec.commandLine().getErr());
+        inputOptions.emit(warnings, spec.commandLine().getErr());
         String html = HtmlReport.render(reports);
         Path dir = out != null ? out
                 : Path.of("out", "report-" + (reports.size() == 1 ? RunCommand.baseName(scenarios.get(0)) : "several"));
 
+        // everything that can fail on the content is made before the first file is written
+        byte[] workbook = XlsxReport.bytes(reports);
         int chartFiles = 0;
         for (ScenarioReport r : reports) {
             for (Map.Entry<String, JFreeChart> c : r.charts().entrySet()) {
@@ -65,7 +68,7 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         if (reports.size() > 1) chartFiles += charts.write(ScenarioReport.comparisonChart(reports), "comparison", dir).size();
-        XlsxReport.write(reports, dir.resolve("report.xlsx"));
+        AtomicFiles.write(dir.resolve("report.xlsx"), w -> w.write(workbook));
         AtomicFiles.writeText(dir.resolve("report.html"), w -> w.write(html));
 
         PrintWriter o = spec.commandLine().getOut();

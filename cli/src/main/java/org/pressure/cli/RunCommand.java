@@ -47,18 +47,19 @@ final class RunCommand implements Callable<Integer> {
     boolean noChart;
 
     @CommandLine.Mixin
-    WarningOptions warningOptions = new WarningOptions();
+    InputOptions inputOptions = new InputOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        inputOptions.apply();
         if (Xmile.isModelFile(scenario)) return runXmile();
         Warnings warnings = Warnings.collect();
         CouncilResult result = Scenarios.compile(scenario, overrides, warnings).run();
         result.check(warnings);
-        warningOptions.emit(warnings, spec.commandLine().getErr());
+        inputOptions.emit(warnings, spec.commandLine().getErr());
         // check the chart options before anything is written
         PriceBasis basis = noChart ? null : charts.basis(result);
         if (!noChart) charts.pixels();

@@ -59,13 +59,14 @@ final class SweepCommand implements Callable<Integer> {
     boolean noChart;
 
     @CommandLine.Mixin
-    WarningOptions warningOptions = new WarningOptions();
+    InputOptions inputOptions = new InputOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        inputOptions.apply();
         if (threads != null && (threads < 1 || threads > 1024)) {
             throw new org.pressure.engine.scenario.ScenarioException(
                     org.pressure.engine.scenario.Location.ofFile("--threads " + threads), "give from 1 to 1024 threads");
@@ -74,7 +75,7 @@ final class SweepCommand implements Callable<Integer> {
         charts.pixels();
         Warnings warnings = Warnings.collect();
         SweepModel model = SweepModel.load(file, runs, seed, warnings);
-        warningOptions.emit(warnings, spec.commandLine().getErr());
+        inputOptions.emit(warnings, spec.commandLine().getErr());
         Path dir = out != null ? out : Path.of("out", RunCommand.baseName(file));
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         SweepResult result;

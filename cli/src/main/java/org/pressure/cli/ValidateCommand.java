@@ -32,13 +32,14 @@ final class ValidateCommand implements Callable<Integer> {
     List<String> overrides = new ArrayList<>();
 
     @CommandLine.Mixin
-    WarningOptions warningOptions = new WarningOptions();
+    InputOptions inputOptions = new InputOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        inputOptions.apply();
         boolean allFine = true;
         for (Path file : files) {
             Warnings warnings = Warnings.collect();
@@ -51,7 +52,7 @@ final class ValidateCommand implements Callable<Integer> {
                     // run it too (nothing is written): a value that blows up is refused here as it is by `run`
                     Scenarios.compile(file, overrides, warnings).run().check(warnings);
                 }
-                warningOptions.emit(warnings, spec.commandLine().getErr());
+                inputOptions.emit(warnings, spec.commandLine().getErr());
                 spec.commandLine().getOut().println(file + ": ok");
             } catch (ScenarioException e) {
                 Main.printProblems(e, spec.commandLine().getErr());

@@ -112,6 +112,8 @@ public final class Theme {
     /** Title, legend at the bottom, footnote naming the source file. */
     public static void style(JFreeChart chart, String footnote) {
         chart.setBackgroundPaint(Color.WHITE);
+        chart.getTitle().setText(cut(chart.getTitle().getText()));
+        if (footnote.length() > 3 * MAX_TEXT) footnote = footnote.substring(0, 3 * MAX_TEXT - 3) + "...";
         chart.getTitle().setFont(TITLE);
         chart.getTitle().setPaint(INK);
         chart.setPadding(new RectangleInsets(12, 16, 8, 24));
@@ -132,8 +134,18 @@ public final class Theme {
         if (legend != null) chart.addSubtitle(legend);
     }
 
+    /** Longest text drawn on a chart as one title, label or note; longer ones are cut, since laying them out takes long. */
+    public static final int MAX_TEXT = 120;
+
+    /** {@code text} cut to {@link #MAX_TEXT} characters, with "..." where it was cut. */
+    public static String cut(String text) {
+        if (text == null || text.length() <= MAX_TEXT) return text;
+        return text.substring(0, MAX_TEXT - 3) + "...";
+    }
+
     /** {@code adult_social_care} as {@code Adult social care}. */
     public static String label(String name) {
+        name = cut(name);
         String s = name.replace('_', ' ').strip();
         return s.isEmpty() ? name : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }

@@ -37,14 +37,26 @@ public final class XlsxReport {
 
     /** Writes the workbook to {@code target}, atomically. */
     public static void write(List<ScenarioReport> reports, Path target) throws IOException {
+        byte[] bytes = bytes(reports);
+        AtomicFiles.write(target, out -> out.write(bytes));
+    }
+
+    /**
+     * The workbook's bytes, made in memory first so that nothing is written if it cannot be made,
+     * and with fixed dates, so that the same scenarios give the same bytes.
+     */
+    public static byte[] bytes(List<ScenarioReport> reports) throws IOException {
         try (XSSFWorkbook book = workbook(reports)) {
-            AtomicFiles.write(target, book::write);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            book.write(out);
+            return org.pressure.cli.chart.SameBytes.zip(out.toByteArray());
         }
     }
 
     static XSSFWorkbook workbook(List<ScenarioReport> reports) {
         XSSFWorkbook book = new XSSFWorkbook();
         book.getProperties().getCoreProperties().setCreator("Pressure");
+        book.getProperties().getCoreProperties().setCreated(java.util.Optional.of(new java.util.Date(946_684_800_000L)));
         book.getProperties().getCoreProperties().setTitle(reports.size() == 1 ? reports.get(0).label()
                 : "Comparison of " + reports.size() + " scenarios");
         Styles styles = new Styles(book);
@@ -158,8 +170,16 @@ public final class XlsxReport {
     }
 
     /** A text cell: {@code setCellValue(String)} stores a string, never a formula, whatever it starts with. */
+    /** Most characters a spreadsheet cell holds. */
+    static final int MAX_CELL_TEXT = 32_767;
+
     private static void text(Sheet sheet, int row, int col, String value) {
-        cellRow(sheet, row).createCell(col).setCellValue(value == null ? "" : value);
+        String v = value == null ? "" : value;
+        if (v.length() > MAX_CELL_TEXT) {
+            String note = " [cut: " + v.length() + " characters, more than a spreadsheet cell holds]";
+            v = v.substring(0, MAX_CELL_TEXT - note.length()) + note;
+        }
+        cellRow(sheet, row).createCell(col).setCellValue(v);
     }
 
     private static void number(Sheet sheet, int row, int col, double value, CellStyle style) {

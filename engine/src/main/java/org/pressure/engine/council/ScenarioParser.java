@@ -32,6 +32,8 @@ public final class ScenarioParser {
     public static final int MAX_YEARS = 1000;
     /** Most entities (drivers, income streams and services) accepted in one scenario. */
     public static final int MAX_ENTITIES = 10_000;
+    /** Longest name of a driver, income stream or service. */
+    public static final int MAX_NAME = 64;
 
     public static final List<String> TOP_KEYS = List.of("name", "description", "sources", "extends", "time", "units",
             "drivers", "income", "services", "failure_demand", "budget");
@@ -138,6 +140,11 @@ public final class ScenarioParser {
     }
 
     private boolean entityName(String name, Location at, String section) {
+        if (name.length() > MAX_NAME) {
+            problems.add(at, "a name in " + section + " is " + name.length() + " characters long; names are at most "
+                    + MAX_NAME + " characters (they head columns and label charts)");
+            return false;
+        }
         if (!IDENTIFIER.matcher(name).matches()) {
             problems.add(at, "`" + name + "` in " + section + " is not a valid name: use letters, digits and _, "
                     + "starting with a letter or _ (e.g. `adult_social_care`)");
@@ -521,10 +528,16 @@ public final class ScenarioParser {
 
     private Series csvSeries(String file, String column, Location fileAt, Location columnAt, boolean step, String path) {
         // a CSV named in a file is relative to that file; one given on the command line (--set), to the current folder
-        Path base = fileAt.line() == 0 && fileAt.file().startsWith("--set ") ? null
-                : Path.of(fileAt.file()).toAbsolutePath().getParent();
-        Path csv = base == null ? Path.of(file) : base.resolve(file);
-        if (!Files.isRegularFile(csv)) {
+        Path csv;
+        try {
+            csv = fileAt.line() == 0 && fileAt.file().startsWith("--set ") ? Path.of(file)
+                    : org.pressure.engine.scenario.FileAccess.resolve(file, Path.of(fileAt.file()), fileAt, path + ".csv");
+        } catch (ScenarioException | java.nio.file.InvalidPathException e) {
+            problems.add(fileAt, e instanceof ScenarioException se ? se.problems().get(0).message()
+                    : "`" + path + ".csv` is not a valid file path");
+            return null;
+        }
+        if (!Files.exists(csv)) {
             problems.add(fileAt, "`" + path + ".csv`: no such file `" + file + "` (looked for " + csv.normalize() + ")");
             return null;
         }
@@ -536,7 +549,11 @@ public final class ScenarioParser {
             }
             return new Series.Values(new TreeMap<>(points), step, fileAt);
         } catch (ScenarioException e) {
-            problems.addAll(e);
+            // a problem with the CSV as a whole (not an ordinary file, not UTF-8...) is shown at the `csv:` that names it
+            for (var p : e.problems()) {
+                if (p.location().line() == 0) problems.add(fileAt, "`" + path + ".csv` (" + file + ") " + p.message());
+                else problems.add(p.location(), p.message());
+            }
             return null;
         } catch (IOException e) {
             problems.add(fileAt, "`" + path + ".csv`: cannot read " + file + ": " + e.getMessage());

@@ -41,8 +41,7 @@ public final class TreeLoader {
         if (!(ext instanceof Node.ScalarNode s) || s.kind() != Node.ScalarKind.STRING || s.text().isBlank()) {
             throw new ScenarioException(ext.location(), "`extends` should name one scenario file, relative to this one");
         }
-        Path parent = real.getParent();
-        Path base = parent == null ? Path.of(s.text()) : parent.resolve(s.text());
+        Path base = FileAccess.resolve(s.text(), file, s.location(), "extends");
         chain.add(real);
         Node baseTree;
         try {
@@ -55,6 +54,11 @@ public final class TreeLoader {
             throw e;
         }
         chain.remove(chain.size() - 1);
+        if (!(baseTree instanceof Node.MapNode)) {
+            // say nothing of what the file holds: it may not be a scenario at all (extends: /etc/shadow)
+            throw new ScenarioException(ext.location(), "`extends: " + s.text() + "`: that file is not a scenario "
+                    + "(it does not hold a mapping of keys such as name, time and services)");
+        }
         Map<String, Node.Entry> own = new LinkedHashMap<>(map.entries());
         own.remove("extends");
         return merge(baseTree, new Node.MapNode(map.location(), own));

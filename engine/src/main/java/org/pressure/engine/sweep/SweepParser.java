@@ -9,10 +9,12 @@ import java.util.Set;
 import org.pressure.engine.council.CompiledScenario;
 import org.pressure.engine.council.Indicators;
 import org.pressure.engine.council.Scenario;
+import org.pressure.engine.scenario.FileAccess;
 import org.pressure.engine.scenario.Location;
 import org.pressure.engine.scenario.MapReader;
 import org.pressure.engine.scenario.Node;
 import org.pressure.engine.scenario.Problems;
+import org.pressure.engine.scenario.ScenarioException;
 import org.pressure.engine.scenario.Suggest;
 
 /** Reads and checks a sweep file (sweeps.md); every problem is reported together. */
@@ -51,8 +53,11 @@ public final class SweepParser {
         if (scenarioText == null) {
             problems.add(r.location(), "a sweep file needs `scenario:`, the scenario file to run, relative to the sweep file");
         } else {
-            Path parent = file.toAbsolutePath().getParent();
-            scenario = parent == null ? Path.of(scenarioText) : parent.resolve(scenarioText).normalize();
+            try {
+                scenario = FileAccess.resolve(scenarioText, file.toAbsolutePath(), r.get("scenario").location(), "scenario");
+            } catch (ScenarioException e) {
+                problems.addAll(e);
+            }
         }
         SweepSpec.Design design = SweepSpec.Design.RANDOM;
         String designText = r.text("design", null);
