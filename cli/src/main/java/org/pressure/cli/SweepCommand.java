@@ -98,6 +98,10 @@ final class SweepCommand implements Callable<Integer> {
         if (!noChart) {
             written.addAll(SweepCharts.writeAll(result, model.base().scenario().units(), file.toString(), charts, dir));
         }
+        if (runner.reusedRows() > 0) {
+            spec.commandLine().getOut().printf(Locale.ROOT, "Reused %,d runs of an interrupted sweep (checked against "
+                    + "this one); computed the other %,d.%n%n", runner.reusedRows(), result.runs() - runner.reusedRows());
+        }
         print(result, spec.commandLine().getOut());
         spec.commandLine().getOut().println();
         spec.commandLine().getOut().println("Wrote " + written.size() + " files to " + dir + ": " + String.join(", ", written));
