@@ -63,13 +63,28 @@ public final class Main implements Runnable {
             printProblems(se, err);
             return BAD_INPUT;
         }
+        if (e instanceof java.io.UncheckedIOException u) e = u.getCause();
         if (e instanceof java.nio.file.FileSystemException fs) {
             // an output folder that is a file, or cannot be written: the option is wrong, not the program
             String reason = fs instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way of a folder"
                     : fs instanceof java.nio.file.AccessDeniedException ? "permission denied"
                     : fs instanceof java.nio.file.NotDirectoryException ? "it is not a folder"
+                    : fs instanceof java.nio.file.NoSuchFileException ? "no such folder, and it cannot be made"
                     : fs.getReason() == null ? fs.getClass().getSimpleName() : fs.getReason();
-            err.println(fs.getFile() + ": cannot write here (" + reason + "); choose another --out folder");
+            String advice = reason.toLowerCase(java.util.Locale.ROOT).contains("name too long")
+                    ? "the path is too long for this file system; choose a shorter --out folder"
+                    : diskFull(reason) ? "free some space, or choose another --out folder"
+                    : "choose another --out folder";
+            err.println(fs.getFile() + ": cannot write here (" + reason + "); " + advice);
+            err.flush();
+            return BAD_INPUT;
+        }
+        if (e instanceof java.io.IOException io && !(e instanceof java.io.CharConversionException)) {
+            // the outputs could not be written (a full disk, a device error): the machine's state, not a bug
+            String reason = io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage();
+            err.println("pressure: cannot write the output (" + reason + "); "
+                    + (diskFull(reason) ? "free some space, or choose another --out folder" : "choose another --out folder")
+                    + ". Files already there were left as they were or replaced whole.");
             err.flush();
             return BAD_INPUT;
         }
@@ -83,6 +98,11 @@ public final class Main implements Runnable {
         }
         err.flush();
         return INTERNAL;
+    }
+
+    private static boolean diskFull(String reason) {
+        String r = reason.toLowerCase(java.util.Locale.ROOT);
+        return r.contains("no space left") || r.contains("disk quota") || r.contains("not enough space");
     }
 
     /** Prints one line per problem: {@code file:line:col: message}. */

@@ -31,7 +31,7 @@ class HostileInputTest {
                 Arguments.of("nested.yaml", "x: " + "[".repeat(10000) + "]".repeat(10000) + "\n", "Nesting"),
                 Arguments.of("nested.json", "{\"a\":".repeat(5000) + "1" + "}".repeat(5000), "nesting"),
                 Arguments.of("horizon.yaml", "name: x\ntime: {start: 2025, end: 2000000}\n", "the limit is 1000"),
-                Arguments.of("huge.yaml", "name: x\ntime: {start: 1e300, end: 2030}\n", "whole number"),
+                Arguments.of("huge.yaml", "name: x\ntime: {start: 1e300, end: 2030}\n", "out of range"),
                 Arguments.of("names.yaml", head + "drivers:\n  \"x<script>\": 1\n", "not a valid name"),
                 Arguments.of("infinite.json", "{\"name\": \"x\", \"time\": {\"start\": 2025, \"end\": 2030}, \"income\": {\"t\": 1e999999}}", "not a number"),
                 Arguments.of("merge.yaml", "base: &b {x: 1}\nname: x\n<<: *b\n", "merge keys"),

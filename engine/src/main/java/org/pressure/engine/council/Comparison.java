@@ -96,6 +96,6 @@ public final class Comparison {
     }
 
     private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+        return org.pressure.engine.io.CsvText.field(s);
     }
 }

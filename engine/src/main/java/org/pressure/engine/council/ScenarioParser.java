@@ -298,7 +298,10 @@ public final class ScenarioParser {
                 }
             }
             Series reference = r.has("reference") ? series(r.get("reference"), path + ".reference", false) : null;
-            if (ok) out.add(new FailureDemandLink(from, to, perM, costPerM, delay, type, reference, r.location()));
+            // a coefficient that did not read (a bad expression) has been reported already
+            if (ok && (perM != null) != (costPerM != null)) {
+                out.add(new FailureDemandLink(from, to, perM, costPerM, delay, type, reference, r.location()));
+            }
         }
         return out;
     }
@@ -512,7 +515,9 @@ public final class ScenarioParser {
             try {
                 return new Series.Formula(body, Parser.parse(body), at);
             } catch (ExpressionException e) {
-                problems.add(at.shift(e.offset()), "`" + path + "`: " + e.getMessage());
+                boolean cut = body.chars().filter(ch -> ch == '(').count() > body.chars().filter(ch -> ch == ')').count();
+                problems.add(at.shift(e.offset()), "`" + path + "`: " + e.getMessage() + (cut ? " (in a {...} mapping or "
+                        + "[...] list a comma ends the value: put the expression in quotes, \"=max(0, a - b)\")" : ""));
                 return null;
             }
         }

@@ -31,6 +31,11 @@ public final class Scenarios {
     /** The scenario's tree with {@code extends} and overrides applied, comments kept: for listing assumptions. */
     public static Node tree(Path file, List<String> overrides) {
         Node tree = TreeLoader.load(file);
+        if (org.pressure.engine.sweep.SweepParser.isSweep(tree)) {
+            Node.MapNode m = (Node.MapNode) tree;
+            throw new ScenarioException(m.keyLocation(m.entries().containsKey("sweep") ? "sweep" : "scenario"),
+                    "this is a sweep file, not a scenario: run it with `pressure sweep " + file + "`");
+        }
         List<Overrides.Override> parsed = overrides.stream().map(Overrides::parse).toList();
         for (Overrides.Override o : parsed) {
             if (o.path().get(0).equals("extends")) {

@@ -167,7 +167,8 @@ public final class TreeReader {
             Location at = m == null ? Location.ofFile(name) : new Location(name, m.getLine() + 1, m.getColumn() + 1);
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
             String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
-            throw new ScenarioException(at, "YAML syntax error: " + problem + context);
+            throw new ScenarioException(at, "YAML syntax error: " + plainWords(problem, e.getContext()) + " [" + problem
+                    + context + "]");
         } catch (YAMLException e) {
             // no mark: a limit of the whole document (aliases, size); point at its start
             throw new ScenarioException(new Location(name, 1, 1), "YAML refused: " + firstLine(e.getMessage()));
@@ -245,6 +246,33 @@ public final class TreeReader {
         boolean quoted = s.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.DOUBLE_QUOTED
                 || s.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.SINGLE_QUOTED;
         return new Node.ScalarNode(quoted ? at.shift(1) : at, s.getValue(), kind);
+    }
+
+    /** What the YAML parser's words for the common slips mean for a person writing a scenario. */
+    static String plainWords(String problem, String context) {
+        String p = problem == null ? "" : problem;
+        String c = context == null ? "" : context;
+        if (p.contains("mapping values are not allowed here")) {
+            return "a `key: value` where this line cannot have one: check its indentation against the lines above "
+                    + "(keys of one mapping line up; the keys inside one are indented further), or put a value "
+                    + "that holds `: ` in quotes";
+        }
+        if (p.contains("expected <block end>") || c.contains("while parsing a block mapping")
+                || c.contains("while parsing a block collection")) {
+            return "this line is indented differently from the keys or items before it: keys of one mapping, and "
+                    + "items of one list, must start in the same column";
+        }
+        if (p.contains("'\\t'") || p.contains("\\t")) return "a tab: indent with spaces, not tabs";
+        if (p.contains("found character '@'") || p.contains("found character '`'")) {
+            return "a value cannot start with @ or ` in YAML: put it in quotes";
+        }
+        if (c.contains("while scanning a quoted scalar")) return "a quoted value is not closed: add the closing quote";
+        if (c.contains("while parsing a flow")) {
+            return "a {...} mapping or [...] list is not closed as it should be: check its brackets and commas, "
+                    + "and quote any value that holds a comma";
+        }
+        if (p.contains("found undefined alias")) return "an alias (*name) with no anchor (&name) before it";
+        return p;
     }
 
     /** The comment lines above a key and the comment at the end of its value's line, joined. */

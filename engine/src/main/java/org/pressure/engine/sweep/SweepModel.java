@@ -61,6 +61,11 @@ public final class SweepModel {
      */
     public static SweepModel load(Path sweepFile, Integer runs, Long seed, Warnings warnings) {
         Node sweepTree = TreeReader.read(sweepFile);
+        if (SweepParser.isScenario(sweepTree)) {
+            throw new ScenarioException(((Node.MapNode) sweepTree).entries().values().iterator().next().keyLocation(),
+                    "this is a scenario file, not a sweep file: run it with `pressure run " + sweepFile + "`, or write a "
+                    + "sweep file that names it in `scenario:` (see docs/sweeps.md)");
+        }
         SweepSpec spec = SweepParser.parse(sweepTree, sweepFile).with(runs, seed);
         if (runs != null && SweepParser.runsProblem(spec.design(), runs) != null) {
             throw new ScenarioException(Location.ofFile("--runs " + runs), SweepParser.runsProblem(spec.design(), runs));
@@ -134,7 +139,10 @@ public final class SweepModel {
         double[] outputs = new double[spec.outputs().size()];
         for (int j = 0; j < dists.size(); j++) {
             Distribution d = dists.get(j);
-            for (double x : new double[] {d.low(), d.quantile(0.37), d.high()}) {
+            // an unbounded end (a normal without min or max) is probed one in a million runs out
+            double low = Double.isFinite(d.low()) ? d.low() : d.quantile(1e-6);
+            double high = Double.isFinite(d.high()) ? d.high() : d.quantile(1 - 1e-6);
+            for (double x : new double[] {low, d.quantile(0.37), high}) {
                 double[] values = middle.clone();
                 values[j] = x;
                 try {

@@ -35,7 +35,15 @@ public final class SweepParser {
 
     /** Whether a parsed file is a sweep file (it has a top-level {@code sweep} key). */
     public static boolean isSweep(Node tree) {
-        return tree instanceof Node.MapNode m && m.entries().containsKey("sweep");
+        return tree instanceof Node.MapNode m && (m.entries().containsKey("sweep")
+                || m.entries().containsKey("scenario") && m.entries().containsKey("parameters"));
+    }
+
+    /** Whether a tree that is not a sweep looks like a council scenario (so `sweep` was given the wrong file). */
+    public static boolean isScenario(Node tree) {
+        return tree instanceof Node.MapNode m && !isSweep(tree) && (m.entries().containsKey("services")
+                || m.entries().containsKey("income") || m.entries().containsKey("extends")
+                || m.entries().containsKey("time") && m.entries().containsKey("name"));
     }
 
     /** Checks a sweep file's structure; {@link SweepModel} checks paths and outputs against the scenario. */

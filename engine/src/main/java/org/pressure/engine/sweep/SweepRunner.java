@@ -186,8 +186,7 @@ public final class SweepRunner {
     }
 
     static String csvField(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
-        return '"' + s.replace("\"", "\"\"") + '"';
+        return org.pressure.engine.io.CsvText.field(s);
     }
 
     private Chunk chunk(int from, int to) {
