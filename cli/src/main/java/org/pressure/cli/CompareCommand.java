@@ -76,6 +76,7 @@ final class CompareCommand implements Callable<Integer> {
             }
             written.addAll(charts.write(ComparisonChart.of(lines, "Scenarios: " + String.join(", ", labels)), "comparison", dir));
         }
+        OutputFolder.tidy(dir, OutputFolder.COMPARE, written);
         print(comparison, spec.commandLine().getOut());
         spec.commandLine().getOut().println();
         spec.commandLine().getOut().println("Wrote " + String.join(", ", written) + " to " + dir);

@@ -61,15 +61,17 @@ final class ReportCommand implements Callable<Integer> {
 
         // everything that can fail on the content is made before the first file is written
         byte[] workbook = XlsxReport.bytes(reports);
-        int chartFiles = 0;
+        List<String> written = new ArrayList<>(List.of("report.html", "report.xlsx"));
         for (ScenarioReport r : reports) {
             for (Map.Entry<String, JFreeChart> c : r.charts().entrySet()) {
-                chartFiles += charts.write(c.getValue(), r.baseName() + "-" + c.getKey(), dir).size();
+                written.addAll(charts.write(c.getValue(), r.baseName() + "-" + c.getKey(), dir));
             }
         }
-        if (reports.size() > 1) chartFiles += charts.write(ScenarioReport.comparisonChart(reports), "comparison", dir).size();
+        if (reports.size() > 1) written.addAll(charts.write(ScenarioReport.comparisonChart(reports), "comparison", dir));
+        int chartFiles = written.size() - 2;
         AtomicFiles.write(dir.resolve("report.xlsx"), w -> w.write(workbook));
         AtomicFiles.writeText(dir.resolve("report.html"), w -> w.write(html));
+        OutputFolder.tidy(dir, OutputFolder.REPORT, written);
 
         PrintWriter o = spec.commandLine().getOut();
         o.println("Wrote report.html, report.xlsx and " + chartFiles + " chart files to " + dir);

@@ -74,6 +74,7 @@ final class RunCommand implements Callable<Integer> {
                 written.addAll(charts.write(chart.getValue(), chart.getKey(), dir));
             }
         }
+        OutputFolder.tidy(dir, OutputFolder.RUN, written);
         PrintWriter o = spec.commandLine().getOut();
         IndicatorTable.print(result, scenario.toString(), o);
         o.println();
@@ -90,6 +91,7 @@ final class RunCommand implements Callable<Integer> {
         CompiledXmile model = Xmile.load(scenario);
         Path dir = out != null ? out : Path.of("out", baseName(scenario));
         model.run().writeCsv(dir.resolve("results.csv"));
+        OutputFolder.tidy(dir, OutputFolder.RUN, List.of("results.csv"));
         model.warnings().forEach(spec.commandLine().getErr()::println);
         spec.commandLine().getErr().flush();
         PrintWriter o = spec.commandLine().getOut();

@@ -102,6 +102,7 @@ final class SweepCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf(Locale.ROOT, "Reused %,d runs of an interrupted sweep (checked against "
                     + "this one); computed the other %,d.%n%n", runner.reusedRows(), result.runs() - runner.reusedRows());
         }
+        OutputFolder.tidy(dir, OutputFolder.SWEEP, written);
         print(result, spec.commandLine().getOut());
         spec.commandLine().getOut().println();
         spec.commandLine().getOut().println("Wrote " + written.size() + " files to " + dir + ": " + String.join(", ", written));
