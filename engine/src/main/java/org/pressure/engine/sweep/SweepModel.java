@@ -119,6 +119,7 @@ public final class SweepModel {
             compiled = null;
         }
         SweepModel model = new SweepModel(spec, tree, paths, compiled, base, compiled != null);
+        model.parametersAt = params.location();
         SweepParser.checkOutputs(spec, base, sweepTree);
         model.probe(params);
         base.run().check(warnings);
@@ -183,6 +184,13 @@ public final class SweepModel {
             }
         }
         return null;
+    }
+
+    /** Where the sweep file's {@code parameters:} are, for problems of one run (its values came from them). */
+    private Location parametersAt;
+
+    Location parametersAt() {
+        return parametersAt == null ? new Location(spec.sweepFile().toString(), 1, 1) : parametersAt;
     }
 
     public SweepSpec spec() {

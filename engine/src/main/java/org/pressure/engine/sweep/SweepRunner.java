@@ -203,7 +203,7 @@ public final class SweepRunner {
             try {
                 trajectories[i] = evaluator.run(values, o);
             } catch (ScenarioException e) {
-                throw new ScenarioException(new Location(spec.sweepFile().toString(), 0, 0), "run " + run + " ("
+                throw new ScenarioException(model.parametersAt(), "run " + run + " ("
                         + describe(values) + "): " + e.getMessage().replace('\n', ' '));
             }
             outputs[i] = o;
