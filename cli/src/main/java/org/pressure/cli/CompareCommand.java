@@ -61,7 +61,6 @@ final class CompareCommand implements Callable<Integer> {
             labels.add(RunCommand.baseName(p));
         }
         inputOptions.emit(warnings, spec.commandLine().getErr());
-        charts.requireCash("compare shows cash amounts: scenarios may not share a deflator");
         if (!noChart) charts.pixels();
         Comparison comparison = new Comparison(labels, results);
         Path dir = out != null ? out : Path.of("out", "compare-" + String.join("-", labels));

@@ -53,8 +53,39 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(Main::handle);
+        cl.setParameterExceptionHandler(Main::badOption);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
+    }
+
+    /** Options for real terms, which only `run` and `report` offer. */
+    private static final java.util.Set<String> PRICE_OPTIONS = java.util.Set.of("--prices", "--deflator", "--base-year");
+
+    /**
+     * A command line picocli cannot parse: picocli's message, in plainer words where it has
+     * them, and where to find the command's options (not the whole usage, which buries it).
+     */
+    private static int badOption(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        String name = cl.getCommandName();
+        String message = e.getMessage();
+        boolean priceOption = java.util.Arrays.stream(args)
+                .anyMatch(a -> PRICE_OPTIONS.contains(a.contains("=") ? a.substring(0, a.indexOf('=')) : a));
+        if (priceOption && (name.equals("compare") || name.equals("sweep"))) {
+            message = name + " shows amounts in cash only (" + (name.equals("compare") ? "scenarios may not share a "
+                    + "deflator" : "the price index may itself be a swept parameter") + "); --prices, --deflator and "
+                    + "--base-year are options of `run` and `report`";
+        } else if (name.equals("compare") && (message.contains("(SCENARIO)") || message.contains("at least 2"))) {
+            message = "compare needs at least two scenario files, the baseline first, then those to set beside it";
+        } else {
+            message = message.replaceAll("requires at least (\\d+) values, but only 1 were specified",
+                    "needs at least $1 values, but 1 was given");
+        }
+        err.println("pressure " + name + ": " + message);
+        err.println("Run `pressure " + name + " --help` for its options.");
+        err.flush();
+        return BAD_INPUT;
     }
 
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

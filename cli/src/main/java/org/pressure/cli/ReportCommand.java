@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jfree.chart.JFreeChart;
 import org.pressure.cli.chart.ChartOptions;
+import org.pressure.cli.chart.PriceOptions;
 import org.pressure.cli.report.HtmlReport;
 import org.pressure.cli.report.ScenarioReport;
 import org.pressure.cli.report.XlsxReport;
@@ -43,6 +44,9 @@ final class ReportCommand implements Callable<Integer> {
     ChartOptions charts = new ChartOptions();
 
     @CommandLine.Mixin
+    PriceOptions prices = new PriceOptions();
+
+    @CommandLine.Mixin
     InputOptions inputOptions = new InputOptions();
 
     @CommandLine.Spec
@@ -52,8 +56,9 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         inputOptions.apply();
         charts.pixels(); // check the chart options before anything is run or written
+        prices.check();
         Warnings warnings = Warnings.collect();
-        List<ScenarioReport> reports = ScenarioReport.loadAll(scenarios, overrides, charts, warnings);
+        List<ScenarioReport> reports = ScenarioReport.loadAll(scenarios, overrides, prices, warnings);
         inputOptions.emit(warnings, spec.commandLine().getErr());
         String html = HtmlReport.render(reports);
         Path dir = out != null ? out

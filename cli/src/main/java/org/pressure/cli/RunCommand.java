@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.pressure.cli.chart.ChartOptions;
+import org.pressure.cli.chart.PriceOptions;
 import org.pressure.cli.chart.CouncilCharts;
 import org.pressure.cli.chart.PriceBasis;
 import org.pressure.engine.council.CouncilResult;
@@ -43,6 +44,9 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ChartOptions charts = new ChartOptions();
 
+    @CommandLine.Mixin
+    PriceOptions prices = new PriceOptions();
+
     @Option(names = "--no-chart", description = "Write no charts.")
     boolean noChart;
 
@@ -55,13 +59,14 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         inputOptions.apply();
+        prices.check();
         if (Xmile.isModelFile(scenario)) return runXmile();
         Warnings warnings = Warnings.collect();
         CouncilResult result = Scenarios.compile(scenario, overrides, warnings).run();
         result.check(warnings);
         inputOptions.emit(warnings, spec.commandLine().getErr());
         // check the chart options before anything is written
-        PriceBasis basis = noChart ? null : charts.basis(result);
+        PriceBasis basis = noChart ? null : prices.basis(result);
         if (!noChart) charts.pixels();
         Path dir = out != null ? out : Path.of("out", baseName(scenario));
         List<String> written = new ArrayList<>();

@@ -71,7 +71,6 @@ final class SweepCommand implements Callable<Integer> {
             throw new org.pressure.engine.scenario.ScenarioException(
                     org.pressure.engine.scenario.Location.ofFile("--threads " + threads), "give from 1 to 1024 threads");
         }
-        charts.requireCash("sweep charts are in cash: the price index may itself be a swept parameter");
         charts.pixels();
         Warnings warnings = Warnings.collect();
         SweepModel model = SweepModel.load(file, runs, seed, warnings);

@@ -178,4 +178,21 @@ class AuditTest {
         Path longEntity = file("entity.yaml", HEAD + "drivers:\n  " + "d".repeat(65) + ": 1\n");
         assertTrue(refused("validate", longEntity.toString()).err().contains("is 65 characters long; names are at most 64"));
     }
+
+    @Test
+    void price_options_are_offered_only_where_they_work_and_never_ignored() throws IOException {
+        Path s = file("s.yaml", HEAD + "drivers:\n  cpi: 2%\n  pop: {start: 61000, growth: 2%}\nincome:\n  t: 100\n");
+        Path out = dir.resolve("o");
+        assertEquals("--deflator cpi: a deflator applies only to real terms: add --prices real, or leave out --deflator\n",
+                refused("run", s.toString(), "--deflator", "cpi", "--out", out.toString()).err());
+        assertEquals("--deflator pop: `pop` runs from 61,000 to 67,349, so it is neither a yearly inflation rate (below "
+                + "100%) nor a price index (about 1 or 100 in some year); give the driver that holds inflation, such as "
+                + "cpi\n", refused("run", s.toString(), "--prices", "real", "--deflator", "pop", "--out", out.toString()).err());
+        assertEquals("pressure compare: compare shows amounts in cash only (scenarios may not share a deflator); --prices, "
+                + "--deflator and --base-year are options of `run` and `report`\nRun `pressure compare --help` for its "
+                + "options.\n", refused("compare", s.toString(), s.toString(), "--prices", "real").err());
+        assertEquals("pressure compare: compare needs at least two scenario files, the baseline first, then those to set "
+                + "beside it\nRun `pressure compare --help` for its options.\n", refused("compare", s.toString()).err());
+        assertFalse(Files.exists(out));
+    }
 }

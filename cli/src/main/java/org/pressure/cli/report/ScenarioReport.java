@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
-import org.pressure.cli.chart.ChartOptions;
+import org.pressure.cli.chart.PriceOptions;
 import org.pressure.cli.chart.CouncilCharts;
 import org.pressure.cli.chart.PriceBasis;
 import org.pressure.engine.council.CouncilResult;
@@ -43,12 +43,12 @@ public record ScenarioReport(Path file, String baseName, String label, CouncilRe
      * Loads and runs every scenario before anything is written; the problems of all of them are
      * reported together.
      */
-    public static List<ScenarioReport> loadAll(List<Path> files, List<String> overrides, ChartOptions options) {
+    public static List<ScenarioReport> loadAll(List<Path> files, List<String> overrides, PriceOptions options) {
         return loadAll(files, overrides, options, Warnings.ignored());
     }
 
-    /** As {@link #loadAll(List, List, ChartOptions)}, adding each scenario's warnings to {@code warnings}. */
-    public static List<ScenarioReport> loadAll(List<Path> files, List<String> overrides, ChartOptions options,
+    /** As {@link #loadAll(List, List, PriceOptions)}, adding each scenario's warnings to {@code warnings}. */
+    public static List<ScenarioReport> loadAll(List<Path> files, List<String> overrides, PriceOptions options,
                                                Warnings warnings) {
         List<Problem> problems = new ArrayList<>();
         List<ScenarioReport> out = new ArrayList<>();
