@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
                 + "from the first) and comparison.png/.svg (budget gap and reserves, one line per scenario).",
                 "Where a scenario spends more than the first at first and less later, it reports the payback year: the "
                         + "first year by which its cumulative extra cost of services (statutory spend plus planned "
-                        + "discretionary spend) is back to zero or below."})
+                        + "discretionary spend, less cuts to the services failure demand comes from) is back to zero "
+                        + "or below."})
 final class CompareCommand implements Callable<Integer> {
 
     @Parameters(arity = "2..*", paramLabel = "SCENARIO", description = "Scenario files; the first is the baseline.")
@@ -116,14 +117,25 @@ final class CompareCommand implements Callable<Integer> {
         o.println();
         for (int i = 1; i < rs.size(); i++) {
             Comparison.Payback p = c.payback(i);
+            String peak = p.peakYear() == null ? "" : " (its cumulative extra cost peaks at " + money(p.peakExtraCost(),
+                    units) + " in " + Scenario.financialYear(p.peakYear()) + ")";
             String text = switch (p.kind()) {
-                case NO_EXTRA_COST -> "costs no more than [1] in any year so far: nothing to pay back";
-                case NEVER -> "costs more than [1] at first and has not paid back by " + Scenario.financialYear(p.lastYear());
-                case PAID_BACK -> "pays back its extra early cost by " + Scenario.financialYear(p.year())
-                        + String.format(Locale.ROOT, " (peak cumulative extra cost %,.1f)", p.peakExtraCost());
+                case NO_EXTRA_COST -> "costs no more than [1] in any year: nothing to pay back";
+                case NOT_AN_INVESTMENT -> "costs more than [1] and in no later year less, so it is not an investment "
+                        + "that could pay back" + peak;
+                case NEVER -> "costs more than [1] at first and less later, but has not paid back by "
+                        + Scenario.financialYear(p.lastYear()) + peak;
+                case PAID_BACK -> "pays back its extra early cost by " + Scenario.financialYear(p.year()) + peak;
             };
             o.printf(Locale.ROOT, "  Payback of [%d] against [1]: %s%n", i + 1, text);
         }
+    }
+
+    /** An amount with its units: 4.0 in £m is "£4.0m". */
+    static String money(double x, String units) {
+        String n = String.format(Locale.ROOT, "%,.1f", x);
+        if (units.startsWith("£") && units.length() > 1 && units.length() <= 3) return "£" + n + units.substring(1);
+        return n + " " + units;
     }
 
     private static String show(Object v, String name, boolean year) {
