@@ -143,7 +143,7 @@ final class CompareCommand implements Callable<Integer> {
         if (year) return Scenario.financialYear(((Number) v).intValue());
         if (name.equals("statutory_share_end")) return String.format(Locale.ROOT, "%.1f%%", 100 * ((Number) v).doubleValue());
         double x = ((Number) v).doubleValue();
-        return String.format(Locale.ROOT, "%,.2f", Math.abs(x) < 0.005 ? 0.0 : x); // no -0.00
+        return String.format(Locale.ROOT, "%,.1f", Math.abs(x) < 0.05 ? 0.0 : x); // as `run` prints them; no -0.0
     }
 
     private static String difference(Object a, Object b, String name, boolean year) {
@@ -151,6 +151,6 @@ final class CompareCommand implements Callable<Integer> {
         double d = ((Number) b).doubleValue() - ((Number) a).doubleValue();
         if (year) return String.format(Locale.ROOT, "%+d year%s", (int) d, Math.abs(d) == 1 ? "" : "s");
         if (name.equals("statutory_share_end")) return String.format(Locale.ROOT, "%+.1f points", 100 * d);
-        return String.format(Locale.ROOT, "%+,.2f", d);
+        return String.format(Locale.ROOT, "%+,.1f", Math.abs(d) < 0.05 ? 0.0 : d);
     }
 }

@@ -21,10 +21,12 @@ import picocli.CommandLine.Option;
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal failure (a bug: please report it, with --debug output)",
-                "2:bad input: a scenario file or option is wrong; each problem is printed as file:line:col: message"},
+                "2:bad input: a scenario file or option is wrong (each problem is printed as file:line:col: message), "
+                        + "or the outputs cannot be written (a full disk, say)"},
         footer = {"", "Examples:",
                 "  pressure run scenarios/barnet-graph-of-doom.yaml",
-                "  pressure run scenarios/barnet-graph-of-doom.yaml --set services.prevention.floor=60%% --out out/test",
+                "  pressure run scenarios/barnet-graph-of-doom.yaml \\",
+                "      --set services.prevention.floor=60%% --out out/test",
                 "  pressure validate scenarios/*.yaml"})
 public final class Main implements Runnable {
     public static final int OK = 0;
@@ -142,12 +144,25 @@ public final class Main implements Runnable {
         err.flush();
     }
 
-    /** Version from the jar manifest, when there is one. */
+    /** The version the build stamped into the program's resources (the Maven project version). */
+    static String version() {
+        try (java.io.InputStream in = Main.class.getResourceAsStream("/pressure-version.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) p.load(in);
+            String v = p.getProperty("version", "");
+            if (!v.isEmpty() && !v.contains("${")) return v;
+        } catch (java.io.IOException e) {
+            // fall through to the manifest
+        }
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "(version unknown)" : v;
+    }
+
+    /** Version from the build. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"pressure " + (v == null ? "(development build)" : v)};
+            return new String[] {"pressure " + version()};
         }
     }
 }

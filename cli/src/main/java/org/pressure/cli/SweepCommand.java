@@ -116,15 +116,19 @@ final class SweepCommand implements Callable<Integer> {
         o.println();
         o.printf(Locale.ROOT, "  %-34s %12s %12s %12s %8s%n", "output", "5th pct", "median", "95th pct", "never");
         for (SweepResult.OutputSummary s : r.outputs()) {
-            o.printf(Locale.ROOT, "  %-34s %12s %12s %12s %8s%n", s.name(), show(s.p5(), s.isYear()),
-                    show(s.p50(), s.isYear()), show(s.p95(), s.isYear()),
+            // one number of decimals for the whole row, by its largest value
+            double largest = Math.max(Math.abs(s.p5()), Math.max(Math.abs(s.p50()), Math.abs(s.p95())));
+            String format = largest < 100 ? "%,.3f" : "%,.1f";
+            o.printf(Locale.ROOT, "  %-34s %12s %12s %12s %8s%n", s.name(), show(s.p5(), s.isYear(), format),
+                    show(s.p50(), s.isYear(), format), show(s.p95(), s.isYear(), format),
                     s.isYear() ? String.format(Locale.ROOT, "%.0f%%", 100.0 * s.missing() / Math.max(1, r.runs())) : "");
         }
     }
 
-    private static String show(double x, boolean year) {
+    private static String show(double x, boolean year, String format) {
         if (Double.isNaN(x)) return "-";
-        if (year) return x == Math.rint(x) ? Scenario.financialYear((int) x) : String.format(Locale.ROOT, "%.1f", x);
-        return String.format(Locale.ROOT, Math.abs(x) < 100 ? "%,.3f" : "%,.1f", x);
+        // a percentile between two years is shown as the nearer one, marked as approximate
+        if (year) return x == Math.rint(x) ? Scenario.financialYear((int) x) : "~" + Scenario.financialYear((int) Math.round(x));
+        return String.format(Locale.ROOT, format, x);
     }
 }
