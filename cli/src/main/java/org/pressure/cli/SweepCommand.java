@@ -113,6 +113,10 @@ final class SweepCommand implements Callable<Integer> {
         o.println(r.spec().name());
         o.printf(Locale.ROOT, "  %s design, %,d runs, seed %d, scenario %s%n", r.spec().design().key, r.runs(),
                 r.spec().seed(), r.spec().scenario().getFileName());
+        if (SweepCharts.chosenPoints(r)) {
+            o.println("  The " + r.spec().design().key + " design chooses its points to measure effects (see "
+                    + "sensitivity.csv): the percentiles and shares below describe those points, not probabilities.");
+        }
         o.println();
         o.printf(Locale.ROOT, "  %-34s %12s %12s %12s %8s%n", "output", "5th pct", "median", "95th pct", "never");
         for (SweepResult.OutputSummary s : r.outputs()) {

@@ -101,8 +101,26 @@ public final class CouncilCharts {
                 Theme.yearAxis("Financial year", sc.start(), sc.end()), Theme.moneyAxis(basis.units(sc.units())), line);
         ((NumberAxis) plot.getRangeAxis()).setLabel(basis.units(sc.units()).replace(" a year", ""));
         double minimum = sc.budget().minimumReserves();
+        if (!basis.isCash() && minimum != 0) {
+            // the minimum is a cash amount: in real terms it falls year by year like any other amount
+            double[] cash = new double[r.years()];
+            java.util.Arrays.fill(cash, minimum);
+            double[] real = basis.apply(cash);
+            XYSeries m = new XYSeries("Minimum reserves, " + String.format(java.util.Locale.UK, "%,.1f", minimum)
+                    + " in cash, in the same prices", false, false);
+            for (int i = 0; i < real.length; i++) m.add(r.year(i), real[i]);
+            ((XYSeriesCollection) plot.getDataset()).addSeries(m);
+            line.setSeriesPaint(1, new Color(0xD55E00));
+            line.setSeriesStroke(1, Theme.dashed(2.5f));
+            plot.addRangeMarker(new ValueMarker(0, Theme.INK, Theme.line(1f)));
+            Theme.style(plot);
+            JFreeChart chart = new JFreeChart(sc.name() + ": reserves", Theme.TITLE, plot, true);
+            subtitle(chart, "Below zero, reserves are an unfunded deficit.");
+            Theme.style(chart, footnote(file));
+            return chart;
+        }
         ValueMarker min = new ValueMarker(minimum, new Color(0xD55E00), Theme.dashed(2.5f));
-        min.setLabel("Minimum reserves, " + String.format(java.util.Locale.UK, "%,.1f", minimum) + " (cash)");
+        min.setLabel("Minimum reserves, " + String.format(java.util.Locale.UK, "%,.1f", minimum));
         min.setLabelFont(Theme.MARKER);
         min.setLabelPaint(new Color(0xD55E00));
         min.setLabelAnchor(RectangleAnchor.TOP_RIGHT);

@@ -70,6 +70,18 @@ public final class PriceBasis {
         }
     }
 
+    /** Whether amounts are in cash (no deflator). */
+    public boolean isCash() {
+        return "cash".equals(label);
+    }
+
+    /** Cash amounts by year, in this basis. */
+    public double[] apply(double[] cash) {
+        double[] out = new double[cash.length];
+        for (int i = 0; i < out.length; i++) out[i] = cash[i] * factor[i];
+        return out;
+    }
+
     /** A money column in this basis. */
     public double[] money(CouncilResult r, String column) {
         double[] cash = r.column(column);
