@@ -78,17 +78,52 @@ final class SweepCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("out", RunCommand.baseName(file));
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         SweepResult result;
-        SweepRunner runner;
-        if (System.console() != null) {
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Sweep").setStyle(ProgressBarStyle.ASCII)
-                    .setInitialMax(1).setUpdateIntervalMillis(250).continuousUpdate().build()) {
-                runner = new SweepRunner(model, n, bar::stepTo);
-                bar.maxHint(runner.runs());
+        SweepRunner runner = new SweepRunner(model, n, null);
+        long total = runner.runs();
+        PrintWriter o = spec.commandLine().getOut();
+        // the title first, so that a long sweep says what it is doing from the start
+        o.println(model.spec().name());
+        o.printf(Locale.ROOT, "  %s design, %,d runs, seed %d, scenario %s%n", model.spec().design().key, runner.runs(),
+                model.spec().seed(), model.spec().scenario().getFileName());
+        o.flush();
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        String again = "pressure sweep " + file + " --out " + dir + (runs != null ? " --runs " + runs : "")
+                + (seed != null ? " --seed " + seed : "") + " --resume";
+        Thread interrupted = new Thread(() -> {
+            java.io.PrintStream err = System.err;
+            err.printf(Locale.ROOT, "%nInterrupted after %,d of %,d runs. The finished runs are kept in %s; carry on "
+                    + "with: %s%n", done.get(), total, dir.resolve(SweepRunner.PARTIAL), again);
+            err.flush();
+        });
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        try {
+            if (System.console() != null) {
+                try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Sweep").setStyle(ProgressBarStyle.ASCII)
+                        .setInitialMax(total).setUpdateIntervalMillis(250).continuousUpdate().build()) {
+                    runner.onProgress(d -> {
+                        done.set(d);
+                        bar.stepTo(d);
+                    });
+                    result = runner.run(dir, resume);
+                }
+            } else {
+                // piped (| tee): a line at each tenth of a long sweep, on standard error
+                PrintWriter err = spec.commandLine().getErr();
+                runner.onProgress(d -> {
+                    long before = done.getAndSet(d);
+                    if (total >= PROGRESS_LINES_FROM && before * 10 / total != d * 10 / total && d < total) {
+                        err.printf(Locale.ROOT, "  %d%% (%,d of %,d runs)%n", d * 100 / total, d, total);
+                        err.flush();
+                    }
+                });
                 result = runner.run(dir, resume);
             }
-        } else {
-            runner = new SweepRunner(model, n, null);
-            result = runner.run(dir, resume);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running
+            }
         }
         List<String> written = new ArrayList<>(List.of("runs.csv"));
         SweepWriter.writeSummary(result, dir.resolve("summary.json"));
@@ -109,10 +144,10 @@ final class SweepCommand implements Callable<Integer> {
         return Main.OK;
     }
 
+    /** Sweeps of at least this many runs print a progress line at each tenth when standard output is not a terminal. */
+    static final long PROGRESS_LINES_FROM = 20_000;
+
     private static void print(SweepResult r, PrintWriter o) {
-        o.println(r.spec().name());
-        o.printf(Locale.ROOT, "  %s design, %,d runs, seed %d, scenario %s%n", r.spec().design().key, r.runs(),
-                r.spec().seed(), r.spec().scenario().getFileName());
         if (SweepCharts.chosenPoints(r)) {
             o.println("  The " + r.spec().design().key + " design chooses its points to measure effects (see "
                     + "sensitivity.csv): the percentiles and shares below describe those points, not probabilities.");

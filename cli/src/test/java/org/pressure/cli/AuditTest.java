@@ -195,4 +195,19 @@ class AuditTest {
                 + "beside it\nRun `pressure compare --help` for its options.\n", refused("compare", s.toString()).err());
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void a_long_sweep_says_what_it_is_first_and_prints_progress_lines_when_piped() throws IOException {
+        file("base.yaml", HEAD + "income:\n  t: {start: 100, growth: 1%}\nservices:\n  s: {cost: {start: 90, growth: 3%}}\n");
+        Path sweep = file("long.yaml", "sweep: Long one\nscenario: base.yaml\ndesign: random\nruns: 20000\nseed: 1\n"
+                + "parameters:\n  income.t.growth: {uniform: [0%, 2%]}\noutputs: [gap_year]\n");
+        CommandLineTest.Result r = CommandLineTest.execute("sweep", sweep.toString(), "--out", dir.resolve("o").toString(),
+                "--no-chart", "--threads", "1");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("Long one\n  random design, 20,000 runs, seed 1, scenario base.yaml\n"), r.out());
+        assertEquals(List.of("  10% (2,048 of 20,000 runs)", "  20% (4,096 of 20,000 runs)", "  30% (6,144 of 20,000 runs)",
+                "  40% (8,192 of 20,000 runs)", "  51% (10,240 of 20,000 runs)", "  60% (12,032 of 20,000 runs)",
+                "  70% (14,080 of 20,000 runs)", "  80% (16,128 of 20,000 runs)", "  90% (18,176 of 20,000 runs)"),
+                r.err().lines().toList());
+    }
 }

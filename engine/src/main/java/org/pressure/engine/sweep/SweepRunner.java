@@ -51,7 +51,7 @@ public final class SweepRunner {
     private final SweepSpec spec;
     private final Plan plan;
     private final int threads;
-    private final LongConsumer progress;
+    private LongConsumer progress;
 
     public SweepRunner(SweepModel model, int threads, LongConsumer progress) {
         this.model = model;
@@ -63,6 +63,11 @@ public final class SweepRunner {
 
     public int runs() {
         return plan.runs();
+    }
+
+    /** Sets what is told the number of runs finished, in run order, as chunks finish (null: nothing). */
+    public void onProgress(LongConsumer progress) {
+        this.progress = progress;
     }
 
     /** What one chunk produced. */
