@@ -42,9 +42,9 @@ public final class Theme {
         new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7), new Color(0x5A4A8A),
         new Color(0x8C510A),
     };
-    /** Discretionary services: lighter colours, on top. */
+    /** Discretionary services: lighter colours, on top; each clearly lighter than the statutory colour nearest in hue. */
     private static final Color[] DISCRETIONARY = {
-        new Color(0xF0E442), new Color(0x56B4E9), new Color(0xE69F00), new Color(0xA6DBA0), new Color(0xF4A6C8),
+        new Color(0xF0E442), new Color(0x56B4E9), new Color(0xFDD0A2), new Color(0xA6DBA0), new Color(0xF4A6C8),
         new Color(0xBFBFBF),
     };
 
