@@ -203,6 +203,16 @@ public final class SweepCharts {
         plot.setRangeGridlinePaint(Theme.GRID);
         plot.setOutlineVisible(false);
         chart = new JFreeChart("What moves " + label(output) + " most", Theme.TITLE, plot, true);
+        if (!swing && year && summary.missing() > 0) {
+            // the indices of a year output are computed over the runs in which it happens: say so, and how many do not
+            double never = 100.0 * summary.missing() / Math.max(1, r.runs());
+            String share = never < 1 ? "fewer than 1%" : String.format(java.util.Locale.ROOT, "%.0f%%", never);
+            org.jfree.chart.title.TextTitle note = new org.jfree.chart.title.TextTitle(String.format(java.util.Locale.ROOT,
+                    "Computed over the %,d runs in which it happens; in %s of runs (%,d) it never does, which these "
+                            + "bars do not show.", summary.count(), share, summary.missing()), Theme.SUBTITLE);
+            note.setPaint(new Color(0x444444));
+            chart.addSubtitle(note);
+        }
         Theme.style(chart, footnote(r, source));
         return chart;
     }
