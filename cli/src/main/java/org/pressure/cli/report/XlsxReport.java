@@ -62,6 +62,7 @@ public final class XlsxReport {
         Styles styles = new Styles(book);
         summary(book.createSheet("Summary"), reports, styles);
         results(book.createSheet("Results"), reports, styles);
+        byYear(book.createSheet("By year"), reports, styles);
         assumptions(book.createSheet("Assumptions"), reports, styles);
         return book;
     }
@@ -134,6 +135,64 @@ public final class XlsxReport {
         }
         sheet.setColumnWidth(0, (several ? 34 : 8) * 256);
         for (int c = 1; c < header.size(); c++) sheet.setColumnWidth(c, Math.min(40, Math.max(12, header.get(c).length() + 2)) * 256);
+    }
+
+    /**
+     * The layout of a budget book: a row per line (in words, and its results.csv id), the years
+     * as columns. Every scenario's rows, one after another when there are several.
+     */
+    private static void byYear(Sheet sheet, List<ScenarioReport> reports, Styles styles) {
+        boolean several = reports.size() > 1;
+        java.util.TreeSet<Integer> years = new java.util.TreeSet<>();
+        for (ScenarioReport r : reports) for (int i = 0; i < r.result().years(); i++) years.add(r.result().year(i));
+        List<String> header = new ArrayList<>();
+        if (several) header.add("scenario");
+        header.add("line");
+        header.add("id");
+        for (int y : years) header.add(Wording.fy(y));
+        header(sheet, styles, header, several ? 3 : 2);
+        int row = 1;
+        for (ScenarioReport r : reports) {
+            CouncilResult result = r.result();
+            for (CompiledScenario.Column c : result.columns()) {
+                int col = 0;
+                if (several) text(sheet, row, col++, r.label());
+                text(sheet, row, col++, inWords(c.header()));
+                text(sheet, row, col++, c.header());
+                double[] v = result.column(c.header());
+                for (int y : years) {
+                    int i = y - result.scenario().start();
+                    if (i >= 0 && i < v.length) number(sheet, row, col, v[i], null);
+                    col++;
+                }
+                row++;
+            }
+        }
+        if (several) sheet.setColumnWidth(0, 34 * 256);
+        sheet.setColumnWidth(several ? 1 : 0, 44 * 256);
+        sheet.setColumnWidth(several ? 2 : 1, 36 * 256);
+        for (int c = header.size() - years.size(); c < header.size(); c++) sheet.setColumnWidth(c, 11 * 256);
+    }
+
+    /** A results.csv id in words: {@code service.adult_social_care.cost} is "Adult social care: cost". */
+    static String inWords(String id) {
+        String[] parts = id.split("\\.");
+        java.util.function.Function<String, String> words = w -> w.replace('_', ' ');
+        java.util.function.Function<String, String> capital = w -> w.isEmpty() ? w
+                : Character.toUpperCase(w.charAt(0)) + w.substring(1);
+        if (parts.length == 1) return capital.apply(words.apply(parts[0]));
+        String kind = switch (parts[0]) {
+            case "income" -> "income";
+            case "driver" -> "driver";
+            case "service", "savings", "agency", "cohort" -> "";
+            default -> words.apply(parts[0]);
+        };
+        String name = capital.apply(words.apply(parts[1]));
+        String rest = parts.length > 2 ? words.apply(String.join(" ", java.util.Arrays.copyOfRange(parts, 2, parts.length))) : "";
+        if (parts[0].equals("income") || parts[0].equals("driver")) {
+            return name + " (" + kind + ")" + (rest.isEmpty() ? "" : ": " + rest);
+        }
+        return name + (rest.isEmpty() ? "" : ": " + rest);
     }
 
     private static void assumptions(Sheet sheet, List<ScenarioReport> reports, Styles styles) {
