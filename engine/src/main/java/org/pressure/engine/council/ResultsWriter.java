@@ -55,6 +55,14 @@ public final class ResultsWriter {
         m.put("end", sc.end());
         m.put("units", sc.units());
         m.put("indicators", r.indicators().asMap());
+        Map<String, Object> agencies = new LinkedHashMap<>();
+        for (var e : r.agencyTotals().entrySet()) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("cost", e.getValue()[0]);
+            a.put("failure_cost", e.getValue()[1]);
+            agencies.put(e.getKey(), a);
+        }
+        m.put("agencies", agencies);
         return m;
     }
 

@@ -47,6 +47,14 @@ public sealed interface Series {
         }
     }
 
+    /**
+     * Council tax as Band D times tax base (section 8): {@code band(start) = bandD}, then
+     * {@code band(t) = band(t-1) * (1 + min(rise, limit) + precept)}; the value is
+     * {@code band * taxBase * collectionRate / 1,000,000}. {@code limit} and {@code precept} may be null.
+     */
+    record CouncilTax(double bandD, Series taxBase, Series rise, Series limit, Series precept, Series collectionRate,
+                      Location location) implements Series {}
+
     /** {@code {per: S, rate: R}} for clients: S times R. */
     record Product(Series per, Series rate, Location location) implements Series {}
 }
