@@ -14,7 +14,7 @@ import org.pressure.engine.council.Scenario;
  * failure year first, as it is the honest headline; then cost by agency where a file has agencies.
  */
 final class IndicatorTable {
-    /** Indicators that only a file using part 2 of the model can move from zero. */
+    /** Indicators that only a file using part 2 of the model can move from zero: shown when they do. */
     private static final Set<Indicator> PART2 =
             EnumSet.of(Indicator.TOTAL_OVERSPEND, Indicator.UNDELIVERED_SAVINGS, Indicator.EFS_TOTAL);
 
@@ -29,16 +29,16 @@ final class IndicatorTable {
         o.println();
         boolean agencies = !sc.part2().agencies().isEmpty();
         for (Indicator i : Indicator.values()) {
-            if (PART2.contains(i) && !sc.part2().used()) continue;
+            if (PART2.contains(i) && Math.abs((Double) in.get(i)) < 0.05) continue;
             if (i == Indicator.PUBLIC_COST_TOTAL && !agencies) continue;
             row(o, label(i, sc), value(i, in.get(i)));
         }
         if (agencies) {
             o.println();
-            o.printf(Locale.ROOT, "  %-38s %14s %14s%n", "Cost by agency, " + Scenario.financialYear(sc.start()) + " to "
+            o.printf(Locale.ROOT, "  %-44s %14s %14s%n", "Cost by agency, " + Scenario.financialYear(sc.start()) + " to "
                     + Scenario.financialYear(sc.end()), "cost", "failure cost");
             for (var e : r.agencyTotals().entrySet()) {
-                o.printf(Locale.ROOT, "  %-38s %14s %14s%n", e.getKey(), money(e.getValue()[0]), money(e.getValue()[1]));
+                o.printf(Locale.ROOT, "  %-44s %14s %14s%n", e.getKey(), money(e.getValue()[0]), money(e.getValue()[1]));
             }
         }
     }
