@@ -137,6 +137,7 @@ public final class CouncilCharts {
             plot.setRenderer(1, bars);
             plot.setDataset(1, new XYSeriesCollection(series(r, basis, "efs", "Exceptional financial support that year")));
             plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
+            plot.getDomainAxis().setRange(sc.start() - 0.5, sc.end() + 0.5); // whole bars at both ends
         }
         plot.addRangeMarker(new ValueMarker(0, Theme.INK, Theme.line(1f)));
         Theme.style(plot);
