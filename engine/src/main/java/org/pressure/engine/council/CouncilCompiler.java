@@ -20,7 +20,7 @@ import org.pressure.engine.scenario.Suggest;
 
 /**
  * Compiles a {@link Scenario} into a generic stock-and-flow {@link Model}: one slot per
- * quantity of council-model.md (the {@code results.csv} column names), plus internal slots for
+ * quantity of docs/model.md (the {@code results.csv} column names), plus internal slots for
  * growth series, failure-demand shortfalls and the reserves balance. Balancing is one part,
  * {@link BudgetBalancer}; everything else is a formula.
  */

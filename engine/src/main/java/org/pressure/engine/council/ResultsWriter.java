@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.pressure.engine.io.AtomicFiles;
 
-/** Writes {@code results.csv} and {@code summary.json} (council-model.md section 5). */
+/** Writes {@code results.csv} and {@code summary.json} (docs/model.md section 5). */
 public final class ResultsWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

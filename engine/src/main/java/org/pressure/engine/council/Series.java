@@ -8,7 +8,7 @@ import org.pressure.engine.scenario.Location;
 
 /**
  * A value for every year of a scenario, in one of the forms of the scenario format
- * (council-model.md section 2). Each form remembers where it was written.
+ * (docs/model.md section 2). Each form remembers where it was written.
  */
 public sealed interface Series {
     Location location();
