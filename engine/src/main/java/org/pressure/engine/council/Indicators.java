@@ -114,6 +114,32 @@ public record Indicators(Integer failureYear, Integer gapYear, Integer crossover
         };
     }
 
+    /** One indicator as a number, without boxing: a year as its number, NaN where it never happens or cannot be computed. */
+    public double number(Indicator i) {
+        return switch (i) {
+            case FAILURE_YEAR -> year(failureYear);
+            case GAP_YEAR -> year(gapYear);
+            case CROSSOVER_YEAR -> year(crossoverYear);
+            case RESERVES_EXHAUSTED_YEAR -> year(reservesExhaustedYear);
+            case RESERVES_NEGATIVE_YEAR -> year(reservesNegativeYear);
+            case CUMULATIVE_GAP -> cumulativeGap;
+            case GAP_END -> gapEnd;
+            case TOTAL_CUTS -> totalCuts;
+            case TOTAL_RESERVES_DRAWN -> totalReservesDrawn;
+            case TOTAL_OVERSPEND -> totalOverspend;
+            case UNDELIVERED_SAVINGS -> undeliveredSavings;
+            case EFS_TOTAL -> efsTotal;
+            case FAILURE_DEMAND_COST -> failureDemandCost;
+            case PUBLIC_COST_TOTAL -> publicCostTotal;
+            case FINAL_RESERVES -> finalReserves;
+            case STATUTORY_SHARE_END -> statutoryShareEnd == null ? Double.NaN : statutoryShareEnd;
+        };
+    }
+
+    private static double year(Integer y) {
+        return y == null ? Double.NaN : y;
+    }
+
     /** The indicators by name, in the order of {@code summary.json}; year indicators as Integer or null. */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
