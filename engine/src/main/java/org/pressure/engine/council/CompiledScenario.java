@@ -115,13 +115,17 @@ public final class CompiledScenario {
         List<org.pressure.engine.scenario.Problem> out = new java.util.ArrayList<>();
         for (RiseCheck c : riseChecks) {
             double[] rise = run.column(c.rise()), limit = run.column(c.limit());
+            // one warning for each run of consecutive years with the same rise and limit
             for (int t = 1; t < rise.length; t++) {
-                if (rise[t] > limit[t] + 1e-12) {
-                    out.add(new org.pressure.engine.scenario.Problem(c.location(), "warning: `income." + c.stream()
-                            + ".rise` is " + percent(rise[t]) + " in " + Scenario.financialYear(scenario.start() + t)
-                            + ", above the referendum limit of " + percent(limit[t]) + "; the rise is capped at the limit "
-                            + "(a higher rise needs a local referendum)"));
-                }
+                if (!(rise[t] > limit[t] + 1e-12)) continue;
+                int last = t;
+                while (last + 1 < rise.length && rise[last + 1] == rise[t] && limit[last + 1] == limit[t]) last++;
+                String years = Scenario.financialYear(scenario.start() + t)
+                        + (last > t ? " to " + Scenario.financialYear(scenario.start() + last) : "");
+                out.add(new org.pressure.engine.scenario.Problem(c.location(), "warning: `income." + c.stream()
+                        + ".rise` is " + percent(rise[t]) + " in " + years + ", above the referendum limit of "
+                        + percent(limit[t]) + "; the rise is capped at the limit (a higher rise needs a local referendum)"));
+                t = last;
             }
         }
         return out;

@@ -216,8 +216,8 @@ public final class ScenarioParser {
                 agency = r.text("agency", Service.COUNCIL);
                 if (!agency.equals(Service.COUNCIL) && !agencies.contains(agency)) {
                     problems.add(r.get("agency").location(), "`" + path + ".agency` names `" + agency + "`, which is not "
-                            + "listed in `agencies`" + Suggest.didYouMean(agency, agencies) + "; list the public bodies "
-                            + "other than the council under `agencies: [...]`");
+                            + "listed in `agencies` (the public bodies other than the council)"
+                            + Suggest.didYouMean(agency, agencies));
                     agency = Service.COUNCIL;
                 }
             }
@@ -540,7 +540,7 @@ public final class ScenarioParser {
             MapReader r = MapReader.of(e.getValue().value(), "`" + path + "`", SAVING_KEYS, problems);
             if (r == null) continue;
             Node svcNode = r.require("service", "`" + path + "`");
-            Node amountNode = r.require("amount", "`" + path + "` (the saving in £m a year)");
+            Node amountNode = required(r, "amount", path, "the saving, £m a year");
             String svc = null;
             if (svcNode != null) {
                 String text = svcNode instanceof Node.ScalarNode sn ? sn.text() : null;
@@ -581,7 +581,7 @@ public final class ScenarioParser {
         if (n == null) return null;
         MapReader r = MapReader.of(n, "`capital`", CAPITAL_KEYS, problems);
         if (r == null) return null;
-        Node cfrNode = r.require("cfr", "`capital` (the capital financing requirement at the start, £m)");
+        Node cfrNode = required(r, "cfr", "capital", "the capital financing requirement at the start, £m");
         double cfr = cfrNode == null ? 0 : r.number("cfr", 0);
         Series borrowing = optionalSeries(r, "borrowing", "capital.borrowing");
         Series mrp = optionalSeries(r, "mrp_rate", "capital.mrp_rate");
@@ -596,10 +596,17 @@ public final class ScenarioParser {
         if (r == null) return null;
         double deficit = r.number("deficit", 0);
         Series inYear = optionalSeries(r, "in_year", "dsg.in_year");
-        Node until = r.require("override_until", "`dsg` (the last year of the statutory override, e.g. 2027 for 2027/28)");
+        Node until = required(r, "override_until", "dsg", "the last year of the statutory override, e.g. 2027 for 2027/28");
         int overrideUntil = r.integer("override_until", Integer.MIN_VALUE);
         if (until == null || overrideUntil == Integer.MIN_VALUE || inYear == null) return null;
         return new Scenario.Dsg(deficit, inYear, overrideUntil, r.location());
+    }
+
+    /** A required key, or null after saying what it is for. */
+    private Node required(MapReader r, String key, String path, String meaning) {
+        Node n = r.get(key);
+        if (n == null) problems.add(r.location(), "`" + path + "` needs `" + key + "`, " + meaning);
+        return n;
     }
 
     /** A series that defaults to 0; null only after a problem is reported. */
@@ -623,7 +630,7 @@ public final class ScenarioParser {
             if (r == null) continue;
             int before = problems.size();
             Map<String, Double> states = new LinkedHashMap<>();
-            Node statesNode = r.require("states", "`" + path + "` (each state's number of people at the start)");
+            Node statesNode = required(r, "states", path, "each state's number of people at the start");
             if (statesNode != null && !(statesNode instanceof Node.MapNode)) {
                 problems.add(statesNode.location(), "`" + path + ".states` should map state names to people at the start, "
                         + "e.g. {homeless: 900, stable: 300}");
@@ -723,8 +730,8 @@ public final class ScenarioParser {
     private Scenario.Response response(Node n, String path) {
         MapReader r = MapReader.of(n, "`" + path + "`", RESPONSE_KEYS, problems);
         if (r == null) return null;
-        Node svc = r.require("service", "`" + path + "` (the service whose funding moves the rate)");
-        Node perM = r.require("per_m", "`" + path + "` (the change in the yearly rate per £1m above the reference)");
+        Node svc = required(r, "service", path, "the service whose funding moves the rate");
+        Node perM = required(r, "per_m", path, "the change in the yearly rate per £1m above the reference");
         Series k = perM == null ? null : series(perM, path + ".per_m", false);
         double max = Double.NaN;
         if (r.has("max")) {
@@ -788,8 +795,8 @@ public final class ScenarioParser {
             part2 = true;
             MapReader r = MapReader.of(map, "`" + path + "`", COUNCIL_TAX_KEYS, problems);
             double bandD = r.number("band_d", Double.NaN);
-            Node base = r.require("tax_base", "`" + path + "` (Band D equivalent properties)");
-            Node rise = r.require("rise", "`" + path + "` (the council's chosen yearly rise, e.g. 4.99%)");
+            Node base = required(r, "tax_base", path, "Band D equivalent homes");
+            Node rise = required(r, "rise", path, "the council's chosen yearly rise, e.g. 4.99%");
             Series taxBase = base == null ? null : series(base, path + ".tax_base", false);
             Series riseS = rise == null ? null : series(rise, path + ".rise", false);
             Series limit = r.has("referendum_limit") ? series(r.get("referendum_limit"), path + ".referendum_limit", false) : null;
