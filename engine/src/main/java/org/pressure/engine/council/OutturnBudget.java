@@ -86,8 +86,10 @@ final class OutturnBudget implements Equation {
             v[lines[s.line()].budget()][t] -= v[s.planned()][t];
             if (s.fromStep() == t) oneOff += s.oneOff();
         }
-        for (int i = 0; i < n; i++) {
-            if (v[lines[i].budget()][t] < -TOLERANCE) throw new NegativeBudgetException(i, t, v[lines[i].budget()][t]);
+        // only savings can be too large: a cost series may itself go negative, as in part 1
+        for (Saving s : savings) {
+            double b = v[lines[s.line()].budget()][t];
+            if (b < -TOLERANCE) throw new NegativeBudgetException(s.line(), t, b);
         }
 
         // ring-fenced income (section 9): what its service cannot use goes to the earmarked reserve

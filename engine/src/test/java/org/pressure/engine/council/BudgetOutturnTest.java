@@ -225,4 +225,20 @@ class BudgetOutturnTest {
         assertTrue(m.contains("test.yaml:8:21: `savings.review.service` names `caer`, which is not a service; did you mean `care`?"), m);
         assertTrue(m.contains("test.yaml:9:31: `budget.ring_fenced.grant` names `libraries`, a discretionary service"), m);
     }
+
+    @Test
+    void a_cost_that_goes_negative_without_savings_is_not_refused() {
+        // a negative cost (a service written as an income, as part-1 files sometimes do) is legal
+        CouncilResult r = Scenarios4Test.run("""
+                name: Negative cost
+                time: {start: 2025, end: 2025}
+                income: {tax: 100}
+                services:
+                  care: {cost: 90, variance: 1%}
+                  fees: {cost: -5}
+                """);
+        assertEquals(85, r.value("statutory_spend", 2025), 1e-12);
+        // surplus 100 - 85 = 15, less the 1% overspend on care's 90
+        assertEquals(15 - 0.9, r.value("reserves", 2025), 1e-12);
+    }
 }
