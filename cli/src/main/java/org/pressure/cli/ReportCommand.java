@@ -58,7 +58,12 @@ final class ReportCommand implements Callable<Integer> {
                 chartFiles += charts.write(c.getValue(), r.baseName() + "-" + c.getKey(), dir).size();
             }
         }
-        if (reports.size() > 1) chartFiles += charts.write(ScenarioReport.comparisonChart(reports), "comparison", dir).size();
+        if (reports.size() > 1) {
+            chartFiles += charts.write(ScenarioReport.comparisonChart(reports), "comparison", dir).size();
+            if (!ScenarioReport.comparison(reports).agencies().isEmpty()) {
+                chartFiles += charts.write(ScenarioReport.whoPaysChart(reports), "comparison-agencies", dir).size();
+            }
+        }
         XlsxReport.write(reports, dir.resolve("report.xlsx"));
         AtomicFiles.writeText(dir.resolve("report.html"), w -> w.write(html));
 

@@ -137,4 +137,49 @@ class WhoPaysTest {
         assertTrue(r.out().contains("[2] against [1]: the cost to the council does not change; nhs pays £10.0m more; "
                 + "the public purse is £10.0m worse off.\n"), r.out());
     }
+
+    @Test
+    void the_report_shows_who_pays_in_each_scenario_and_who_saves_and_who_pays_between_them() throws Exception {
+        Path a = file("a.yaml", BASE);
+        Path b = file("b.yaml", BASE.replace("name: Base", "name: Cut").replace("cost: 10", "cost: 4")
+                .replace("cost: 5", "cost: 8"));
+        Path out = dir.resolve("report");
+        CommandLineTest.Result r = execute("report", a.toString(), b.toString(), "--out", out.toString(), "--format", "png");
+        assertEquals(0, r.exit(), r.err());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("From 2025/26 to 2026/27 the public purse bears £154.0m: the council £140.0m (90.9%), "
+                + "nhs £10.0m (6.5%) and police £4.0m (2.6%)."), "who pays in Base");
+        assertTrue(html.contains("2. Cut against 1. Base, 2025/26 to 2026/27: the council saves £12.0m; nhs pays £6.0m "
+                + "more; the cost to police does not change; the public purse is £6.0m better off."), "in words");
+        assertTrue(html.contains("Cost to each public body (£m)"), "year by year by body");
+        ReportCommandTest.parse(html); // still well-formed
+        for (String f : List.of("comparison-agencies.png", "a-who-pays.png", "b-who-pays.png")) {
+            assertTrue(Files.exists(out.resolve(f)), f);
+        }
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(out.resolve("report.xlsx").toFile())) {
+            assertEquals(List.of("Summary", "Results", "Who pays", "Assumptions"),
+                    List.of(book.getSheetName(0), book.getSheetName(1), book.getSheetName(2), book.getSheetName(3)));
+            var sheet = book.getSheet("Who pays");
+            var cut = sheet.getRow(8);
+            assertEquals("Cut", cut.getCell(0).getStringCellValue());
+            assertEquals("public purse", cut.getCell(1).getStringCellValue());
+            assertEquals(148, cut.getCell(2).getNumericCellValue());
+            assertEquals(154, cut.getCell(8).getNumericCellValue());
+            assertEquals(-6, cut.getCell(9).getNumericCellValue());
+            assertEquals("the council saves £12.0m; nhs pays £6.0m more; the cost to police does not change; "
+                    + "the public purse is £6.0m better off", cut.getCell(10).getStringCellValue());
+            assertEquals("nhs", sheet.getRow(6).getCell(1).getStringCellValue());
+            assertEquals(16, sheet.getRow(6).getCell(2).getNumericCellValue());
+            var summary = book.getSheet("Summary");
+            boolean found = false;
+            for (var row : summary) {
+                if (row.getCell(1) != null && row.getCell(1).getStringCellValue().equals("agencies.nhs.cost")
+                        && row.getCell(0).getStringCellValue().equals("Base")) {
+                    assertEquals(10, row.getCell(2).getNumericCellValue());
+                    found = true;
+                }
+            }
+            assertTrue(found, "the agencies block in Summary");
+        }
+    }
 }
