@@ -89,11 +89,11 @@ class WhoPaysTest {
         assertEquals(0, r.exit(), r.err());
         String text = r.out();
         assertTrue(text.contains("""
-                  Who pays, 2025/26 to 2026/27          [1]          [2]      [2]-[1]
-                  council                            140.00       128.00       -12.00
-                  nhs                                 10.00        16.00        +6.00
-                  police                               4.00         4.00        +0.00
-                  public purse                       154.00       148.00        -6.00
+                  Who pays, 2025/26 to 2026/27            [1]          [2]      [2]-[1]
+                  council                              140.00       128.00       -12.00
+                  nhs                                   10.00        16.00        +6.00
+                  police                                 4.00         4.00        +0.00
+                  public purse                         154.00       148.00        -6.00
                   [2] against [1]: the council saves £12.0m; nhs pays £6.0m more; the cost to police does not change; \
                 the public purse is £6.0m better off.
                 """), text);
@@ -132,10 +132,23 @@ class WhoPaysTest {
         Path b = file("b.yaml", CommandLineTest.SCENARIO.replace("time: {start: 2025, end: 2050}",
                 "time: {start: 2025, end: 2026}\nagencies: [nhs]").replace("floor: 10%}\n",
                 "floor: 10%}\n  ae: {agency: nhs, cost: 5}\n"));
-        CommandLineTest.Result r = execute("compare", a.toString(), b.toString(), "--out", dir.resolve("o").toString());
+        // a third scenario's agency plays no part in the second against the first
+        Path c = file("c.yaml", CommandLineTest.SCENARIO.replace("time: {start: 2025, end: 2050}",
+                "time: {start: 2025, end: 2026}\nagencies: [police]").replace("floor: 10%}\n",
+                "floor: 10%}\n  cells: {agency: police, cost: 2}\n"));
+        CommandLineTest.Result r = execute("compare", a.toString(), b.toString(), c.toString(), "--out",
+                dir.resolve("o").toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("[2] against [1]: the cost to the council does not change; nhs pays £10.0m more; "
                 + "the public purse is £10.0m worse off.\n"), r.out());
+        assertTrue(r.out().contains("[3] against [1]: the cost to the council does not change; police pays £4.0m more; "
+                + "the public purse is £4.0m worse off.\n"), r.out());
+        List<String> csv = Files.readAllLines(dir.resolve("o").resolve("comparison.csv"));
+        assertTrue(csv.get(0).endsWith(",agency.council.cost,agency.nhs.cost,agency.police.cost,public_cost,"
+                + "diff.agency.council.cost,diff.agency.nhs.cost,diff.agency.police.cost,diff.public_cost"), csv.get(0));
+        // the first scenario lists no agency: its council costs 80 (care 50, other 30), nhs and police nothing
+        assertTrue(csv.get(1).endsWith(",80,0,0,80,0,0,0,0"), csv.get(1));
+        assertTrue(csv.get(5).startsWith("2025,c,") && csv.get(5).endsWith(",80,0,2,82,0,0,2,2"), csv.get(5));
     }
 
     @Test

@@ -80,22 +80,26 @@ public final class ComparisonChart {
     public static JFreeChart whoPays(org.pressure.engine.council.Comparison c, String footnote) {
         List<org.pressure.engine.council.CouncilResult> rs = c.results();
         org.pressure.engine.council.CouncilResult base = rs.get(0);
-        int start = rs.stream().mapToInt(r -> r.scenario().start()).min().orElseThrow();
-        int end = rs.stream().mapToInt(r -> r.scenario().end()).max().orElseThrow();
+        // differences exist only in the years a scenario shares with the first
+        int start = rs.stream().skip(1).mapToInt(r -> Math.max(r.scenario().start(), base.scenario().start())).min()
+                .orElseThrow();
+        int end = rs.stream().skip(1).mapToInt(r -> Math.min(r.scenario().end(), base.scenario().end())).max().orElseThrow();
         String units = base.scenario().units();
-        List<String> agencies = c.agencies();
+        List<String> all = c.agencies();
+        java.util.Set<String> named = new java.util.HashSet<>();
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(Theme.yearAxis("Financial year", start, end));
         plot.setGap(28);
         for (int i = 1; i < rs.size(); i++) {
             org.pressure.engine.council.CouncilResult r = rs.get(i);
             XYSeriesCollection data = new XYSeriesCollection();
             XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+            List<String> agencies = c.whoPays(i).agencies();
             for (int a = 0; a <= agencies.size(); a++) {
-                boolean all = a == agencies.size();
-                String name = all ? "public purse (all bodies)" : agencies.get(a);
-                double[] mine = all ? org.pressure.engine.council.Comparison.publicCost(r)
+                boolean purse = a == agencies.size();
+                String name = purse ? "public purse (all bodies)" : agencies.get(a);
+                double[] mine = purse ? org.pressure.engine.council.Comparison.publicCost(r)
                         : org.pressure.engine.council.Comparison.agencyCost(r, agencies.get(a));
-                double[] theirs = all ? org.pressure.engine.council.Comparison.publicCost(base)
+                double[] theirs = purse ? org.pressure.engine.council.Comparison.publicCost(base)
                         : org.pressure.engine.council.Comparison.agencyCost(base, agencies.get(a));
                 XYSeries s = new XYSeries(name, false, false);
                 for (int y = Math.max(r.scenario().start(), base.scenario().start());
@@ -103,13 +107,14 @@ public final class ComparisonChart {
                     s.add(y, mine[y - r.scenario().start()] - theirs[y - base.scenario().start()]);
                 }
                 data.addSeries(s);
-                renderer.setSeriesPaint(a, all ? Color.BLACK : WholeSystemCharts.agencyColour(a));
-                renderer.setSeriesStroke(a, all ? new BasicStroke(4.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                // a body keeps its colour in every panel
+                renderer.setSeriesPaint(a, purse ? Color.BLACK : WholeSystemCharts.agencyColour(all.indexOf(name)));
+                renderer.setSeriesStroke(a, purse ? new BasicStroke(4.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                         new float[] {12f, 6f}, 0f) : Theme.line(3.5f));
                 // the legend names each body once
-                renderer.setSeriesVisibleInLegend(a, i == 1);
+                renderer.setSeriesVisibleInLegend(a, named.add(name));
             }
-            String label = rs.size() > 2 ? (i + 1) + " less 1, " + units + " a year" : "Difference, " + units + " a year";
+            String label = rs.size() > 2 ? "[" + (i + 1) + "]-[1], " + units + " a year" : "Difference, " + units + " a year";
             XYPlot panel = new XYPlot(data, null, Theme.moneyAxis(label), renderer);
             panel.addRangeMarker(new ValueMarker(0, Theme.INK, Theme.line(1f)));
             Theme.style(panel);

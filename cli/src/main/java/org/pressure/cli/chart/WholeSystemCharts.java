@@ -29,8 +29,8 @@ import org.pressure.engine.council.Service;
 public final class WholeSystemCharts {
     /** Agencies: the council first, in blue; others in colours that differ in greyscale too. */
     private static final Color[] AGENCY = {
-        new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xCC79A7), new Color(0x56B4E9),
-        new Color(0xD55E00), new Color(0xF0E442), new Color(0x5A4A8A),
+        new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0x5A4A8A), new Color(0x56B4E9),
+        new Color(0xCC79A7), new Color(0xD55E00), new Color(0xF0E442),
     };
     /** Cohort states, stacked: neighbours differ in hue and lightness. */
     private static final Color[] STATE = {
@@ -118,6 +118,7 @@ public final class WholeSystemCharts {
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(Theme.yearAxis("Financial year", sc.start(), sc.end()));
         plot.setGap(28);
         boolean several = sc.part2().cohorts().size() > 1;
+        int colour = 0; // counted across cohorts: one legend names every state, so no two share a colour
         for (Scenario.Cohort c : sc.part2().cohorts().values()) {
             DefaultTableXYDataset people = new DefaultTableXYDataset();
             StackedXYAreaRenderer2 stack = new StackedXYAreaRenderer2();
@@ -126,8 +127,7 @@ public final class WholeSystemCharts {
             for (String state : c.states().keySet()) {
                 people.addSeries(series(r, r.column("cohort." + c.name() + "." + state),
                         several ? c.name() + ": " + state : state));
-                stack.setSeriesPaint(i, STATE[i % STATE.length]);
-                i++;
+                stack.setSeriesPaint(i++, state(colour++));
             }
             XYPlot panel = new XYPlot(people, null, Theme.moneyAxis("People, " + c.name()), stack);
             Theme.style(panel);
@@ -139,6 +139,13 @@ public final class WholeSystemCharts {
         subtitle(chart, "People counted at the start of each year; the top edge is everyone in the cohort.");
         Theme.style(chart, footnote(file));
         return chart;
+    }
+
+    /** The colour of the {@code i}th state drawn, past the palette repeated lighter. */
+    private static Paint state(int i) {
+        Color c = STATE[i % STATE.length];
+        for (int k = 0; k < i / STATE.length; k++) c = c.brighter();
+        return c;
     }
 
     private static XYSeries series(CouncilResult r, double[] values, String name) {

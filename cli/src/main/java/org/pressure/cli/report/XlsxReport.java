@@ -158,8 +158,8 @@ public final class XlsxReport {
             ScenarioReport r = reports.get(i);
             Scenario sc = r.result().scenario();
             org.pressure.engine.council.Comparison.WhoPays wp = c == null || i == 0 ? null : c.whoPays(i);
-            List<String> bodies = new ArrayList<>(c == null ? org.pressure.cli.chart.WholeSystemCharts.agencies(sc)
-                    : c.agencies());
+            // its own bodies; against the first, those either of the two lists
+            List<String> bodies = wp != null ? wp.agencies() : org.pressure.cli.chart.WholeSystemCharts.agencies(sc);
             for (int a = 0; a <= bodies.size(); a++) {
                 boolean all = a == bodies.size();
                 String body = all ? "public purse" : bodies.get(a);

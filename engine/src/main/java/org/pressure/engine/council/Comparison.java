@@ -102,8 +102,9 @@ public final class Comparison {
 
     /**
      * Who saves and who pays when scenario {@code i} is set against the first, over the years
-     * both cover ({@code from} to {@code to}): each agency's cost summed over those years in the
-     * first scenario and in this one, in the order of {@link #agencies()}, and the public purse.
+     * both cover ({@code from} to {@code to}): the cost of the council and of each agency either
+     * of the two lists, summed over those years in the first scenario and in this one, in the
+     * order of {@link #agencies()}, and the public purse.
      */
     public record WhoPays(int from, int to, List<String> agencies, double[] base, double[] other, double basePublic,
                           double otherPublic) {
@@ -121,7 +122,9 @@ public final class Comparison {
         CouncilResult base = results.get(0), other = results.get(i);
         int from = Math.max(base.scenario().start(), other.scenario().start());
         int to = Math.min(base.scenario().end(), other.scenario().end());
-        List<String> agencies = agencies();
+        // the council and the agencies either of the two lists; a third scenario's agencies play no part
+        List<String> agencies = agencies().stream().filter(a -> a.equals(Service.COUNCIL)
+                || base.scenario().part2().agencies().contains(a) || other.scenario().part2().agencies().contains(a)).toList();
         double[] b = new double[agencies.size()], o = new double[agencies.size()];
         for (int a = 0; a < agencies.size(); a++) {
             b[a] = sum(base, agencyCost(base, agencies.get(a)), from, to);
