@@ -160,7 +160,8 @@ final class Backtest {
             problems.add(new Location(name, headerLine + 1, 1), "the header names no results.csv column to compare; "
                     + "add columns such as income or reserves beside `year`");
         }
-        problems.throwIfAny();
+        // without a year column no row can be read; otherwise the rows are checked too, so that one run names every problem
+        if (yearIndex < 0 || compared.isEmpty()) problems.throwIfAny();
 
         // the rows: every cell checked, values kept by column and year
         List<TreeMap<Integer, Double>> values = new ArrayList<>();
@@ -227,6 +228,12 @@ final class Backtest {
             double[] projected = new double[years.length];
             for (int i = 0; i < years.length; i++) projected[i] = result.value(column, years[i]);
             out.add(new Column(column, years, projected, observed));
+        }
+        if (out.isEmpty()) {
+            problems.add(new Location(name, headerLine + 1, 1), "holds no observed value to compare: "
+                    + (yearLine.isEmpty() ? "there is no row after the header" : "every cell beside `year` is empty")
+                    + "; add a row per observed year, such as `" + sc.start() + ",123.4`");
+            problems.throwIfAny();
         }
         return new Backtest(result, file, out, empty);
     }

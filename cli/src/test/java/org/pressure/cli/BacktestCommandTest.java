@@ -118,7 +118,14 @@ class BacktestCommandTest {
                 + "the observed columns must be named as in results.csv (for example income, reserves, service.NAME.cost)\n"
                 + observed + ":1:21: `service.care.cots` is not a column of this scenario's results.csv; did you mean "
                 + "`service.care.cost`?; the observed columns must be named as in results.csv (for example income, "
-                + "reserves, service.NAME.cost)\n", r.err());
+                + "reserves, service.NAME.cost)\n"
+                + observed + ":2:1: year 2019 (2019/20) is outside the scenario, which runs from 2020 to 2024 "
+                + "(2020/21 to 2024/25)\n"
+                + observed + ":3:8: column `reserves`, year 2020: `abc` is not a number; write a plain number such as 2.5 "
+                + "or -1e3, or a percentage such as 4.99%, or leave the cell empty\n"
+                + observed + ":5:1: year 2021 appears twice (also on line 4)\n"
+                + observed + ":6:1: year 2025 (2025/26) is outside the scenario, which runs from 2020 to 2024 "
+                + "(2020/21 to 2024/25)\n", r.err());
         assertFalse(Files.exists(out));
 
         Path years = file("years.csv", """
@@ -161,6 +168,16 @@ class BacktestCommandTest {
         r = execute("backtest", scenario.toString(), "--observed", wide.toString());
         assertEquals(2, r.exit());
         assertEquals(wide + ":2:8: this row has 3 cells but the header has 2 columns\n", r.err());
+        Path headerOnly = file("d.csv", "year,income\n");
+        r = execute("backtest", scenario.toString(), "--observed", headerOnly.toString());
+        assertEquals(2, r.exit());
+        assertEquals(headerOnly + ":1:1: holds no observed value to compare: there is no row after the header; add a row "
+                + "per observed year, such as `2020,123.4`\n", r.err());
+        Path blank = file("e.csv", "year,income\n2020,\n2021,\n");
+        r = execute("backtest", scenario.toString(), "--observed", blank.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith(blank + ":1:1: holds no observed value to compare: every cell beside `year` is empty"),
+                r.err());
         r = execute("backtest", scenario.toString(), "--observed", dir.resolve("missing.csv").toString());
         assertEquals(2, r.exit());
         assertEquals(dir.resolve("missing.csv") + ": no such file\n", r.err());
