@@ -120,11 +120,13 @@ public final class ComparisonChart {
             Theme.style(panel);
             plot.add(panel, 1);
         }
-        String title = rs.size() > 2 ? "Who saves, who pays: each scenario against the first"
-                : "Who saves, who pays: " + c.labels().get(1) + " against " + c.labels().get(0);
+        // the scenarios' names go in the subtitle, which wraps; a title of two long names would not fit
+        String title = rs.size() > 2 ? "Who saves, who pays: each scenario against the first" : "Who saves, who pays";
         JFreeChart chart = new JFreeChart(title, Theme.TITLE, plot, true);
-        org.jfree.chart.title.TextTitle sub = new org.jfree.chart.title.TextTitle("Each body's cost less its cost in "
-                + c.labels().get(0) + ", year by year: above zero it pays more, below zero it saves.", Theme.SUBTITLE);
+        org.jfree.chart.title.TextTitle sub = new org.jfree.chart.title.TextTitle((rs.size() > 2
+                ? "Each body's cost less its cost in " + c.labels().get(0)
+                : "Each body's cost in " + c.labels().get(1) + " less its cost in " + c.labels().get(0))
+                + ", year by year: above zero the body pays more, below zero it saves.", Theme.SUBTITLE);
         sub.setPaint(new Color(0x444444));
         chart.addSubtitle(sub);
         Theme.style(chart, footnote + "  |  Projection, not a forecast  |  Pressure");
