@@ -61,7 +61,7 @@ class WhoPaysTest {
             assertTrue(Files.exists(out.resolve(chart + ".svg")), chart);
         }
         String whoPays = Files.readString(out.resolve("who-pays.svg"));
-        for (String legend : List.of("council: cost", "nhs: cost", "police: cost", "council: budget gap before action")) {
+        for (String legend : List.of(">council<", ">nhs<", ">police<", "council&apos;s budget gap before action")) {
             assertTrue(whoPays.contains(legend), legend);
         }
         String cohorts = Files.readString(out.resolve("cohorts.svg"));

@@ -69,7 +69,7 @@ public final class WholeSystemCharts {
         StackedXYAreaRenderer2 stack = new StackedXYAreaRenderer2();
         stack.setLegendArea(new Rectangle(-8, -8, 16, 16));
         for (int a = 0; a < agencies.size(); a++) {
-            costs.addSeries(series(r, basis.money(r, "agency." + agencies.get(a) + ".cost"), agencies.get(a) + ": cost"));
+            costs.addSeries(series(r, basis.money(r, "agency." + agencies.get(a) + ".cost"), agencies.get(a)));
             stack.setSeriesPaint(a, agencyColour(a));
         }
         XYPlot top = new XYPlot(costs, null, Theme.moneyAxis("Cost, " + units), stack);
@@ -80,7 +80,7 @@ public final class WholeSystemCharts {
         bars.setShadowVisible(false);
         bars.setSeriesPaint(0, new Color(0x7F7F7F));
         XYPlot bottom = new XYPlot(new XYSeriesCollection(series(r, basis.money(r, "budget_gap"),
-                "council: budget gap before action")), null, Theme.moneyAxis("Gap and failure demand, " + units), bars);
+                "council's budget gap before action")), null, Theme.moneyAxis(units), bars);
         XYSeriesCollection failure = new XYSeriesCollection();
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, true);
         int shown = 0;
@@ -88,6 +88,8 @@ public final class WholeSystemCharts {
             double[] f = basis.money(r, "agency." + agencies.get(a) + ".failure_cost");
             if (allZero(f)) continue; // an agency no failure demand reaches needs no flat line at zero
             failure.addSeries(series(r, f, agencies.get(a) + ": failure demand"));
+            // in the body's colour, as its cost above: the legend names each body once
+            lines.setSeriesVisibleInLegend(shown, false);
             lines.setSeriesPaint(shown, agencyColour(a));
             lines.setSeriesStroke(shown, Theme.line(3.5f));
             lines.setSeriesShape(shown, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
@@ -107,7 +109,7 @@ public final class WholeSystemCharts {
         plot.add(bottom, 2);
         JFreeChart chart = new JFreeChart(sc.name() + ": who pays", Theme.TITLE, plot, true);
         subtitle(chart, "Top: each body's cost, stacked; the top edge is the cost to the public purse. Bottom: the "
-                + "council's budget gap and the failure demand each body bears.");
+                + "council's budget gap (bars) and the failure demand each body bears (lines, in the body's colour).");
         Theme.style(chart, footnote(file));
         return chart;
     }

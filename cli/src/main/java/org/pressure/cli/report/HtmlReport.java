@@ -50,7 +50,7 @@ public final class HtmlReport {
                     + "prevention) returning later as more expensive demand on other services.",
             "who-pays", "Who pays. Top: each public body's cost, stacked, the council at the bottom; the top edge is "
                     + "the cost to the public purse. Bottom: the council's budget gap before action (bars) and the cost "
-                    + "of failure demand each body bears (lines).",
+                    + "of failure demand each body bears (lines, in the body's colour).",
             "cohorts", "People in each state of each cohort, counted at the start of each year and stacked: the top "
                     + "edge is everyone in the cohort.");
 
