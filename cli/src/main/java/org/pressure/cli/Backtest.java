@@ -128,6 +128,8 @@ final class Backtest {
         Scenario sc = result.scenario();
         List<String> known = result.columns().stream().map(CompiledScenario.Column::header).toList();
         Set<String> knownSet = new HashSet<>(known);
+        List<String> withYear = new ArrayList<>(known);
+        withYear.add(0, "year");
         int yearIndex = -1;
         Map<String, Integer> seen = new HashMap<>();
         List<Integer> compared = new ArrayList<>();
@@ -146,7 +148,7 @@ final class Backtest {
                 yearIndex = c;
             } else if (!knownSet.contains(h.text())) {
                 problems.add(at, "`" + h.text() + "` is not a column of this scenario's results.csv"
-                        + Suggest.didYouMean(h.text(), known) + "; the observed columns must be named as in "
+                        + Suggest.didYouMean(h.text(), withYear) + "; the observed columns must be named as in "
                         + "results.csv (for example income, reserves, service.NAME.cost)");
             } else {
                 compared.add(c);

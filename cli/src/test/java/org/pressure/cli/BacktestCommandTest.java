@@ -159,6 +159,11 @@ class BacktestCommandTest {
         assertEquals(2, r.exit());
         assertEquals(noYear + ":1:1: the header needs a `year` column (financial years as 2025 for 2025/26); it has "
                 + "income, reserves\n", r.err());
+        Path capital = file("f.csv", "Year,income\n2020,100\n");
+        r = execute("backtest", scenario.toString(), "--observed", capital.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith(capital + ":1:1: `Year` is not a column of this scenario's results.csv; did you mean "
+                + "`year`?"), r.err());
         Path yearOnly = file("b.csv", "year\n2020\n");
         r = execute("backtest", scenario.toString(), "--observed", yearOnly.toString());
         assertEquals(2, r.exit());
