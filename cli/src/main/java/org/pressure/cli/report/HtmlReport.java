@@ -15,8 +15,8 @@ import org.pressure.engine.scenario.Assumptions.Assumption;
 /**
  * {@code report.html}: one self-contained page (inline CSS and SVG, nothing fetched) that reads
  * on screen and prints to A4. A comparison first when there are several scenarios; then, for
- * each, the headlines in words, the four charts, the year-by-year figures and every assumption
- * with its source.
+ * each, the headlines in words, who pays (where there are agencies), the charts, the
+ * year-by-year figures and every assumption with its source.
  */
 public final class HtmlReport {
     /** Charts are drawn at this width inline: narrower than the files, so their text prints larger on A4. */
