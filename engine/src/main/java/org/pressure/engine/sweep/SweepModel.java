@@ -137,7 +137,7 @@ public final class SweepModel {
     }
 
     /** Why {@code path} does not name a value of the scenario, or null if it does. */
-    private static String missing(Node tree, List<String> path) {
+    public static String missing(Node tree, List<String> path) {
         Node n = tree;
         for (int i = 0; i < path.size(); i++) {
             String key = path.get(i);

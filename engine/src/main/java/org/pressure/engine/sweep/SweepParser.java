@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pressure.engine.council.CompiledScenario;
-import org.pressure.engine.council.Indicators;
-import org.pressure.engine.council.Scenario;
 import org.pressure.engine.scenario.Location;
 import org.pressure.engine.scenario.MapReader;
 import org.pressure.engine.scenario.Node;
@@ -242,38 +240,18 @@ public final class SweepParser {
     }
 
     private static OutputSpec output(String text) {
-        int at = text.lastIndexOf('@');
-        if (at < 0) return OutputSpec.indicator(text);
-        String column = text.substring(0, at), year = text.substring(at + 1);
-        Integer y = null;
-        if (!year.equals("end")) {
-            try {
-                y = Integer.valueOf(year);
-            } catch (NumberFormatException e) {
-                y = Integer.MIN_VALUE;
-            }
-        }
-        return OutputSpec.column(text, column, y);
+        return OutputSpec.parse(text);
     }
 
     /** Checks outputs and trajectories against a compiled scenario's columns and horizon. */
     static void checkOutputs(SweepSpec spec, CompiledScenario compiled, Node sweepTree) {
         Problems problems = new Problems();
-        Scenario sc = compiled.scenario();
         Set<String> columns = new java.util.LinkedHashSet<>();
         compiled.columns().forEach(c -> columns.add(c.header()));
         Location at = sweepTree instanceof Node.MapNode m ? m.keyLocation("outputs") : Location.ofFile(spec.sweepFile().toString());
         for (OutputSpec o : spec.outputs()) {
-            if (o.indicator() != null && !Indicators.NAMES.contains(o.indicator())) {
-                problems.add(at, "output `" + o.name() + "` is not an indicator" + Suggest.didYouMean(o.indicator(), Indicators.NAMES)
-                        + "; use an indicator (" + String.join(", ", Indicators.NAMES) + ") or COLUMN@YEAR / COLUMN@end");
-            } else if (o.column() != null && !columns.contains(o.column())) {
-                problems.add(at, "output `" + o.name() + "`: `" + o.column() + "` is not a results.csv column"
-                        + Suggest.didYouMean(o.column(), columns));
-            } else if (o.column() != null && o.year() != null && (o.year() < sc.start() || o.year() > sc.end())) {
-                problems.add(at, "output `" + o.name() + "`: the year must be `end` or a year from " + sc.start() + " to "
-                        + sc.end());
-            }
+            String problem = o.problem(compiled);
+            if (problem != null) problems.add(at, problem);
         }
         Location tat = sweepTree instanceof Node.MapNode m ? m.keyLocation("trajectories") : at;
         for (String t : spec.trajectories()) {
