@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Shows when, and why, the cost of a council's statutory services overtakes its income.",
-        subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, SolveCommand.class, CompareCommand.class, ReportCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, SolveCommand.class, DiscoverCommand.class, CompareCommand.class, ReportCommand.class,
                 SchemaCommand.class, InitCommand.class, AutoComplete.GenerateCompletion.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -40,7 +40,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, validate, sweep, solve, compare, "
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, validate, sweep, solve, discover, compare, "
                 + "report, schema, init, generate-completion or help");
     }
 

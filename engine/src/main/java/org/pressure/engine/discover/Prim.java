@@ -148,7 +148,8 @@ public final class Prim {
 
     /**
      * Widens the box one input and one end at a time by about alpha of its runs: each time the
-     * slice whose own runs are most often cases, as long as at least the threshold of them are.
+     * slice whose own runs are most often cases, as long as at least the threshold of them are
+     * (thinner slices, down to one run, where no alpha slice is).
      * So a bound that peeling overshot comes back, and an input peeled only by chance (its
      * slices as dense as the box) is freed again, while slices that would dilute the box stay out.
      */
@@ -156,41 +157,46 @@ public final class Prim {
         double[] lo = start.low().clone(), hi = start.high().clone();
         int[] in = inside(lo, hi);
         while (true) {
-            double bestShare = -1, bestBound = 0;
-            int bestInput = -1;
-            boolean bestLow = false;
-            int want = Math.max(1, (int) Math.ceil(options.alpha() * in.length));
+            // runs inside every other bound, beyond each end of each input, nearest first: {value, case}
+            List<List<double[]>> beyond = new ArrayList<>();
             for (int j = 0; j < d; j++) {
                 for (boolean low : new boolean[] {true, false}) {
-                    // runs inside every other bound, beyond this end of input j, nearest first
-                    List<double[]> beyond = new ArrayList<>();
+                    List<double[]> b = new ArrayList<>();
                     for (int i = 0; i < n; i++) {
                         double xi = x[j][i];
-                        if ((low ? xi < lo[j] : xi > hi[j]) && insideExcept(i, lo, hi, j)) {
-                            beyond.add(new double[] {xi, y[i] ? 1 : 0});
-                        }
+                        if ((low ? xi < lo[j] : xi > hi[j]) && insideExcept(i, lo, hi, j)) b.add(new double[] {xi, y[i] ? 1 : 0});
                     }
-                    if (beyond.isEmpty()) continue;
-                    beyond.sort((a, b) -> low ? Double.compare(b[0], a[0]) : Double.compare(a[0], b[0]));
-                    double bound = beyond.get(Math.min(want, beyond.size()) - 1)[0];
+                    b.sort((p, q) -> low ? Double.compare(q[0], p[0]) : Double.compare(p[0], q[0]));
+                    beyond.add(b);
+                }
+            }
+            // slices of alpha of the box's runs; where none is dense enough, thinner ones, down to one run,
+            // so that a bound ends up close to where the cases stop rather than a whole slice short of it
+            int bestCandidate = -1;
+            double bestShare = -1, bestBound = 0;
+            for (int size = Math.max(1, (int) Math.ceil(options.alpha() * in.length)); size >= 1 && bestCandidate < 0; size /= 2) {
+                for (int c = 0; c < beyond.size(); c++) {
+                    List<double[]> b = beyond.get(c);
+                    if (b.isEmpty()) continue;
+                    boolean low = c % 2 == 0;
+                    double bound = b.get(Math.min(size, b.size()) - 1)[0];
                     int added = 0, addedCases = 0;
-                    for (double[] r : beyond) {
+                    for (double[] r : b) {
                         if (low ? r[0] < bound : r[0] > bound) break;
                         added++;
                         addedCases += (int) r[1];
                     }
                     double share = (double) addedCases / added;
-                    if (share > bestShare) {
+                    if (share >= options.threshold() && share > bestShare) {
                         bestShare = share;
-                        bestInput = j;
-                        bestLow = low;
+                        bestCandidate = c;
                         bestBound = bound;
                     }
                 }
             }
-            if (bestInput < 0 || bestShare < options.threshold()) break;
-            if (bestLow) lo[bestInput] = bestBound;
-            else hi[bestInput] = bestBound;
+            if (bestCandidate < 0) break;
+            if (bestCandidate % 2 == 0) lo[bestCandidate / 2] = bestBound;
+            else hi[bestCandidate / 2] = bestBound;
             in = inside(lo, hi);
         }
         return box(lo, hi, in);
