@@ -10,7 +10,6 @@ import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.SimpleBounds;
-import org.apache.commons.math3.optim.SimpleValueChecker;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
@@ -83,6 +82,8 @@ public final class GoalSeek {
     private final Question question;
     private final int endYear;
     private int runs;
+    /** The objective at the centre of the ranges: its scale, for scoring. */
+    private double objectiveAtCentre;
 
     private GoalSeek(LeverModel model, Question question) {
         this.model = model;
@@ -246,6 +247,10 @@ public final class GoalSeek {
             start[j] = (lo[j] + hi[j]) / 2;
             sigma[j] = 0.3 * (hi[j] - lo[j]);
         }
+        if (question.objective() != null) {
+            double centre = objective(evaluate(start));
+            objectiveAtCentre = Double.isNaN(centre) ? 0 : centre;
+        }
         Evaluation[] best = new Evaluation[1];
         double[] bestScore = {Double.POSITIVE_INFINITY};
         org.apache.commons.math3.analysis.MultivariateFunction f = x -> {
@@ -261,7 +266,7 @@ public final class GoalSeek {
         };
         int lambda = 4 + (int) (3 * Math.log(n)) + 4; // a little above CMA-ES's default: the penalty makes plateaus
         CMAESOptimizer cmaes = new CMAESOptimizer(1000, Double.NEGATIVE_INFINITY, true, 0, 0,
-                new MersenneTwister(question.seed()), false, new SimpleValueChecker(1e-10, 1e-12));
+                new MersenneTwister(question.seed()), false, null);
         int iterations;
         try {
             cmaes.optimize(new MaxEval(MAX_OPTIMISER_RUNS), new ObjectiveFunction(f), GoalType.MINIMIZE,
@@ -282,28 +287,32 @@ public final class GoalSeek {
 
     /**
      * Lower is better. A point that misses a target scores above 2, more the further it misses;
-     * a point that meets them all scores the objective squeezed into (-1, 1) (CMA-ES only ranks,
-     * so squeezing loses nothing).
+     * a point that meets them all scores its objective, relative to the objective at the centre
+     * of the ranges and squeezed into (-1, 1), plus a tie-break far too small to outweigh any real
+     * difference (a millionth, relative to the objective): nearness to the low ends of the ranges (high ends with {@code largest}), which
+     * is also the whole score when there is no objective. CMA-ES only ranks, so squeezing loses
+     * nothing, and a flat objective still has one answer.
      */
     private double score(Evaluation e, double[] lo, double[] hi) {
         double v = violation(e);
         if (v > 0) return 2 + v;
-        double s;
-        if (question.objective() != null) {
-            OutputSpec o = question.objective().output();
-            double value = o.of(e.run());
-            if (Double.isNaN(value)) {
-                if (!o.isYear()) return 2;
-                value = endYear + 1; // never: after the horizon
-            }
-            s = question.objective().maximise() ? -value : value;
-        } else {
-            s = 0;
-            for (int j = 0; j < lo.length; j++) s += (e.x()[j] - lo[j]) / (hi[j] - lo[j]);
-            s /= lo.length;
-            if (question.largest()) s = -s;
-        }
-        return s / (1 + Math.abs(s));
+        double position = 0;
+        for (int j = 0; j < lo.length; j++) position += (e.x()[j] - lo[j]) / (hi[j] - lo[j]);
+        position /= lo.length;
+        if (question.largest()) position = 1 - position;
+        if (question.objective() == null) return position - 1;
+        double value = objective(e);
+        if (Double.isNaN(value)) return 2;
+        double s = (value - objectiveAtCentre) / (Math.abs(objectiveAtCentre) + 1);
+        if (question.objective().maximise()) s = -s;
+        return s / (1 + Math.abs(s)) + 1e-6 * position;
+    }
+
+    /** The objective's value in a run; for a year output, never counts as the year after the horizon. */
+    private double objective(Evaluation e) {
+        OutputSpec o = question.objective().output();
+        double value = o.of(e.run());
+        return Double.isNaN(value) && o.isYear() ? endYear + 1 : value;
     }
 
     /** The objective (or first target) across the first lever's range, the others at the answer. */
