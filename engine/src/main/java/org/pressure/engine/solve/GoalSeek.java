@@ -177,7 +177,20 @@ public final class GoalSeek {
             bound = tol + relative * Math.max(Math.abs(lo), Math.abs(hi));
             method = "Brent's method (Commons Math BracketingNthOrderBrentSolver) on " + t.output().name();
             if (e.met()) {
+                // Brent stops at any zero, and an amount can sit at its threshold over a whole stretch
+                // (a gap clamped at 0): check that one bound nearer the unmet side the targets fail
                 b = e;
+                double towards = Math.signum(a.x()[0] - e.x()[0]);
+                double near = e.x()[0] + towards * bound;
+                if ((near - a.x()[0]) * towards < 0) {
+                    Evaluation check = evaluate(new double[] {near});
+                    if (!check.met()) {
+                        return new Result(Outcome.FOUND, e.x(), bound, method, iterations + 1, runs, e, null,
+                                profile(scan, chart));
+                    }
+                    b = check;
+                }
+                method += ", then bisection on every target";
             } else {
                 // another target changes between the same scan points: settle it on the whole condition
                 a = e;

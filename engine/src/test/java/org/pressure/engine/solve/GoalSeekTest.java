@@ -70,6 +70,19 @@ class GoalSeekTest {
     }
 
     @Test
+    void a_smooth_amount_is_settled_by_brent_alone_and_a_clamped_one_is_checked_by_bisection() throws Exception {
+        LeverModel m = model(GAP, "income.tax.growth=0%..10%");
+        // income in 2035/36 is 90 (1 + g)^10: it reaches 120 at g = (120 / 90)^(1/10) - 1
+        GoalSeek.Result smooth = solve(m, false, 1e-12, "income@2035 >= 120");
+        assertEquals(Math.pow(120.0 / 90, 0.1) - 1, smooth.values()[0], smooth.tolerance());
+        assertTrue(!smooth.method().contains("bisection") && smooth.iterations() < 20, smooth.method() + smooth.iterations());
+        // the gap is clamped at 0 above the answer, where any point is a "root": bisection settles the first one
+        GoalSeek.Result clamped = solve(m, false, 1e-12, "budget_gap@2035 <= 0");
+        assertEquals(1.03 * Math.pow(100.0 / 90, 0.1) - 1, clamped.values()[0], clamped.tolerance());
+        assertTrue(clamped.method().endsWith("then bisection on every target"), clamped.method());
+    }
+
+    @Test
     void a_year_target_is_settled_by_bisection_to_the_tolerance() throws Exception {
         LeverModel m = model(CROSSOVER, "income.tax.growth=0%..10%");
         GoalSeek.Result later = solve(m, false, 1e-8, "crossover_year > 2030");
