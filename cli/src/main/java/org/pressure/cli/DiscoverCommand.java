@@ -173,7 +173,7 @@ final class DiscoverCommand implements Callable<Integer> {
     }
 
     /** The box in words: "x above 3.8% and y below 2.0%: 71% of the runs where ..., 93% of the runs in the box". */
-    static String describe(Prim.Result r, Prim.Box b, double[][] columnsForFormat, String where) {
+    static String describe(Prim.Result r, Prim.Box b, String where) {
         List<String> parts = new ArrayList<>();
         for (int j : b.restricted()) {
             String name = r.inputs().get(j);
@@ -203,7 +203,7 @@ final class DiscoverCommand implements Callable<Integer> {
                 alpha, r.trajectory().size() - 1, r.chosen(), minDensity,
                 r.trajectory().get(r.chosen()).density() < minDensity ? " (none reaches it: the densest is shown)" : "");
         o.println();
-        o.println("  " + describe(r, r.box(), null, where.strip()));
+        o.println("  " + describe(r, r.box(), where.strip()));
         o.println();
         o.printf(Locale.ROOT, "  %-44s %14s %14s %10s%n", "restricted input", "low", "high", "quasi-p");
         for (int j : r.box().restricted()) {
@@ -248,7 +248,7 @@ final class DiscoverCommand implements Callable<Integer> {
         m.put("chosen_step", r.chosen());
         Prim.Box b = r.box();
         Map<String, Object> box = new LinkedHashMap<>();
-        box.put("description", describe(r, b, null, where.strip()));
+        box.put("description", describe(r, b, where.strip()));
         box.put("coverage", b.coverage());
         box.put("density", b.density());
         box.put("mass", b.mass());

@@ -29,8 +29,10 @@ public final class SolveChart {
         boolean anyNever = false;
         for (int i = 0; i < p.x().length; i++) {
             double y = p.y()[i];
-            if (Double.isNaN(y)) {
+            if (Double.isNaN(y) && year) {
                 anyNever = true;
+                y = scenario.end() + 1; // drawn on a "never" line above the last year
+            } else if (Double.isNaN(y)) {
                 line.add(p.x()[i], null);
                 continue;
             }
@@ -62,12 +64,22 @@ public final class SolveChart {
         NumberAxis y;
         if (year) {
             y = Theme.yearAxis(Theme.label(p.output().name()), scenario.start(), scenario.end());
+            if (anyNever) y.setRange(scenario.start() - 0.2, scenario.end() + 1.6);
         } else {
             y = Theme.moneyAxis(p.output().name() + (p.output().column() == null ? "" : " (" + scenario.units() + ")"));
             y.setAutoRangeIncludesZero(false);
         }
         XYPlot plot = new XYPlot(data, x, y, r);
         Theme.style(plot);
+        if (anyNever) {
+            ValueMarker never = new ValueMarker(scenario.end() + 1, new Color(0x888888), Theme.dashed(1.5f));
+            never.setLabel("never (within the horizon)");
+            never.setLabelFont(Theme.MARKER);
+            never.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+            never.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            never.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            plot.addRangeMarker(never);
+        }
         if (p.target() != null && !p.target().isNever()) {
             ValueMarker t = new ValueMarker(p.target().value(), Theme.INK, Theme.dashed(2f));
             t.setLabel("target: " + p.target().text());
@@ -84,14 +96,14 @@ public final class SolveChart {
             m.setLabelFont(Theme.MARKER);
             m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
             m.setLabelPaint(orange);
-            m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-            m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            m.setLabelAnchor(RectangleAnchor.LEFT); // halfway up: clear of the target and "never" lines
+            m.setLabelTextAnchor(TextAnchor.CENTER_RIGHT);
             plot.addDomainMarker(m);
         }
         String title = Theme.label(p.output().name()) + " against " + lever.path();
         JFreeChart chart = new JFreeChart(title, Theme.TITLE, plot, true);
         String note = source + ", " + Scenario.financialYear(scenario.start()) + " to " + Scenario.financialYear(scenario.end())
-                + (anyNever ? "  |  gaps in the line: never within the horizon" : "")
+                + (anyNever ? "  |  never: does not happen by " + Scenario.financialYear(scenario.end()) : "")
                 + (result.values().length > 1 ? "  |  other levers at the answer" : "");
         Theme.style(chart, note);
         return chart;
