@@ -47,7 +47,7 @@ class ReportSweepTest {
                 sweep.toString(), "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         String html = Files.readString(out.resolve("report.html"));
-        for (String s : new String[] {"Sweep 1. Care and tax", "What was varied", "services.care.cost.growth",
+        for (String s : new String[] {"Sweep 1. Care and tax", "What was varied", "services.care.cost.growth", "uniform [0.03, 0.08]",
             "Probability by year", "fan-budget_gap.svg", "Where the runs of interest concentrate (PRIM)",
             "Runs of interest: crossover_year &lt;= 2035", "prim-scatter.svg", "href=\"#sweep-1\""}) {
             assertTrue(html.contains(s), s);

@@ -32,10 +32,10 @@ import org.pressure.engine.scenario.ScenarioException;
  */
 public record SweepReport(Path dir, String name, String scenario, String design, int runs, long seed,
                           List<Parameter> parameters, List<Output> outputs, Map<String, Map<Integer, Double>> byYear,
-                          List<Chart> charts, Box box) {
+                          List<Chart> charts, Box box, List<String> correlations) {
 
-    /** A parameter: the lowest, middle and highest value it took in the runs. */
-    public record Parameter(String path, double low, double median, double high) {}
+    /** A parameter: its distribution as the sweep file gave it (null for older folders), and the lowest, middle and highest value it took. */
+    public record Parameter(String path, String distribution, double low, double median, double high) {}
 
     /** An output's summary; {@code never} is the share of runs where a year output does not happen. */
     public record Output(String name, double p5, double p50, double p95, double mean, Double never, boolean year) {}
@@ -80,7 +80,8 @@ public record SweepReport(Path dir, String name, String scenario, String design,
             if (c.equals("run") || outputNames.contains(c)) continue;
             double[] v = Arrays.stream(table.column(c)).filter(x -> !Double.isNaN(x)).sorted().toArray();
             if (v.length == 0) continue;
-            parameters.add(new Parameter(c, v[0], v[v.length / 2], v[v.length - 1]));
+            JsonNode d = summary.path("parameters").get(c);
+            parameters.add(new Parameter(c, d == null ? null : d.asText(), v[0], v[v.length / 2], v[v.length - 1]));
         }
         String id = "w" + number;
         List<Chart> charts = new ArrayList<>();
@@ -96,8 +97,14 @@ public record SweepReport(Path dir, String name, String scenario, String design,
             box = new Box(b.path("where").asText(), b.path("box").path("description").asText(), restrictions,
                     charts(dir, "prim-", id));
         }
+        List<String> correlations = new ArrayList<>();
+        for (JsonNode c : summary.path("correlations")) {
+            correlations.add(c.path("between").path(0).asText() + " and " + c.path("between").path(1).asText() + ": rank "
+                    + c.path("rank").asText());
+        }
         return new SweepReport(dir, summary.path("sweep").asText(), summary.path("scenario").asText(),
-                summary.path("design").asText(), runs, summary.path("seed").asLong(), parameters, outputs, byYear, charts, box);
+                summary.path("design").asText(), runs, summary.path("seed").asLong(), parameters, outputs, byYear, charts, box,
+                correlations);
     }
 
     private static double num(JsonNode o, String key) {

@@ -19,16 +19,23 @@ final class SweepSection {
 
         h.element("h3", "What was varied");
         h.open("div", "class", "table-wrap").open("table", "class", "compare");
-        h.element("caption", "Each varied assumption: the lowest, middle and highest value it took in the runs");
-        h.open("thead").open("tr").element("th", "Assumption (scenario path)").element("th", "Lowest", "class", "num")
+        h.element("caption", "Each varied assumption: its distribution in the sweep file, and the lowest, middle and "
+                + "highest value it took in the runs");
+        h.open("thead").open("tr").element("th", "Assumption (scenario path)").element("th", "Distribution")
+                .element("th", "Lowest", "class", "num")
                 .element("th", "Median", "class", "num").element("th", "Highest", "class", "num").close("tr").close("thead");
         h.open("tbody");
         for (SweepReport.Parameter p : s.parameters()) {
             h.open("tr").open("th", "scope", "row").element("code", p.path()).close("th")
+                    .open("td").element("code", p.distribution() == null ? "" : p.distribution()).close("td")
                     .element("td", number(p.low()), "class", "num").element("td", number(p.median()), "class", "num")
                     .element("td", number(p.high()), "class", "num").close("tr");
         }
         h.close("tbody").close("table").close("div").newline();
+        if (!s.correlations().isEmpty()) {
+            h.element("p", "Correlated (Spearman rank correlation, by reordering the sample): "
+                    + String.join("; ", s.correlations()) + ".", "class", "note");
+        }
 
         h.element("h3", "What came out");
         h.open("div", "class", "table-wrap").open("table", "class", "compare");

@@ -165,13 +165,15 @@ public final class XlsxReport {
         text(sheet, row, 0, "seed");
         number(sheet, row++, 1, s.seed(), null);
         row++;
-        row(sheet, row++, "parameter", "lowest", "median", "highest");
+        row(sheet, row++, "parameter", "lowest", "median", "highest", "distribution");
         for (SweepReport.Parameter p : s.parameters()) {
             text(sheet, row, 0, p.path());
             number(sheet, row, 1, p.low(), null);
             number(sheet, row, 2, p.median(), null);
-            number(sheet, row++, 3, p.high(), null);
+            number(sheet, row, 3, p.high(), null);
+            text(sheet, row++, 4, p.distribution());
         }
+        for (String c : s.correlations()) row(sheet, row++, "correlated", c);
         row++;
         row(sheet, row++, "output", "5th percentile", "median", "95th percentile", "never (share of runs)");
         for (SweepReport.Output o : s.outputs()) {
@@ -207,7 +209,7 @@ public final class XlsxReport {
                 row++;
             }
         }
-        widths(sheet, 48, 18, 18, 18, 22);
+        widths(sheet, 48, 18, 18, 18, 40);
     }
 
     private static void row(Sheet sheet, int row, String... texts) {
