@@ -148,7 +148,14 @@ final class DiscoverCommand implements Callable<Integer> {
         Set<String> exclude = new LinkedHashSet<>(List.of("run"));
         condition.comparisons().forEach(c -> exclude.add(c.column()));
         if (Files.exists(summary)) {
-            JsonNode outputs = JSON.readTree(summary.toFile()).get("outputs");
+            JsonNode json = JSON.readTree(summary.toFile());
+            JsonNode parameters = json.get("parameters");
+            if (parameters != null && parameters.size() > 0) {
+                List<String> named = new ArrayList<>();
+                parameters.fieldNames().forEachRemaining(named::add);
+                if (named.stream().allMatch(table::has)) return named;
+            }
+            JsonNode outputs = json.get("outputs");
             if (outputs != null) outputs.fieldNames().forEachRemaining(exclude::add);
         }
         List<String> out = table.names().stream().filter(c -> !exclude.contains(c)).toList();
