@@ -57,6 +57,24 @@ class SolveCommandTest {
     }
 
     @Test
+    void two_levers_use_the_seeded_optimiser_and_say_no_tolerance_is_guaranteed() throws Exception {
+        Path out = dir.resolve("two");
+        CommandLineTest.Result r = CommandLineTest.execute("solve", scenario().toString(), "--vary", "income.tax.growth=0%..10%",
+                "--vary", "services.care.cost.growth=2%..4%", "--target", "budget_gap@2035 <= 0", "--seed", "3",
+                "--out", out.toString(), "--no-chart");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("found by a stochastic search: no tolerance is guaranteed"), r.out());
+        JsonNode json = new ObjectMapper().readTree(out.resolve("solve.json").toFile());
+        assertEquals(3, json.at("/seed").asInt());
+        assertTrue(json.at("/result/tolerance").isNull());
+        assertTrue(json.at("/method").asText().startsWith("CMA-ES"), json.toString());
+        // nearest the low ends: care growth at 2%, then the least income growth that closes the gap
+        double care = json.at("/result/values/services.care.cost.growth").asDouble();
+        assertEquals(0.02, care, 1e-3);
+        assertEquals((1 + care) * Math.pow(100.0 / 90, 0.1) - 1, json.at("/result/values/income.tax.growth").asDouble(), 1e-3);
+    }
+
+    @Test
     void unreachable_and_unconstraining_targets_exit_2_and_write_nothing() throws Exception {
         Path out = dir.resolve("none");
         CommandLineTest.Result none = CommandLineTest.execute("solve", scenario().toString(), "--vary",
