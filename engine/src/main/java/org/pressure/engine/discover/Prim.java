@@ -156,47 +156,57 @@ public final class Prim {
     private Box paste(Box start) {
         double[] lo = start.low().clone(), hi = start.high().clone();
         int[] in = inside(lo, hi);
+        double[] values = new double[n];
+        boolean[] isCase = new boolean[n];
         while (true) {
-            // runs inside every other bound, beyond each end of each input, nearest first: {value, case}
-            List<List<double[]>> beyond = new ArrayList<>();
+            int want = Math.max(1, (int) Math.ceil(options.alpha() * in.length));
+            int bestInput = -1;
+            boolean bestLow = false;
+            double bestShare = -1, bestBound = 0;
+            int bestSize = 0;
             for (int j = 0; j < d; j++) {
                 for (boolean low : new boolean[] {true, false}) {
-                    List<double[]> b = new ArrayList<>();
+                    // runs inside every other bound, beyond this end of input j
+                    int m = 0;
                     for (int i = 0; i < n; i++) {
                         double xi = x[j][i];
-                        if ((low ? xi < lo[j] : xi > hi[j]) && insideExcept(i, lo, hi, j)) b.add(new double[] {xi, y[i] ? 1 : 0});
+                        if ((low ? xi < lo[j] : xi > hi[j]) && insideExcept(i, lo, hi, j)) {
+                            values[m] = xi;
+                            isCase[m++] = y[i];
+                        }
                     }
-                    b.sort((p, q) -> low ? Double.compare(q[0], p[0]) : Double.compare(p[0], q[0]));
-                    beyond.add(b);
+                    if (m == 0) continue;
+                    double[] sorted = Arrays.copyOf(values, m);
+                    Arrays.sort(sorted);
+                    // slices of alpha of the box's runs; where none is dense enough, thinner ones, down to one
+                    // run, so that a bound ends up close to where the cases stop rather than a slice short of it
+                    for (int size = want; size >= 1; size /= 2) {
+                        int k = Math.min(size, m);
+                        double bound = low ? sorted[m - k] : sorted[k - 1];
+                        int added = 0, addedCases = 0;
+                        for (int t = 0; t < m; t++) {
+                            if (low ? values[t] >= bound : values[t] <= bound) {
+                                added++;
+                                if (isCase[t]) addedCases++;
+                            }
+                        }
+                        double share = (double) addedCases / added;
+                        if (share < options.threshold()) continue;
+                        // a thicker slice beats any thinner one; among slices as thick, the denser wins
+                        if (size > bestSize || (size == bestSize && share > bestShare)) {
+                            bestSize = size;
+                            bestShare = share;
+                            bestInput = j;
+                            bestLow = low;
+                            bestBound = bound;
+                        }
+                        break;
+                    }
                 }
             }
-            // slices of alpha of the box's runs; where none is dense enough, thinner ones, down to one run,
-            // so that a bound ends up close to where the cases stop rather than a whole slice short of it
-            int bestCandidate = -1;
-            double bestShare = -1, bestBound = 0;
-            for (int size = Math.max(1, (int) Math.ceil(options.alpha() * in.length)); size >= 1 && bestCandidate < 0; size /= 2) {
-                for (int c = 0; c < beyond.size(); c++) {
-                    List<double[]> b = beyond.get(c);
-                    if (b.isEmpty()) continue;
-                    boolean low = c % 2 == 0;
-                    double bound = b.get(Math.min(size, b.size()) - 1)[0];
-                    int added = 0, addedCases = 0;
-                    for (double[] r : b) {
-                        if (low ? r[0] < bound : r[0] > bound) break;
-                        added++;
-                        addedCases += (int) r[1];
-                    }
-                    double share = (double) addedCases / added;
-                    if (share >= options.threshold() && share > bestShare) {
-                        bestShare = share;
-                        bestCandidate = c;
-                        bestBound = bound;
-                    }
-                }
-            }
-            if (bestCandidate < 0) break;
-            if (bestCandidate % 2 == 0) lo[bestCandidate / 2] = bestBound;
-            else hi[bestCandidate / 2] = bestBound;
+            if (bestInput < 0) break;
+            if (bestLow) lo[bestInput] = bestBound;
+            else hi[bestInput] = bestBound;
             in = inside(lo, hi);
         }
         return box(lo, hi, in);
