@@ -158,7 +158,7 @@ final class DiscoverCommand implements Callable<Integer> {
             JsonNode outputs = json.get("outputs");
             if (outputs != null) outputs.fieldNames().forEachRemaining(exclude::add);
         }
-        List<String> out = table.names().stream().filter(c -> !exclude.contains(c)).toList();
+        List<String> out = table.names().stream().filter(c -> !exclude.contains(c) && table.numeric(c)).toList();
         if (out.isEmpty()) {
             throw new ScenarioException(Location.ofFile(table.file().toString()), "no input columns are left; name them with --inputs");
         }

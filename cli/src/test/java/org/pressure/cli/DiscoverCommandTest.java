@@ -74,6 +74,27 @@ class DiscoverCommandTest {
     }
 
     @Test
+    void a_csv_with_a_text_column_is_read_and_the_column_refused_only_if_used() throws Exception {
+        Path csv = dir.resolve("labelled.csv");
+        StringBuilder rows = new StringBuilder("label,x,noise,bad\n");
+        SplittableRandom random = new SplittableRandom(8);
+        for (int i = 0; i < 400; i++) {
+            double x = random.nextDouble(), noise = random.nextDouble();
+            rows.append("run ").append(i).append(',').append(x).append(',').append(noise).append(',').append(x < 0.25 ? 1 : 0)
+                    .append('\n');
+        }
+        Files.writeString(csv, rows);
+        CommandLineTest.Result r = CommandLineTest.execute("discover", csv.toString(), "--where", "bad = 1", "--out",
+                dir.resolve("l").toString(), "--no-chart");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("inputs: x, noise") && r.out().contains("x below 0.2"), r.out());
+        CommandLineTest.Result used = CommandLineTest.execute("discover", csv.toString(), "--where", "bad = 1", "--inputs",
+                "label,x", "--out", dir.resolve("m").toString());
+        assertEquals(2, used.exit());
+        assertTrue(used.err().contains("labelled.csv:2:1: `label`: `run 0` is not a number"), used.err());
+    }
+
+    @Test
     void bad_conditions_columns_and_options_exit_2_with_the_reason() throws Exception {
         Path folder = sweepFolder();
         String[][] cases = {

@@ -77,7 +77,7 @@ public record SweepReport(Path dir, String name, String scenario, String design,
         RunTable table = RunTable.read(dir.resolve("runs.csv"));
         List<Parameter> parameters = new ArrayList<>();
         for (String c : table.names()) {
-            if (c.equals("run") || outputNames.contains(c)) continue;
+            if (c.equals("run") || outputNames.contains(c) || !table.numeric(c)) continue;
             double[] v = Arrays.stream(table.column(c)).filter(x -> !Double.isNaN(x)).sorted().toArray();
             if (v.length == 0) continue;
             JsonNode d = summary.path("parameters").get(c);

@@ -23,24 +23,28 @@ public final class RunTable {
     private final List<String> names;
     private final Map<String, double[]> columns;
     private final int rows;
+    private final Map<String, ScenarioException> notNumbers;
 
-    private RunTable(Path file, List<String> names, Map<String, double[]> columns, int rows) {
+    private RunTable(Path file, List<String> names, Map<String, double[]> columns, int rows,
+                     Map<String, ScenarioException> notNumbers) {
         this.file = file;
         this.names = List.copyOf(names);
         this.columns = columns;
         this.rows = rows;
+        this.notNumbers = notNumbers;
     }
 
     /** Builds a table from columns already in memory (all the same length). */
     public static RunTable of(Map<String, double[]> columns) {
         int rows = columns.values().iterator().next().length;
-        return new RunTable(Path.of("(memory)"), new ArrayList<>(columns.keySet()), new LinkedHashMap<>(columns), rows);
+        return new RunTable(Path.of("(memory)"), new ArrayList<>(columns.keySet()), new LinkedHashMap<>(columns), rows, Map.of());
     }
 
     /** Reads a CSV; a cell that is neither empty nor a number is refused with its line and column. */
     public static RunTable read(Path file) throws IOException {
         List<String> header;
         List<double[]> rowsRead = new ArrayList<>();
+        Map<String, ScenarioException> notNumbers = new LinkedHashMap<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String first = in.readLine();
             if (first == null || first.isBlank()) throw new ScenarioException(Location.ofFile(file.toString()), "the file is empty; "
@@ -65,10 +69,12 @@ public final class RunTable {
                     } else {
                         Double v = Numbers.parse(c);
                         if (v == null) {
-                            throw new ScenarioException(new Location(file.toString(), lineNo, col), "`" + header.get(j) + "`: `"
-                                    + c + "` is not a number (every cell must be a number or empty)");
+                            // a column of text (a label, a name) is fine until something uses it
+                            notNumbers.putIfAbsent(header.get(j), new ScenarioException(new Location(file.toString(), lineNo,
+                                    col), "`" + header.get(j) + "`: `" + c + "` is not a number (a column used as an input "
+                                    + "or in --where must hold a number or nothing in every row)"));
                         }
-                        row[j] = v;
+                        row[j] = v == null ? Double.NaN : v;
                     }
                     col += cells.get(j).length() + 1;
                 }
@@ -84,7 +90,7 @@ public final class RunTable {
             for (int i = 0; i < n; i++) c[i] = rowsRead.get(i)[j];
             cols.put(header.get(j), c);
         }
-        return new RunTable(file, header, cols, n);
+        return new RunTable(file, header, cols, n, notNumbers);
     }
 
     /** Cells separated by commas; a cell in double quotes may hold commas and doubled quotes. */
@@ -128,8 +134,20 @@ public final class RunTable {
         return columns.containsKey(name);
     }
 
+    /**
+     * A column by name, an empty cell as NaN.
+     *
+     * @throws ScenarioException naming the first cell that is not a number, if the column has one
+     */
     public double[] column(String name) {
+        ScenarioException text = notNumbers.get(name);
+        if (text != null) throw text;
         return columns.get(name);
+    }
+
+    /** Whether every cell of the column is a number or empty. */
+    public boolean numeric(String name) {
+        return !notNumbers.containsKey(name);
     }
 
     public int rows() {

@@ -48,6 +48,7 @@ public record Where(String text, List<Comparison> comparisons) {
                 throw new ScenarioException(at, "`" + column + "` is not a column of " + table.file()
                         + Suggest.didYouMean(column, table.names()) + "; its columns are " + String.join(", ", table.names()));
             }
+            table.column(column); // refuses a column of text, naming its first such cell
             String op = m.group(2).equals("==") ? "=" : m.group(2);
             String v = m.group(3);
             double value;
