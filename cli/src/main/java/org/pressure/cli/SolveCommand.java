@@ -64,7 +64,8 @@ final class SolveCommand implements Callable<Integer> {
         String maximise;
     }
 
-    @Option(names = "--largest", description = "One lever: the largest value that meets the targets, not the smallest.")
+    @Option(names = "--largest", description = "The largest value that meets the targets, not the smallest (several "
+            + "levers: the point nearest the high ends of the ranges, among equally good ones).")
     boolean largest;
 
     @Option(names = "--tolerance", paramLabel = "T", description = "One lever: how close to the exact answer, in the "
@@ -91,6 +92,10 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (org.pressure.engine.xmile.Xmile.isModelFile(scenario)) {
+            throw new ScenarioException(Location.ofFile(scenario.toString()), "solve takes a scenario file (.yaml, .yml, "
+                    + ".json): its targets are council indicators and results.csv columns, which an XMILE model does not have");
+        }
         if (!noChart) charts.pixels();
         List<Lever> levers = vary.stream().map(Lever::parse).toList();
         for (int i = 0; i < levers.size(); i++) {
