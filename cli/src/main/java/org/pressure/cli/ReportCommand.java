@@ -68,6 +68,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         if (reports.size() > 1) chartFiles += charts.write(ScenarioReport.comparisonChart(reports), "comparison", dir).size();
         for (int i = 0; i < sweepReports.size(); i++) {
+            if (sweepReports.get(i).byYear().isEmpty()) continue; // no year outputs: nothing to draw by year
             chartFiles += charts.write(sweepReports.get(i).probabilityChart(), "sweep" + (i + 1) + "-probability-by-year", dir).size();
         }
         XlsxReport.write(reports, sweepReports, dir.resolve("report.xlsx"));

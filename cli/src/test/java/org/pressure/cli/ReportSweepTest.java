@@ -71,6 +71,34 @@ class ReportSweepTest {
     }
 
     @Test
+    void a_sobol_sweep_gets_tornado_charts_with_its_confidence_intervals() throws Exception {
+        Files.writeString(dir.resolve("base.yaml"), CommandLineTest.SCENARIO);
+        Path file = dir.resolve("sobol.yaml");
+        Files.writeString(file, """
+                sweep: Sobol
+                scenario: base.yaml
+                design: sobol
+                runs: 16
+                parameters:
+                  services.care.cost.growth: {uniform: [3%, 8%]}
+                  income.tax.growth: {uniform: [0%, 5%]}
+                outputs: [cumulative_gap]
+                trajectories: []
+                """);
+        Path sweep = dir.resolve("sobol-out");
+        assertEquals(0, CommandLineTest.execute("sweep", file.toString(), "--out", sweep.toString()).exit());
+        Path out = dir.resolve("report");
+        CommandLineTest.Result r = CommandLineTest.execute("report", dir.resolve("base.yaml").toString(), "--sweep",
+                sweep.toString(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("What moves cumulative_gap most"), "a tornado for the output");
+        assertTrue(html.contains("(whiskers: 95% confidence interval)"), "the axis says what the whiskers are");
+        assertTrue(html.contains("each with the half-width of its 95% confidence interval as whiskers"), "and so does the caption");
+        assertFalse(html.contains("(tornado-cumulative_gap.svg)"), "drawn from sensitivity.csv, not the sweep's chart");
+    }
+
+    @Test
     void a_folder_that_is_not_a_sweeps_is_refused_naming_the_option() throws Exception {
         Files.writeString(dir.resolve("base.yaml"), CommandLineTest.SCENARIO);
         Files.createDirectories(dir.resolve("empty"));

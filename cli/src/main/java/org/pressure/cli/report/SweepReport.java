@@ -84,8 +84,11 @@ public record SweepReport(Path dir, String name, String scenario, String design,
             parameters.add(new Parameter(c, d == null ? null : d.asText(), v[0], v[v.length / 2], v[v.length - 1]));
         }
         String id = "w" + number;
-        List<Chart> charts = new ArrayList<>();
-        for (String prefix : List.of("fan-", "tornado-", "histogram-")) charts.addAll(charts(dir, prefix, id));
+        List<Chart> charts = new ArrayList<>(charts(dir, "fan-", id));
+        List<Chart> withIntervals = tornadoes(dir, id);
+        // sobol and morris give confidence intervals: draw them; one_at_a_time has none, so its own charts serve
+        charts.addAll(withIntervals.isEmpty() ? charts(dir, "tornado-", id) : withIntervals);
+        charts.addAll(charts(dir, "histogram-", id));
         Box box = null;
         if (Files.exists(dir.resolve("box.json"))) {
             JsonNode b = JSON.readTree(dir.resolve("box.json").toFile());
@@ -142,6 +145,76 @@ public record SweepReport(Path dir, String name, String scenario, String design,
         }
         if (base.equals("prim-scatter")) return "The runs in the two inputs the box narrows most, the runs of interest in colour, the box drawn.";
         return base;
+    }
+
+    /**
+     * Tornado charts with 95% confidence intervals, one per output, from sensitivity.csv when it
+     * has them (sobol: S1 and ST; morris: mu*); none for one_at_a_time, whose swings have none.
+     */
+    private static List<Chart> tornadoes(Path dir, String id) throws IOException {
+        Path file = dir.resolve("sensitivity.csv");
+        if (!Files.exists(file)) return List.of();
+        List<String> lines = Files.readAllLines(file);
+        if (lines.isEmpty()) return List.of();
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        boolean sobol = header.contains("ST_conf"), morris = header.contains("mu_star_conf");
+        if (!sobol && !morris) return List.of();
+        Map<String, List<String[]>> byOutput = new LinkedHashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) continue;
+            String[] cells = line.split(",", -1);
+            byOutput.computeIfAbsent(cells[0], k -> new ArrayList<>()).add(cells);
+        }
+        List<Chart> out = new ArrayList<>();
+        for (var e : byOutput.entrySet()) {
+            List<String[]> rows = new ArrayList<>(e.getValue());
+            int measure = header.indexOf(sobol ? "ST" : "mu_star");
+            rows.sort(java.util.Comparator.comparingDouble((String[] r) -> -cell(r, measure)));
+            org.jfree.data.statistics.DefaultStatisticalCategoryDataset data =
+                    new org.jfree.data.statistics.DefaultStatisticalCategoryDataset();
+            for (String[] r : rows) {
+                if (sobol) {
+                    data.add(cell(r, header.indexOf("ST")), cell(r, header.indexOf("ST_conf")), "total effect (ST)", r[1]);
+                    data.add(cell(r, header.indexOf("S1")), cell(r, header.indexOf("S1_conf")), "first-order effect (S1)", r[1]);
+                } else {
+                    data.add(cell(r, measure), cell(r, header.indexOf("mu_star_conf")), "mean absolute elementary effect (mu*)", r[1]);
+                }
+            }
+            org.jfree.chart.renderer.category.StatisticalBarRenderer bars = new org.jfree.chart.renderer.category.StatisticalBarRenderer();
+            bars.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+            bars.setShadowVisible(false);
+            bars.setSeriesPaint(0, new java.awt.Color(0xD55E00));
+            bars.setSeriesPaint(1, new java.awt.Color(0x56B4E9));
+            bars.setErrorIndicatorPaint(Theme.INK);
+            bars.setErrorIndicatorStroke(new java.awt.BasicStroke(2f));
+            org.jfree.chart.axis.CategoryAxis x = new org.jfree.chart.axis.CategoryAxis(null);
+            x.setTickLabelFont(Theme.LEGEND);
+            x.setMaximumCategoryLabelWidthRatio(0.45f); // parameter paths are long: show them whole
+            NumberAxis y = new NumberAxis(sobol ? "Share of the output's variance (whiskers: 95% confidence interval)"
+                    : "mu* (whiskers: 95% confidence interval)");
+            y.setLabelFont(Theme.AXIS_LABEL);
+            y.setTickLabelFont(Theme.TICK);
+            org.jfree.chart.plot.CategoryPlot plot = new org.jfree.chart.plot.CategoryPlot(data, x, y, bars);
+            plot.setOrientation(org.jfree.chart.plot.PlotOrientation.HORIZONTAL);
+            plot.setBackgroundPaint(java.awt.Color.WHITE);
+            plot.setRangeGridlinePaint(Theme.GRID);
+            plot.setOutlineVisible(false);
+            JFreeChart chart = new JFreeChart("What moves " + e.getKey() + " most", Theme.TITLE, plot, true);
+            Theme.style(chart, dir + ": sensitivity.csv");
+            String base = "tornado-" + e.getKey();
+            out.add(new Chart("sensitivity.csv", InlineSvg.of(chart, HtmlReport.CHART_WIDTH, HtmlReport.CHART_HEIGHT,
+                    id + "-" + base.replaceAll("[^A-Za-z0-9_-]", "_"), chart.getTitle().getText()),
+                    "Which parameter moves " + e.getKey() + " most, longest bar first: "
+                            + (sobol ? "its total effect (ST, including interactions) and first-order effect (S1) as "
+                            + "shares of the output's variance" : "its mean absolute elementary effect (mu*)")
+                            + ", each with the half-width of its 95% confidence interval as whiskers."));
+        }
+        return out;
+    }
+
+    private static double cell(String[] row, int i) {
+        if (i < 0 || i >= row.length || row[i].isEmpty()) return 0;
+        return Double.parseDouble(row[i]);
     }
 
     /** The share of runs in which each year output has happened, by year: one line per output. */
