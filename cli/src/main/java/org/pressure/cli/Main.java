@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Shows when, and why, the cost of a council's statutory services overtakes its income.",
-        subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, CompareCommand.class, ReportCommand.class,
-                BacktestCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, SolveCommand.class, DiscoverCommand.class,
+                CompareCommand.class, ReportCommand.class, BacktestCommand.class,
                 SchemaCommand.class, InitCommand.class, AutoComplete.GenerateCompletion.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -41,8 +41,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, validate, sweep, compare, "
-                + "report, backtest, schema, init, generate-completion or help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, validate, sweep, solve, discover, "
+                + "compare, report, backtest, schema, init, generate-completion or help");
     }
 
     public static void main(String[] args) {

@@ -11,6 +11,7 @@ import org.jfree.chart.JFreeChart;
 import org.pressure.cli.chart.ChartOptions;
 import org.pressure.cli.report.HtmlReport;
 import org.pressure.cli.report.ScenarioReport;
+import org.pressure.cli.report.SweepReport;
 import org.pressure.cli.report.XlsxReport;
 import org.pressure.engine.io.AtomicFiles;
 import picocli.CommandLine;
@@ -39,6 +40,11 @@ final class ReportCommand implements Callable<Integer> {
             description = "Override one value in every scenario before validation, e.g. services.care.floor=30%%. Repeatable.")
     List<String> overrides = new ArrayList<>();
 
+    @Option(names = "--sweep", paramLabel = "DIR", description = "Add a sweep's output folder: what was varied, the "
+            + "probability by year, its fan, tornado and histogram charts, and the box if `pressure discover` was run "
+            + "into it; in report.xlsx, a sheet per sweep. Repeatable.")
+    List<Path> sweeps = new ArrayList<>();
+
     @CommandLine.Mixin
     ChartOptions charts = new ChartOptions();
 
@@ -49,7 +55,9 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         charts.pixels(); // check the chart options before anything is run or written
         List<ScenarioReport> reports = ScenarioReport.loadAll(scenarios, overrides, charts);
-        String html = HtmlReport.render(reports);
+        List<SweepReport> sweepReports = new ArrayList<>();
+        for (Path s : sweeps) sweepReports.add(SweepReport.load(s, sweepReports.size() + 1));
+        String html = HtmlReport.render(reports, sweepReports);
         Path dir = out != null ? out
                 : Path.of("out", "report-" + (reports.size() == 1 ? RunCommand.baseName(scenarios.get(0)) : "several"));
 
@@ -65,7 +73,11 @@ final class ReportCommand implements Callable<Integer> {
                 chartFiles += charts.write(ScenarioReport.whoPaysChart(reports), "comparison-agencies", dir).size();
             }
         }
-        XlsxReport.write(reports, dir.resolve("report.xlsx"));
+        for (int i = 0; i < sweepReports.size(); i++) {
+            if (sweepReports.get(i).byYear().isEmpty()) continue; // no year outputs: nothing to draw by year
+            chartFiles += charts.write(sweepReports.get(i).probabilityChart(), "sweep" + (i + 1) + "-probability-by-year", dir).size();
+        }
+        XlsxReport.write(reports, sweepReports, dir.resolve("report.xlsx"));
         AtomicFiles.writeText(dir.resolve("report.html"), w -> w.write(html));
 
         PrintWriter o = spec.commandLine().getOut();

@@ -58,16 +58,7 @@ final class RunCommand implements Callable<Integer> {
         PriceBasis basis = noChart ? null : charts.basis(result);
         if (!noChart) charts.pixels();
         Path dir = out != null ? out : Path.of("out", baseName(scenario));
-        List<String> written = new ArrayList<>();
-        ResultsWriter.writeCsv(result, dir.resolve("results.csv"));
-        written.add("results.csv");
-        ResultsWriter.writeSummary(result, dir.resolve("summary.json"));
-        written.add("summary.json");
-        if (!noChart) {
-            for (var chart : CouncilCharts.all(result, scenario.toString(), basis).entrySet()) {
-                written.addAll(charts.write(chart.getValue(), chart.getKey(), dir));
-            }
-        }
+        List<String> written = writeOutputs(result, scenario.toString(), noChart ? null : charts, basis, dir);
         PrintWriter o = spec.commandLine().getOut();
         IndicatorTable.print(result, scenario.toString(), o);
         o.println();
@@ -90,6 +81,25 @@ final class RunCommand implements Callable<Integer> {
         o.println("Wrote results.csv to " + dir);
         o.flush();
         return Main.OK;
+    }
+
+    /**
+     * What a run writes: results.csv, summary.json and, unless {@code charts} is null, the four
+     * charts. Returns the names of the files written. Also used by {@code solve} for the run it finds.
+     */
+    static List<String> writeOutputs(CouncilResult result, String source, ChartOptions charts, PriceBasis basis, Path dir)
+            throws IOException {
+        List<String> written = new ArrayList<>();
+        ResultsWriter.writeCsv(result, dir.resolve("results.csv"));
+        written.add("results.csv");
+        ResultsWriter.writeSummary(result, dir.resolve("summary.json"));
+        written.add("summary.json");
+        if (charts != null) {
+            for (var chart : CouncilCharts.all(result, source, basis).entrySet()) {
+                written.addAll(charts.write(chart.getValue(), chart.getKey(), dir));
+            }
+        }
+        return written;
     }
 
     static String baseName(Path file) {

@@ -58,6 +58,11 @@ public final class HtmlReport {
 
     /** The whole page. */
     public static String render(List<ScenarioReport> reports) {
+        return render(reports, List.of());
+    }
+
+    /** The whole page, with a section for each sweep after the scenarios. */
+    public static String render(List<ScenarioReport> reports, List<SweepReport> sweeps) {
         Html h = new Html();
         h.raw("<!DOCTYPE html>\n");
         h.open("html", "lang", "en-GB").newline().open("head").newline();
@@ -76,11 +81,14 @@ public final class HtmlReport {
                 + (reports.size() == 1 ? "file" : "files") + ", each of which is listed with its value and its source. "
                 + "Years are financial years (April to March). Tables are in cash, as in results.csv and report.xlsx.",
                 "class", "lede");
-        if (reports.size() > 1) {
+        if (reports.size() > 1 || !sweeps.isEmpty()) {
             h.open("nav", "class", "contents").element("h2", "Contents").open("ul");
-            h.open("li").element("a", "Comparison of scenarios", "href", "#comparison").close("li");
+            if (reports.size() > 1) h.open("li").element("a", "Comparison of scenarios", "href", "#comparison").close("li");
             for (int i = 0; i < reports.size(); i++) {
                 h.open("li").element("a", (i + 1) + ". " + reports.get(i).label(), "href", "#scenario-" + (i + 1)).close("li");
+            }
+            for (int i = 0; i < sweeps.size(); i++) {
+                h.open("li").element("a", "Sweep " + (i + 1) + ". " + sweeps.get(i).name(), "href", "#sweep-" + (i + 1)).close("li");
             }
             h.close("ul").close("nav");
         }
@@ -88,6 +96,7 @@ public final class HtmlReport {
 
         if (reports.size() > 1) comparison(h, reports);
         for (int i = 0; i < reports.size(); i++) scenario(h, reports.get(i), i + 1, reports.size() > 1);
+        for (int i = 0; i < sweeps.size(); i++) SweepSection.render(h, sweeps.get(i), i + 1);
 
         h.open("footer").element("p", "Made with Pressure. Every figure can be checked in report.xlsx and "
                 + "results.csv; every assumption is in the scenario file at the line shown.").close("footer").newline();

@@ -37,7 +37,14 @@ public final class XlsxReport {
 
     /** Writes the workbook to {@code target}, atomically. */
     public static void write(List<ScenarioReport> reports, Path target) throws IOException {
+        write(reports, List.of(), target);
+    }
+
+    /** The workbook with a sheet per sweep after Summary, Results and Assumptions. */
+    public static void write(List<ScenarioReport> reports, List<SweepReport> sweeps, Path target) throws IOException {
         try (XSSFWorkbook book = workbook(reports)) {
+            Styles styles = new Styles(book);
+            for (int i = 0; i < sweeps.size(); i++) sweep(book, sweeps.get(i), i + 1, styles);
             AtomicFiles.write(target, book::write);
         }
     }
@@ -216,6 +223,68 @@ public final class XlsxReport {
             }
         }
         widths(sheet, 34, 34, 30, 80, 40);
+    }
+
+    /** One sheet per sweep: what was varied, what came out, the share of runs by year, and the box if there is one. */
+    private static void sweep(XSSFWorkbook book, SweepReport s, int number, Styles styles) {
+        String name = org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(("Sweep " + number + " " + s.name())
+                .substring(0, Math.min(31, ("Sweep " + number + " " + s.name()).length())));
+        Sheet sheet = book.createSheet(name);
+        header(sheet, styles, List.of("sweep", s.name(), "", "", ""), 0);
+        int row = 1;
+        row(sheet, row++, "folder", s.dir().toString());
+        row(sheet, row++, "scenario", s.scenario());
+        row(sheet, row++, "design", s.design());
+        text(sheet, row, 0, "runs");
+        number(sheet, row++, 1, s.runs(), null);
+        text(sheet, row, 0, "seed");
+        number(sheet, row++, 1, s.seed(), null);
+        row++;
+        row(sheet, row++, "parameter", "lowest", "median", "highest", "distribution");
+        for (SweepReport.Parameter p : s.parameters()) {
+            text(sheet, row, 0, p.path());
+            number(sheet, row, 1, p.low(), null);
+            number(sheet, row, 2, p.median(), null);
+            number(sheet, row, 3, p.high(), null);
+            text(sheet, row++, 4, p.distribution());
+        }
+        for (String c : s.correlations()) row(sheet, row++, "correlated", c);
+        row++;
+        row(sheet, row++, "output", "5th percentile", "median", "95th percentile", "never (share of runs)");
+        for (SweepReport.Output o : s.outputs()) {
+            text(sheet, row, 0, o.name());
+            double[] v = {o.p5(), o.p50(), o.p95()};
+            for (int c = 0; c < 3; c++) if (!Double.isNaN(v[c])) number(sheet, row, c + 1, v[c], o.year() ? styles.year : null);
+            if (o.never() != null) number(sheet, row, 4, o.never(), styles.percent);
+            row++;
+        }
+        if (!s.byYear().isEmpty()) {
+            row++;
+            List<String> heads = new ArrayList<>(List.of("year (share of runs by then)"));
+            heads.addAll(s.byYear().keySet());
+            row(sheet, row++, heads.toArray(String[]::new));
+            for (Integer year : s.byYear().values().iterator().next().keySet()) {
+                number(sheet, row, 0, year, styles.year);
+                int c = 1;
+                for (var shares : s.byYear().values()) {
+                    Double v = shares.get(year);
+                    if (v != null) number(sheet, row, c, v, styles.percent);
+                    c++;
+                }
+                row++;
+            }
+        }
+        if (s.box() != null) {
+            row++;
+            row(sheet, row++, "box (PRIM)", s.box().where(), s.box().description());
+            row(sheet, row++, "restricted input", "low", "high", "quasi-p-value");
+            for (String[] r : s.box().restrictions()) {
+                text(sheet, row, 0, r[0]);
+                for (int c = 1; c <= 3; c++) if (!r[c].isEmpty()) number(sheet, row, c, Double.parseDouble(r[c]), null);
+                row++;
+            }
+        }
+        widths(sheet, 48, 18, 18, 18, 40);
     }
 
     private static void row(Sheet sheet, int row, String... texts) {

@@ -55,6 +55,10 @@ public final class SweepModel {
         if (runs != null && SweepParser.runsProblem(spec.design(), runs) != null) {
             throw new ScenarioException(Location.ofFile("--runs " + runs), SweepParser.runsProblem(spec.design(), runs));
         }
+        if (runs != null && !spec.correlations().isEmpty() && runs > SweepParser.MAX_CORRELATED_RUNS) {
+            throw new ScenarioException(Location.ofFile("--runs " + runs), "this sweep has correlations, which reorder the "
+                    + "whole sample in memory: at most " + SweepParser.MAX_CORRELATED_RUNS + " runs");
+        }
         long total = SweepParser.totalRuns(spec);
         if (total > SweepParser.MAX_RUNS) {
             throw new ScenarioException(new Location(sweepFile.toString(), 1, 1), "this " + spec.design().key
@@ -159,7 +163,7 @@ public final class SweepModel {
     }
 
     /** Why {@code path} does not name a value of the scenario, or null if it does. */
-    private static String missing(Node tree, List<String> path) {
+    public static String missing(Node tree, List<String> path) {
         Node n = tree;
         for (int i = 0; i < path.size(); i++) {
             String key = path.get(i);
