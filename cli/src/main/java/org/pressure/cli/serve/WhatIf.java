@@ -1,0 +1,205 @@
+package org.pressure.cli.serve;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.pressure.cli.chart.Theme;
+import org.pressure.engine.council.CouncilCompiler;
+import org.pressure.engine.council.CouncilResult;
+import org.pressure.engine.council.ResultsWriter;
+import org.pressure.engine.council.Scenario;
+import org.pressure.engine.council.ScenarioParser;
+import org.pressure.engine.council.Scenarios;
+import org.pressure.engine.council.Service;
+import org.pressure.engine.scenario.Location;
+import org.pressure.engine.scenario.Node;
+import org.pressure.engine.scenario.Numbers;
+import org.pressure.engine.scenario.Overrides;
+import org.pressure.engine.scenario.Problem;
+import org.pressure.engine.scenario.ScenarioException;
+
+/**
+ * A scenario with its levers, read once: runs it with lever values given as {@code --set}
+ * text, and turns a run into what the what-if page draws. The scenario file (and the files it
+ * names) are the only files read; a lever value must be a number, so nothing sent by a page can
+ * name another file or become an expression.
+ */
+public final class WhatIf {
+    /** The longest lever value accepted, in characters. */
+    static final int MAX_VALUE_CHARS = 40;
+    private static final Pattern TOTALS = Pattern.compile("income|statutory_spend|discretionary_planned|"
+            + "discretionary_funded|budget_gap|cuts|reserves_draw|reserves|minimum_reserves");
+    private static final Pattern DRAWN = Pattern.compile("service\\.[A-Za-z0-9_]+\\.(cost|funded|failure_cost)"
+            + "|agency\\.[A-Za-z0-9_]+\\.cost");
+
+    private final Path file;
+    private final Node tree;
+    private final List<Lever> levers;
+    private final Map<String, Lever> byPath;
+    private final CouncilResult baseline;
+
+    private WhatIf(Path file, Node tree, List<Lever> levers, CouncilResult baseline) {
+        this.file = file;
+        this.tree = tree;
+        this.levers = List.copyOf(levers);
+        this.byPath = Levers.byPath(levers);
+        this.baseline = baseline;
+    }
+
+    /**
+     * Reads and runs the scenario and sets up its levers: those given, or the defaults. Every
+     * lever is run at both ends of its range, so a range the scenario cannot take is refused now.
+     */
+    public static WhatIf load(Path file, List<String> leverSpecs, boolean requireStep) {
+        Node tree = Scenarios.tree(file, List.of());
+        Scenario sc = ScenarioParser.parse(tree, file.toString());
+        CouncilResult baseline = CouncilCompiler.compile(sc).run();
+        List<Lever> levers = leverSpecs.isEmpty() ? Levers.defaults(tree, sc.units())
+                : Levers.parse(leverSpecs, tree, sc.units(), requireStep);
+        WhatIf w = new WhatIf(file, tree, levers, baseline);
+        for (Lever l : levers) {
+            for (String end : List.of(l.values().get(0), l.values().get(l.values().size() - 1))) {
+                try {
+                    w.run(Map.of(l.path(), end));
+                } catch (ScenarioException e) {
+                    throw new ScenarioException(Location.ofFile("--lever " + l.path()), "at " + end + " the scenario cannot "
+                            + "run: " + e.problems().get(0).message() + "; choose a narrower range");
+                }
+            }
+        }
+        return w;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public List<Lever> levers() {
+        return levers;
+    }
+
+    public CouncilResult baseline() {
+        return baseline;
+    }
+
+    public Scenario scenario() {
+        return baseline.scenario();
+    }
+
+    /**
+     * The {@code --set} assignments for lever values, checked: each path must be a lever, each
+     * value a number or percentage within the lever's range. Values equal to the scenario's own
+     * are left out.
+     *
+     * @throws ScenarioException naming the lever and what would be right
+     */
+    public List<String> overrides(Map<String, String> values) {
+        List<Problem> problems = new ArrayList<>();
+        List<String> out = new ArrayList<>();
+        for (var e : values.entrySet()) {
+            String path = e.getKey(), value = e.getValue();
+            Location at = Location.ofFile(path.length() > 100 ? path.substring(0, 100) + "..." : path);
+            Lever lever = byPath.get(path);
+            if (lever == null) {
+                problems.add(new Problem(at, "not one of this page's levers ("
+                        + String.join(", ", levers.stream().map(Lever::path).toList()) + ")"));
+                continue;
+            }
+            if (value == null || value.length() > MAX_VALUE_CHARS) {
+                problems.add(new Problem(at, "give the value as text of at most " + MAX_VALUE_CHARS + " characters"));
+                continue;
+            }
+            Double v = Numbers.parse(value);
+            if (v == null) {
+                problems.add(new Problem(at, Numbers.badNumber(value)));
+                continue;
+            }
+            if (v < lever.low() - 1e-12 * Math.abs(lever.low()) || v > lever.high() + 1e-12 * Math.abs(lever.high())) {
+                problems.add(new Problem(at, "`" + value + "` is outside this lever's range, " + lever.values().get(0)
+                        + " to " + lever.values().get(lever.values().size() - 1)));
+                continue;
+            }
+            if (v.doubleValue() == Numbers.parse(lever.written())) continue;
+            out.add(path + "=" + value.strip());
+        }
+        if (!problems.isEmpty()) throw new ScenarioException(problems);
+        return out;
+    }
+
+    /** The scenario run with the given lever values, exactly as {@code pressure run --set PATH=VALUE...} would run it. */
+    public CouncilResult run(Map<String, String> values) {
+        List<String> sets = overrides(values);
+        if (sets.isEmpty()) return baseline;
+        return CouncilCompiler.compile(ScenarioParser.parse(variantTree(sets), file.toString())).run();
+    }
+
+    /** The scenario's tree with the assignments applied, as {@code --set} applies them. */
+    Node variantTree(List<String> sets) {
+        return Overrides.apply(tree, sets.stream().map(Overrides::parse).toList());
+    }
+
+    /** A scenario file that extends this one with only the changed values (see {@link VariantFile}). */
+    public String variantFile(Map<String, String> values) {
+        List<String> sets = overrides(values);
+        run(values); // a variant that cannot run is not offered for download
+        return VariantFile.render(file, tree, variantTree(sets), sets);
+    }
+
+    /** The columns the page draws, in {@code results.csv} order. */
+    List<String> drawnColumns() {
+        List<String> out = new ArrayList<>();
+        for (var c : baseline.columns()) {
+            if (TOTALS.matcher(c.header()).matches() || DRAWN.matcher(c.header()).matches()) out.add(c.header());
+        }
+        return out;
+    }
+
+    /** A run as the page reads it: the drawn columns by year and the summary (indicators and anything beside them). */
+    public Map<String, Object> runJson(CouncilResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> columns = new LinkedHashMap<>();
+        for (String c : drawnColumns()) columns.put(c, r.column(c));
+        m.put("columns", columns);
+        m.put("summary", ResultsWriter.summary(r));
+        return m;
+    }
+
+    /** What the page needs besides runs: the scenario, its services, its levers. */
+    public Map<String, Object> pageJson() {
+        Scenario sc = scenario();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", sc.name());
+        m.put("file", file.getFileName().toString());
+        m.put("start", sc.start());
+        m.put("end", sc.end());
+        m.put("units", sc.units());
+        m.put("minimumReserves", sc.budget().minimumReserves());
+        List<Map<String, Object>> services = new ArrayList<>();
+        for (Service s : sc.services().values()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("name", s.name());
+            x.put("label", Theme.label(s.name()));
+            x.put("statutory", s.statutory());
+            x.put("failureFed", sc.links().stream().anyMatch(l -> l.to().equals(s.name())));
+            services.add(x);
+        }
+        m.put("services", services);
+        List<Map<String, Object>> ls = new ArrayList<>();
+        for (Lever l : levers) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("path", l.path());
+            x.put("label", l.label());
+            x.put("unit", l.unit());
+            x.put("comment", l.comment());
+            x.put("values", l.values());
+            x.put("base", l.baseIndex());
+            ls.add(x);
+        }
+        m.put("levers", ls);
+        m.put("baseline", runJson(baseline));
+        return m;
+    }
+}
