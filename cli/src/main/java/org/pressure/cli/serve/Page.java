@@ -47,7 +47,10 @@ public final class Page {
         String footer = "Scenario " + w.file().getFileName() + ", " + Scenario.financialYear(sc.start()) + " to "
                 + Scenario.financialYear(sc.end()) + ", amounts in " + sc.units()
                 + ". A projection, not a forecast: it shows what follows from the assumptions. Made with Pressure.";
-        Map<String, String> parts = Map.of("CSS", CSS, "JS", JS, "TITLE", escape(title),
+        // the page may talk to the server it came from (serve), or to nothing at all (publish)
+        String csp = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; "
+                + "connect-src " + (table == null ? "'self'" : "'none'") + "; base-uri 'none'; form-action 'none'";
+        Map<String, String> parts = Map.of("CSP", csp, "CSS", CSS, "JS", JS, "TITLE", escape(title),
                 "INTRO", escape(intro), "ABOUT", escape(about), "FOOTER", escape(footer), "DATA", json(data));
         // one pass over the template, so nothing inserted is itself read as a placeholder
         return java.util.regex.Pattern.compile("\\{\\{([A-Z]+)}}").matcher(TEMPLATE)

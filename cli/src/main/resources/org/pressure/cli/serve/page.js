@@ -34,7 +34,9 @@
   var current = baseline;
   var decimals = decimalsOf(baseline);
   var timings = [];
-  window.pressure = { timings: timings, lastRedrawMs: null, runs: 0, ready: false, pending: false };
+  // changes: slider moves so far; drawn: the move whose answer was last painted (tests and timing read these)
+  window.pressure = { timings: timings, lastRedrawMs: null, changes: 0, drawn: 0, ready: false, pending: false };
+  window.pressureLevers = function () { return D.levers; };
 
   // ---- words ----
   function fy(y) { return y + '/' + String((y + 1) % 100).padStart(2, '0'); }
@@ -148,19 +150,24 @@
   function moved(i, k) {
     state[i] = k;
     showLever(i);
+    changed();
+  }
+  function changed() {
     started = performance.now();
+    window.pressure.changes++;
     request();
   }
   function request() {
-    if (!SERVE) { show(lookup()); return; }
+    if (!SERVE) { show(lookup(), started, window.pressure.changes); return; }
     if (inFlight) { queued = true; return; }
     inFlight = true;
     window.pressure.pending = true;
-    var t0 = started;
-    post('api/run', values()).then(function (r) {
+    var t0 = started, seq = window.pressure.changes, sent = values();
+    post('api/run', sent).then(function (r) {
       return r.json().then(function (body) { return { ok: r.ok, body: body }; });
     }).then(function (res) {
-      if (res.ok) show(res.body, t0); else problem(res.body.error || 'The run failed.');
+      if (res.ok) { res.body.asWritten = Object.keys(sent).length === 0; show(res.body, t0, seq); }
+      else { problem(res.body.error || 'The run failed.'); window.pressure.drawn = seq; }
     }).catch(function () {
       problem('The page cannot reach the Pressure server. Is `pressure serve` still running?');
     }).then(function () {
@@ -187,17 +194,17 @@
     p.textContent = text;
     p.hidden = !text;
   }
-  function show(run, t0) {
-    if (run.error) { problem(run.error); return; }
+  function show(run, t0, seq) {
+    if (run.error) { problem(run.error); window.pressure.drawn = seq; return; }
     problem('');
     current = run;
     draw();
-    window.pressure.runs++;
-    var t = t0 === undefined ? started : t0;
-    if (t != null) {
-      window.pressure.lastRedrawMs = performance.now() - t;
+    // measured to the next frame: the time from the slider's move until the new chart is painted
+    requestAnimationFrame(function () {
+      window.pressure.lastRedrawMs = performance.now() - t0;
       timings.push(window.pressure.lastRedrawMs);
-    }
+      window.pressure.drawn = seq;
+    });
   }
 
   // ---- indicators ----
@@ -205,6 +212,7 @@
     var ul = document.getElementById('indicators');
     ul.innerHTML = '';
     var now = current.summary.indicators, was = baseline.summary.indicators, moves = [];
+    var asWritten = current === baseline || current.asWritten;
     indicatorNames(current).forEach(function (n, k) {
       var li = document.createElement('li');
       li.id = 'indicator-' + n;
@@ -217,12 +225,12 @@
       v.dataset.indicator = n;
       v.dataset.value = now[n] == null ? '' : String(now[n]);
       var ch = li.querySelector('.change');
-      ch.textContent = c == null ? (current === baseline ? 'as written' : 'unchanged') : c;
+      ch.textContent = c == null ? (asWritten ? 'as written' : 'unchanged') : c;
       if (c != null) ch.classList.add('moved');
       if (c != null && isYear(n)) moves.push(label(n) + ' ' + c.replace(/ \(.*\)$/, ''));
       ul.appendChild(li);
     });
-    document.getElementById('changes').textContent = current === baseline ? 'The scenario as written.'
+    document.getElementById('changes').textContent = asWritten ? 'The scenario as written.'
       : moves.length ? moves.join('. ') + '.' : 'No year changes; see the amounts below.';
   }
 
@@ -421,8 +429,7 @@
     state = D.levers.map(function (l) { return l.base; });
     D.levers.forEach(function (l, i) { showLever(i); });
     problem('');
-    started = performance.now();
-    if (SERVE) request(); else show(baseline);
+    changed();
   }
   function download(path, fallbackName) {
     post(path, values()).then(function (r) {
