@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -51,10 +52,10 @@ class WhatIfBrowserTest {
         String chrome = find("PRESSURE_CHROME", "chromium", "chromium-browser", "google-chrome");
         String driver = find("PRESSURE_CHROMEDRIVER", "chromedriver");
         if (chrome == null || driver == null) {
-            String why = "no headless Chromium and chromedriver on this machine (Debian: apt-get install chromium "
+            missing = "no headless Chromium and chromedriver on this machine (Debian: apt-get install chromium "
                     + "chromium-driver): the browser test of the what-if page is skipped";
-            System.err.println("WhatIfBrowserTest: " + why);
-            Assumptions.abort(why);
+            System.err.println("WhatIfBrowserTest: " + missing);
+            return;
         }
         file = WhatIfFixture.write(dir);
         server = WhatIfServer.start(WhatIf.load(file, List.of(), false), "127.0.0.1", 0, new PrintWriter(new StringWriter()));
@@ -65,6 +66,14 @@ class WhatIfBrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
+    }
+
+    /** Why the browser cannot be driven here, or null. */
+    static String missing;
+
+    @BeforeEach
+    void needsBrowser() {
+        Assumptions.assumeTrue(missing == null, missing);
     }
 
     @AfterAll
