@@ -11,7 +11,7 @@ import org.pressure.engine.scenario.ScenarioException;
 
 /**
  * Every run a published page can show, computed ahead: one for each combination of the levers'
- * positions, the first lever varying slowest. Columns are rounded to a hundredth of the smallest
+ * positions, the first lever varying slowest. Columns are rounded to a tenth of the smallest
  * amount the page shows and stored once however many runs share them; indicators are kept exactly.
  */
 public final class Publication {
@@ -40,7 +40,7 @@ public final class Publication {
                     + " combinations; a published page holds at most " + String.format(java.util.Locale.UK, "%,d",
                     MAX_COMBINATIONS) + " (fewer levers, or larger steps)");
         }
-        List<String> columns = w.drawnColumns();
+        List<String> columns = w.variantColumns();
         List<String> indicators = new ArrayList<>(w.baseline().indicators().asMap().keySet());
         double scale = Math.pow(10, places(w.baseline()));
         Map<String, Integer> poolIndex = new HashMap<>();
@@ -93,12 +93,12 @@ public final class Publication {
         return table;
     }
 
-    /** Decimal places kept: two more than the page shows (as the report's tables choose them). */
+    /** Decimal places kept: one more than the page shows (as the report's tables choose them). */
     static int places(CouncilResult r) {
         double largest = 0;
         for (String c : new String[] {"income", "statutory_spend", "discretionary_planned"}) {
             for (double x : r.column(c)) largest = Math.max(largest, Math.abs(x));
         }
-        return (largest >= 100 ? 1 : largest >= 10 ? 2 : 3) + 2;
+        return (largest >= 100 ? 1 : largest >= 10 ? 2 : 3) + 1;
     }
 }

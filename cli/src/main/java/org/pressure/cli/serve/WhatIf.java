@@ -157,6 +157,24 @@ public final class WhatIf {
         return out;
     }
 
+    /**
+     * The columns the page draws for a variant (the scenario as written is drawn from all of
+     * {@link #drawnColumns}): income, the gap and how it was closed, reserves and their minimum,
+     * each statutory service's cost and each discretionary service's funded spend, each agency's cost.
+     */
+    List<String> variantColumns() {
+        List<String> out = new ArrayList<>();
+        for (String c : drawnColumns()) {
+            boolean keep = switch (c) {
+                case "income", "budget_gap", "cuts", "reserves_draw", "reserves", "minimum_reserves" -> true;
+                default -> c.startsWith("agency.") || scenario().services().values().stream().anyMatch(sv ->
+                        c.equals("service." + sv.name() + (sv.statutory() ? ".cost" : ".funded")));
+            };
+            if (keep) out.add(c);
+        }
+        return out;
+    }
+
     /** A run as the page reads it: the drawn columns by year and the summary (indicators and anything beside them). */
     public Map<String, Object> runJson(CouncilResult r) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -152,7 +152,25 @@
     showLever(i);
     changed();
   }
+  // the address keeps the changed values (#path=value&...), so a variant can be bookmarked or shared
+  function remember() {
+    var v = values(), parts = Object.keys(v).map(function (p) { return encodeURIComponent(p) + '=' + encodeURIComponent(v[p]); });
+    try { history.replaceState(null, '', parts.length ? '#' + parts.join('&') : location.pathname + location.search); } catch (e) { /* file: pages may refuse */ }
+  }
+  function recall() {
+    var any = false;
+    location.hash.replace(/^#/, '').split('&').forEach(function (part) {
+      var kv = part.split('='), path, v;
+      try { path = decodeURIComponent(kv[0]); v = decodeURIComponent(kv[1] || ''); } catch (e) { return; }
+      D.levers.forEach(function (l, i) {
+        var k = l.values.indexOf(v);
+        if (l.path === path && k >= 0) { state[i] = k; showLever(i); any = true; }
+      });
+    });
+    return any;
+  }
   function changed() {
+    remember();
     started = performance.now();
     window.pressure.changes++;
     request();
@@ -230,8 +248,10 @@
       if (c != null && isYear(n)) moves.push(label(n) + ' ' + c.replace(/ \(.*\)$/, ''));
       ul.appendChild(li);
     });
-    document.getElementById('changes').textContent = asWritten ? 'The scenario as written.'
+    var headline = asWritten ? 'The scenario as written.'
       : moves.length ? moves.join('. ') + '.' : 'No year changes; see the amounts below.';
+    document.getElementById('changes').textContent = headline;
+    document.getElementById('headline-bar').textContent = asWritten ? '' : headline;
   }
 
   // ---- charts ----
@@ -464,5 +484,6 @@
     addButton('report-xlsx', 'Report (.xlsx)', function () { download('api/report?format=xlsx', 'report.xlsx'); });
   }
   draw();
+  if (recall()) changed();
   window.pressure.ready = true;
 })();
