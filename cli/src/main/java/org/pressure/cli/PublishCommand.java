@@ -55,8 +55,9 @@ final class PublishCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("out", "publish-" + RunCommand.baseName(scenario));
         AtomicFiles.writeText(dir.resolve("index.html"), w -> w.write(html));
         PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.UK, "Ran %,d combinations of %d levers in %.1f s%n", Publication.combinations(whatIf.levers()),
-                whatIf.levers().size(), (System.nanoTime() - started) / 1e9);
+        int n = whatIf.levers().size();
+        o.printf(Locale.UK, "Ran %,d combinations of %d %s in %.1f s%n", Publication.combinations(whatIf.levers()),
+                n, n == 1 ? "lever" : "levers", (System.nanoTime() - started) / 1e9);
         o.printf(Locale.UK, "Wrote index.html (%,d KB) to %s%n", (html.getBytes(StandardCharsets.UTF_8).length + 1023) / 1024, dir);
         o.flush();
         return Main.OK;
