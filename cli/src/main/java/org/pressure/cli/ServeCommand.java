@@ -91,6 +91,7 @@ final class ServeCommand implements Callable<Integer> {
             o.println("    " + l.path() + " = " + l.values().get(0) + " .. " + l.values().get(l.values().size() - 1)
                     + " (" + l.values().size() + " positions)");
         }
+        for (String note : whatIf.notes()) o.println("  (" + note + ")");
         o.println("Serving at " + server.url() + "  (Ctrl-C to stop)");
         o.flush();
         if (open) openBrowser(server.url(), o);

@@ -154,6 +154,25 @@ class ServeAndPublishCommandTest {
     }
 
     @Test
+    void a_default_lever_the_scenario_cannot_take_is_left_out_with_a_note() throws IOException {
+        Path file = dir.resolve("fragile.yaml");
+        Files.writeString(file, """
+                name: Fragile
+                time: {start: 2025, end: 2030}
+                drivers:
+                  r: 2%
+                income:
+                  tax: 100
+                services:
+                  care: {cost: "=sqrt(r - 1%) * 100"}
+                """);
+        var w = org.pressure.cli.serve.WhatIf.load(file, List.of(), false);
+        assertEquals(List.of(), w.levers().stream().map(Lever::path).toList());
+        assertEquals(List.of("left out drivers.r: at 0% the scenario cannot run: service.care.cost became not a number "
+                + "in 2025/26; check the growth rates and divisions that feed it"), w.notes());
+    }
+
+    @Test
     void a_lever_s_own_value_is_always_a_position() throws IOException {
         var tree = Scenarios.tree(scenario(), List.of());
         Lever l = Levers.parse(List.of("services.other.floor=0%..100%:25%"), tree, "£m", true).get(0);

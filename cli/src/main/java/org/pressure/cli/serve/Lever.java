@@ -29,11 +29,6 @@ public record Lever(String path, String label, String unit, String comment, Stri
         if (baseIndex < 0 || baseIndex >= values.size()) throw new IllegalArgumentException("base index out of range");
     }
 
-    /** Whether values are written as percentages. */
-    public boolean percent() {
-        return written.strip().endsWith("%");
-    }
-
     public double low() {
         return Numbers.parse(values.get(0));
     }
@@ -47,7 +42,7 @@ public record Lever(String path, String label, String unit, String comment, Stri
      * (percentage points for a percentage), with the scenario's own value {@code base} added
      * where it falls between steps.
      *
-     * @return the positions as {@code --set} text; the base's index is found with {@link #indexOf}
+     * @return the positions as {@code --set} text
      */
     static List<String> positions(BigDecimal low, BigDecimal high, BigDecimal step, BigDecimal base, boolean percent) {
         List<BigDecimal> xs = new java.util.ArrayList<>();
@@ -64,15 +59,5 @@ public record Lever(String path, String label, String unit, String comment, Stri
         String s = x.stripTrailingZeros().toPlainString();
         if (s.equals("-0")) s = "0";
         return percent ? s + "%" : s;
-    }
-
-    /** The index of the position equal to {@code value}, or -1. */
-    int indexOf(String value) {
-        Double v = Numbers.parse(value);
-        if (v == null) return -1;
-        for (int i = 0; i < values.size(); i++) {
-            if (Numbers.parse(values.get(i)).doubleValue() == v) return i;
-        }
-        return -1;
     }
 }

@@ -83,7 +83,7 @@ public final class Levers {
         return out;
     }
 
-    /** The default levers: each number the scenario writes for a growth rate, rate driver, floor, reserves or coefficient. */
+    /** The default levers (all of them: the caller keeps at most {@link #MAX_LEVERS}): each number the scenario writes for a growth rate, rate driver, floor, reserves or coefficient. */
     public static List<Lever> defaults(Node tree, String units) {
         List<Lever> out = new ArrayList<>();
         if (!(tree instanceof Node.MapNode root)) return out;
@@ -122,7 +122,7 @@ public final class Levers {
                 if (isNumber(reserves.get(key))) around(out, tree, "budget.reserves." + key, units, reserves.get(key));
             }
         }
-        return out.size() > MAX_LEVERS ? List.copyOf(out.subList(0, MAX_LEVERS)) : out;
+        return out;
     }
 
     private static void growth(List<Lever> out, Node tree, String path, Node series, String units) {

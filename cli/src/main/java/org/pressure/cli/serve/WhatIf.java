@@ -40,8 +40,10 @@ public final class WhatIf {
     private final List<Lever> levers;
     private final Map<String, Lever> byPath;
     private final CouncilResult baseline;
+    private final List<String> notes;
 
-    private WhatIf(Path file, Node tree, List<Lever> levers, CouncilResult baseline) {
+    private WhatIf(Path file, Node tree, List<Lever> levers, CouncilResult baseline, List<String> notes) {
+        this.notes = List.copyOf(notes);
         this.file = file;
         this.tree = tree;
         this.levers = List.copyOf(levers);
@@ -57,20 +59,44 @@ public final class WhatIf {
         Node tree = Scenarios.tree(file, List.of());
         Scenario sc = ScenarioParser.parse(tree, file.toString());
         CouncilResult baseline = CouncilCompiler.compile(sc).run();
-        List<Lever> levers = leverSpecs.isEmpty() ? Levers.defaults(tree, sc.units())
-                : Levers.parse(leverSpecs, tree, sc.units(), requireStep);
-        WhatIf w = new WhatIf(file, tree, levers, baseline);
+        boolean defaults = leverSpecs.isEmpty();
+        List<Lever> levers = defaults ? Levers.defaults(tree, sc.units()) : Levers.parse(leverSpecs, tree, sc.units(), requireStep);
+        List<String> notes = new ArrayList<>();
+        WhatIf all = new WhatIf(file, tree, levers, baseline, List.of());
+        List<Lever> kept = new ArrayList<>();
         for (Lever l : levers) {
-            for (String end : List.of(l.values().get(0), l.values().get(l.values().size() - 1))) {
-                try {
-                    w.run(Map.of(l.path(), end));
-                } catch (ScenarioException e) {
-                    throw new ScenarioException(Location.ofFile("--lever " + l.path()), "at " + end + " the scenario cannot "
-                            + "run: " + e.problems().get(0).message() + "; choose a narrower range");
-                }
+            String problem = all.problemAtEnds(l);
+            if (problem == null) {
+                kept.add(l);
+            } else if (defaults) {
+                // a default range the scenario cannot take: leave the lever out and say so
+                notes.add("left out " + l.path() + ": " + problem);
+            } else {
+                throw new ScenarioException(Location.ofFile("--lever " + l.path()), problem + "; choose a narrower range");
             }
         }
-        return w;
+        if (defaults && kept.size() > Levers.MAX_LEVERS) {
+            notes.add("the first " + Levers.MAX_LEVERS + " of " + kept.size() + " levers are shown; choose others with --lever");
+            kept = kept.subList(0, Levers.MAX_LEVERS);
+        }
+        return new WhatIf(file, tree, kept, baseline, notes);
+    }
+
+    /** Why the scenario cannot run at one end of the lever's range, or null. */
+    private String problemAtEnds(Lever l) {
+        for (String end : List.of(l.values().get(0), l.values().get(l.values().size() - 1))) {
+            try {
+                run(Map.of(l.path(), end));
+            } catch (ScenarioException e) {
+                return "at " + end + " the scenario cannot run: " + e.problems().get(0).message();
+            }
+        }
+        return null;
+    }
+
+    /** What a person should know about the levers chosen by default (any left out, and why). */
+    public List<String> notes() {
+        return notes;
     }
 
     public Path file() {

@@ -47,6 +47,7 @@ class WhatIfBrowserTest {
     static Path file;
     static ChromeDriver browser;
     static WhatIfServer server;
+    static Path downloads;
 
     @BeforeAll
     static void start() throws IOException {
@@ -62,6 +63,9 @@ class WhatIfBrowserTest {
         server = WhatIfServer.start(WhatIf.load(file, List.of(), false), "127.0.0.1", 0, new PrintWriter(new StringWriter()));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chrome);
+        downloads = Files.createDirectories(dir.resolve("downloads"));
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--window-size=1280,1000", "--no-first-run", "--disable-extensions");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
@@ -130,6 +134,15 @@ class WhatIfBrowserTest {
         assertEquals("services.prevention.floor: `lots` is not a number; write a plain number such as 2.5 or -1e3, or a "
                 + "percentage such as 4.99%", browser.findElement(By.id("problem")).getText());
         assertIndicators(expected);
+
+        // save: the variant file arrives in the downloads folder, and runs as the page showed
+        drag("services.prevention.floor", "40%");
+        settle();
+        browser.findElement(By.id("save")).click();
+        Path saved = downloads.resolve("example-variant.yaml");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> Files.exists(saved));
+        Files.copy(saved, dir.resolve("example-variant.yaml"));
+        assertEquals(expected, Scenarios.compile(dir.resolve("example-variant.yaml"), List.of()).run().indicators());
 
         // reset: the scenario as written again
         browser.findElement(By.id("reset")).click();
