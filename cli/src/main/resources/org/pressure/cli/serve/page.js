@@ -291,7 +291,7 @@
     svg.appendChild(g);
     for (var v = lo; v <= hi + step / 2; v += step) {
       g.appendChild(el('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), stroke: Math.abs(v) < step / 2 ? '#1a1a1a' : '#d9d9d9', 'stroke-width': 1 }));
-      g.appendChild(el('text', { x: L - 4, y: y(v) + 4, 'text-anchor': 'end' }, number(v, step < 1 ? 1 : 0)));
+      g.appendChild(el('text', { x: L - 4, y: y(v) + 4, 'text-anchor': 'end' }, number(v, Math.max(0, -Math.floor(Math.log10(step) + 1e-9)))));
     }
     var every = Math.max(1, Math.ceil(n / 8));
     ys.forEach(function (yr, i) {
@@ -429,7 +429,9 @@
       f = figure('chart-agencies', 'Cost by agency');
       var lines = [], keys = [];
       agencies.forEach(function (c, k) {
-        var name = c.split('.')[1], colour = AGENCY[k % AGENCY.length], lbl = name.charAt(0).toUpperCase() + name.slice(1).replace(/_/g, ' ');
+        var name = c.split('.')[1], colour = AGENCY[k % AGENCY.length];
+        // short names are initials (nhs, dwp); longer ones are words
+        var lbl = name.length <= 3 ? name.toUpperCase() : name.charAt(0).toUpperCase() + name.slice(1).replace(/_/g, ' ');
         lines.push({ label: 'Scenario as written: ' + lbl, faint: true, values: col(baseline, c) });
         lines.push({ label: lbl, color: colour, width: 2.5, values: col(current, c) });
         keys.push({ label: lbl, color: colour, line: true });
