@@ -36,6 +36,7 @@
   var timings = [];
   // changes: slider moves so far; drawn: the move whose answer was last painted (tests and timing read these)
   window.pressure = { timings: timings, lastRedrawMs: null, changes: 0, drawn: 0, ready: false, pending: false };
+  // the levers as the page holds them, for the browser test
   window.pressureLevers = function () { return D.levers; };
 
   // ---- words ----
@@ -441,9 +442,33 @@
       legend(f.querySelector('.legend'), keys.concat([{ label: 'Scenario as written', color: FAINT, line: true }]));
     }
   }
+  // the charts' figures as a table, for reading out and for checking
+  function drawFigures() {
+    var box = document.getElementById('figures');
+    if (!box) {
+      box = document.createElement('details');
+      box.id = 'figures';
+      box.innerHTML = '<summary>The figures year by year</summary><div class="scroll"><table><thead></thead><tbody></tbody></table></div>';
+      document.getElementById('results').appendChild(box);
+    }
+    var stat = D.services.filter(function (s) { return s.statutory; }).map(function (s) { return 'service.' + s.name + '.cost'; });
+    var disc = D.services.filter(function (s) { return !s.statutory; }).map(function (s) { return 'service.' + s.name + '.funded'; });
+    var cols = [['Income', col(current, 'income')], ['Statutory services', total(current, stat)],
+      ['Discretionary services funded', total(current, disc)], ['Budget gap', col(current, 'budget_gap')],
+      ['Closed by cuts', col(current, 'cuts')], ['Drawn from reserves', col(current, 'reserves_draw')],
+      ['Reserves at the end of the year', col(current, 'reserves')]];
+    var head = '<tr><th scope="col">Year</th>' + cols.map(function (c) { return '<th scope="col">' + c[0] + ' (' + esc(D.units) + ')</th>'; }).join('') + '</tr>';
+    var rows = years().map(function (y, i) {
+      return '<tr><th scope="row">' + fy(y) + '</th>' + cols.map(function (c) { return '<td>' + number(c[1][i], decimals) + '</td>'; }).join('') + '</tr>';
+    });
+    box.querySelector('thead').innerHTML = head;
+    box.querySelector('tbody').innerHTML = rows.join('');
+  }
+  function esc(t) { return String(t).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'); }
   function draw() {
     drawIndicators();
     drawCharts();
+    drawFigures();
   }
 
   // ---- buttons ----

@@ -112,6 +112,11 @@ class WhatIfBrowserTest {
         assertEquals("40% of planned spend", floor.getAttribute("aria-valuetext"));
         assertIndicators(WhatIfFixture.runWithSet(file, "services.prevention.floor=40%"));
         assertNotEquals(reservesBefore, path("#chart-reserves path[data-series='Reserves']"), "the reserves line moved");
+        // the figures under the charts: the last year's reserves, as the run has them
+        List<WebElement> last = browser.findElements(By.cssSelector("#figures tbody tr:last-child > *"));
+        assertEquals("2045/46", last.get(0).getAttribute("textContent"));
+        assertEquals(String.format(Locale.UK, "%,.1f", WhatIfFixture.runWithSet(file, "services.prevention.floor=40%")
+                .finalReserves()), last.get(last.size() - 1).getAttribute("textContent"));
 
         // dragging: the growth of people aged 65+, 2.4% -> 3.4%
         drag("drivers.pop_65_plus.growth", "3.4%");
