@@ -61,10 +61,14 @@ public final class Page {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    /** JSON that is safe inside a script element: no {@code </} and no HTML comment openers. */
+    /**
+     * JSON that is safe inside a script element: every {@code <} escaped (so no {@code </script>}
+     * and no comment opener), and the two line separators JavaScript once refused in strings.
+     */
     static String json(Object value) {
         try {
-            return JSON.writeValueAsString(value).replace("</", "<\\/").replace("<!--", "<\\!--")
+            // "<" occurs only inside JSON strings, where its escape reads back as the same character
+            return JSON.writeValueAsString(value).replace("<", "\\u003c")
                     .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -24,7 +24,11 @@ public final class Publication {
     public static long combinations(List<Lever> levers) {
         long n = 1;
         for (Lever l : levers) {
-            n = Math.multiplyHigh(n, l.values().size()) != 0 ? Long.MAX_VALUE : n * l.values().size();
+            try {
+                n = Math.multiplyExact(n, l.values().size());
+            } catch (ArithmeticException e) {
+                return Long.MAX_VALUE;
+            }
         }
         return n;
     }

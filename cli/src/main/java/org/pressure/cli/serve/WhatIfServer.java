@@ -186,7 +186,7 @@ public final class WhatIfServer implements AutoCloseable {
         String query = ex.getRequestURI().getQuery();
         String format = query == null ? "" : query.replaceFirst("^format=", "");
         if (!format.equals("html") && !format.equals("xlsx")) {
-            throw new BadRequestException("ask for ?format=html or ?format=xlsx");
+            throw new BadRequest(400, "ask for ?format=html or ?format=xlsx");
         }
         List<String> sets = whatIf.overrides(values);
         whatIf.run(values);
@@ -292,21 +292,13 @@ public final class WhatIfServer implements AutoCloseable {
     }
 
     /** A request the server will not answer, with its HTTP status. */
-    private static class BadRequest extends RuntimeException {
+    private static final class BadRequest extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final int status;
 
         BadRequest(int status, String message) {
             super(message, null, false, false);
             this.status = status;
-        }
-    }
-
-    private static final class BadRequestException extends BadRequest {
-        private static final long serialVersionUID = 1L;
-
-        BadRequestException(String message) {
-            super(400, message);
         }
     }
 
