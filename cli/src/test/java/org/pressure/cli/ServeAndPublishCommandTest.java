@@ -117,6 +117,10 @@ class ServeAndPublishCommandTest {
                 "--lever services.other.floor: at 150% the scenario cannot run: `services.other.floor` is a share of planned "
                         + "spend between 0% and 100%, not 150.0%; choose a narrower range");
         assertBad(List.of("serve", dir.resolve("missing.yaml").toString()), dir.resolve("missing.yaml") + ": ");
+        assertBad(List.of("serve", "model.xmile"), "model.xmile: the what-if page is for council scenario files "
+                + "(.yaml, .yml, .json); run an XMILE model with `pressure run`");
+        assertBad(List.of("publish", "model.stmx", "--lever", "a=1..2:1"), "model.stmx: a published page is made from a "
+                + "council scenario file (.yaml, .yml, .json), not an XMILE model");
     }
 
     private static void assertBad(List<String> args, String messageStart) {
