@@ -201,11 +201,18 @@ public final class WhatIf {
         return out;
     }
 
-    /** A run as the page reads it: the drawn columns by year and the summary (indicators and anything beside them). */
+    /**
+     * A variant's run as the page reads it: the columns it draws for a variant, by year, and the
+     * summary (indicators and anything beside them).
+     */
     public Map<String, Object> runJson(CouncilResult r) {
+        return runJson(r, variantColumns());
+    }
+
+    private Map<String, Object> runJson(CouncilResult r, List<String> names) {
         Map<String, Object> m = new LinkedHashMap<>();
         Map<String, Object> columns = new LinkedHashMap<>();
-        for (String c : drawnColumns()) columns.put(c, r.column(c));
+        for (String c : names) columns.put(c, r.column(c));
         m.put("columns", columns);
         m.put("summary", ResultsWriter.summary(r));
         return m;
@@ -243,7 +250,7 @@ public final class WhatIf {
             ls.add(x);
         }
         m.put("levers", ls);
-        m.put("baseline", runJson(baseline));
+        m.put("baseline", runJson(baseline, drawnColumns()));
         return m;
     }
 }

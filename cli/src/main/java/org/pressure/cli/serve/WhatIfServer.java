@@ -54,6 +54,15 @@ public final class WhatIfServer implements AutoCloseable {
     private final String host;
     private final PrintWriter log;
     private final RateLimit rate = new RateLimit(RATE_PER_SECOND, BURST);
+    static final int CACHED_RUNS = 256;
+    private final Map<List<String>, byte[]> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<String>, byte[]> eldest) {
+            return size() > CACHED_RUNS;
+        }
+    };
 
     private WhatIfServer(WhatIf whatIf, HttpServer server, ThreadPoolExecutor executor, String host, PrintWriter log) {
         this.whatIf = whatIf;
@@ -77,7 +86,31 @@ public final class WhatIfServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", s::handle);
         server.start();
+        s.warmUp();
         return s;
+    }
+
+    /**
+     * Runs each lever across its range once, in the background, so the Java compiler has done
+     * its work before the room moves the first slider (a cold run takes several times longer).
+     * The runs are not kept.
+     */
+    private void warmUp() {
+        Thread t = new Thread(() -> {
+            for (Lever l : whatIf.levers()) {
+                int n = l.values().size(), step = Math.max(1, n / 12);
+                for (int i = 0; i < n && !executor.isShutdown(); i += step) {
+                    try {
+                        Page.JSON.writeValueAsBytes(whatIf.runJson(whatIf.run(Map.of(l.path(), l.values().get(i)))));
+                    } catch (IOException | RuntimeException e) {
+                        // a position that cannot run is reported when someone picks it
+                    }
+                }
+            }
+        }, "pressure-serve-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     public int port() {
@@ -144,8 +177,7 @@ public final class WhatIfServer implements AutoCloseable {
             }
             try {
                 switch (path) {
-                    case "/api/run" -> send(ex, 200, "application/json",
-                            Page.JSON.writeValueAsBytes(whatIf.runJson(whatIf.run(values))), null);
+                    case "/api/run" -> send(ex, 200, "application/json", run(values), null);
                     case "/api/variant" -> send(ex, 200, "text/yaml; charset=utf-8",
                             whatIf.variantFile(values).getBytes(StandardCharsets.UTF_8), baseName() + "-variant.yaml");
                     default -> report(ex, values);
@@ -167,6 +199,23 @@ public final class WhatIfServer implements AutoCloseable {
                 // the answer had already begun
             }
         }
+    }
+
+    /**
+     * A run's JSON; the last {@value #CACHED_RUNS} are kept, because a room moves the same slider
+     * back and forth. Keyed by the checked assignments.
+     */
+    private byte[] run(Map<String, String> values) throws IOException {
+        List<String> key = whatIf.overrides(values).stream().sorted().toList();
+        synchronized (cache) {
+            byte[] hit = cache.get(key);
+            if (hit != null) return hit;
+        }
+        byte[] json = Page.JSON.writeValueAsBytes(whatIf.runJson(whatIf.run(values)));
+        synchronized (cache) {
+            cache.put(key, json);
+        }
+        return json;
     }
 
     /** On a loopback address, only requests addressed to a loopback name are answered. */

@@ -34,8 +34,10 @@
   var current = baseline;
   var decimals = decimalsOf(baseline);
   var timings = [];
-  // changes: slider moves so far; drawn: the move whose answer was last painted (tests and timing read these)
-  window.pressure = { timings: timings, lastRedrawMs: null, changes: 0, drawn: 0, ready: false, pending: false };
+  // changes: slider moves so far; drawn: the move whose answer was last painted; serverMs and drawMs:
+  // the round trip of each run and the time to draw it (tests and timing read these)
+  window.pressure = { timings: timings, lastRedrawMs: null, changes: 0, drawn: 0, ready: false, pending: false,
+    serverMs: [], drawMs: [] };
   // the levers as the page holds them, for the browser test
   window.pressureLevers = function () { return D.levers; };
 
@@ -181,10 +183,11 @@
     if (inFlight) { queued = true; return; }
     inFlight = true;
     window.pressure.pending = true;
-    var t0 = started, seq = window.pressure.changes, sent = values();
+    var t0 = started, seq = window.pressure.changes, sent = values(), asked = performance.now();
     post('api/run', sent).then(function (r) {
       return r.json().then(function (body) { return { ok: r.ok, body: body }; });
     }).then(function (res) {
+      window.pressure.serverMs.push(performance.now() - asked);
       if (res.ok) { res.body.asWritten = Object.keys(sent).length === 0; show(res.body, t0, seq); }
       else { problem(res.body.error || 'The run failed.'); window.pressure.drawn = seq; }
     }).catch(function () {
@@ -217,7 +220,9 @@
     if (run.error) { problem(run.error); window.pressure.drawn = seq; return; }
     problem('');
     current = run;
+    var d0 = performance.now();
     draw();
+    window.pressure.drawMs.push(performance.now() - d0);
     // measured to the next frame: the time from the slider's move until the new chart is painted
     requestAnimationFrame(function () {
       window.pressure.lastRedrawMs = performance.now() - t0;
