@@ -192,6 +192,7 @@
       else { problem(res.body.error || 'The run failed.'); window.pressure.drawn = seq; }
     }).catch(function () {
       problem('The page cannot reach the Pressure server. Is `pressure serve` still running?');
+      window.pressure.drawn = seq;
     }).then(function () {
       inFlight = false;
       if (queued) { queued = false; request(); } else window.pressure.pending = false;
