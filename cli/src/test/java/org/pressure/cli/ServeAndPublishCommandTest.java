@@ -216,6 +216,13 @@ class ServeAndPublishCommandTest {
     }
 
     @Test
+    void publish_s_help_states_the_limit_the_code_applies() {
+        var r = CommandLineTest.execute("publish", "--help");
+        assertTrue(r.out().replaceAll("\\s+", " ").contains("(at most " + String.format(java.util.Locale.UK, "%,d",
+                org.pressure.cli.serve.Publication.MAX_COMBINATIONS) + " combinations)"), r.out());
+    }
+
+    @Test
     void publish_needs_levers_with_steps() throws Exception {
         String file = scenario().toString();
         var r = CommandLineTest.execute("publish", file);
