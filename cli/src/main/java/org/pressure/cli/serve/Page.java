@@ -25,7 +25,7 @@ public final class Page {
     /** The page for {@code serve}: runs come from the server it was loaded from. */
     public static String serve(WhatIf w) {
         return render(w, "serve", null, "Move a slider and the scenario runs again with that value, exactly as "
-                + "`pressure run --set` would run it.");
+                + "the command pressure run --set would run it.");
     }
 
     /** The page for {@code publish}: every run it can show is in {@code table}. */

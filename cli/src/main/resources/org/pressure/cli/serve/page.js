@@ -191,7 +191,7 @@
       if (res.ok) { res.body.asWritten = Object.keys(sent).length === 0; show(res.body, t0, seq); }
       else { problem(res.body.error || 'The run failed.'); window.pressure.drawn = seq; }
     }).catch(function () {
-      problem('The page cannot reach the Pressure server. Is `pressure serve` still running?');
+      problem('The page cannot reach the Pressure server. Is the pressure serve command still running?');
       window.pressure.drawn = seq;
     }).then(function () {
       inFlight = false;
@@ -498,7 +498,7 @@
         setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
         problem('');
       });
-    }).catch(function () { problem('The page cannot reach the Pressure server. Is `pressure serve` still running?'); });
+    }).catch(function () { problem('The page cannot reach the Pressure server. Is the pressure serve command still running?'); });
   }
   function addButton(id, text, onClick) {
     var b = document.createElement('button');
