@@ -91,6 +91,12 @@ public final class Main implements Runnable {
         err.flush();
     }
 
+    /** Prints warnings (legal, but probably not what was meant) as {@code file:line:col: warning: ...}. */
+    static void printWarnings(java.util.List<Problem> warnings, PrintWriter err) {
+        for (Problem p : warnings) err.println(p);
+        err.flush();
+    }
+
     /** Version from the jar manifest, when there is one. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override

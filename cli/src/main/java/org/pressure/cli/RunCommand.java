@@ -52,6 +52,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (Xmile.isModelFile(scenario)) return runXmile();
         CouncilResult result = Scenarios.compile(scenario, overrides).run();
+        Main.printWarnings(result.warnings(), spec.commandLine().getErr());
         // check the chart options before anything is written
         PriceBasis basis = noChart ? null : charts.basis(result);
         if (!noChart) charts.pixels();

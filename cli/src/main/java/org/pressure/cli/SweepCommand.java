@@ -69,6 +69,10 @@ final class SweepCommand implements Callable<Integer> {
         charts.requireCash("sweep charts are in cash: the price index may itself be a swept parameter");
         charts.pixels();
         SweepModel model = SweepModel.load(file, runs, seed);
+        if (model.slowPathReason() != null) {
+            spec.commandLine().getErr().println("pressure: note: " + model.slowPathReason() + "; the results are the same");
+            spec.commandLine().getErr().flush();
+        }
         Path dir = out != null ? out : Path.of("out", RunCommand.baseName(file));
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         SweepResult result;

@@ -37,21 +37,9 @@ public record OutputSpec(String name, String indicator, String column, Integer y
 
     /** Reads this output's indicator (NaN where it never happens), chosen once rather than per run. */
     java.util.function.ToDoubleFunction<Indicators> indicatorReader() {
-        return switch (indicator) {
-            case "gap_year" -> in -> year(in.gapYear());
-            case "crossover_year" -> in -> year(in.crossoverYear());
-            case "reserves_exhausted_year" -> in -> year(in.reservesExhaustedYear());
-            case "cumulative_gap" -> Indicators::cumulativeGap;
-            case "total_cuts" -> Indicators::totalCuts;
-            case "total_reserves_drawn" -> Indicators::totalReservesDrawn;
-            case "failure_demand_cost" -> Indicators::failureDemandCost;
-            case "final_reserves" -> Indicators::finalReserves;
-            case "statutory_share_end" -> in -> in.statutoryShareEnd() == null ? Double.NaN : in.statutoryShareEnd();
-            default -> throw new IllegalStateException("indicator " + indicator);
-        };
+        org.pressure.engine.council.Indicator which = org.pressure.engine.council.Indicator.named(indicator);
+        if (which == null) throw new IllegalStateException("indicator " + indicator);
+        return in -> in.number(which);
     }
 
-    private static double year(Integer y) {
-        return y == null ? Double.NaN : y;
-    }
 }

@@ -25,7 +25,7 @@ public final class SweepParser {
     /** Most parameters of a sobol design: Commons Math's Sobol sequence has 1000 dimensions. */
     public static final int MAX_SOBOL_PARAMETERS = 500;
     /** The parts of a scenario that hold numbers a sweep can vary. */
-    static final List<String> SWEEPABLE = List.of("drivers", "income", "services", "failure_demand", "budget", "time");
+    static final List<String> SWEEPABLE = List.of("drivers", "income", "services", "failure_demand", "budget", "time", "savings", "cohorts", "capital", "dsg");
 
     private final Problems problems = new Problems();
 
