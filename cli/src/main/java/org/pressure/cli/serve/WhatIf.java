@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.pressure.cli.chart.Theme;
 import org.pressure.engine.council.CouncilCompiler;
 import org.pressure.engine.council.CouncilResult;
+import org.pressure.engine.council.Indicator;
 import org.pressure.engine.council.ResultsWriter;
 import org.pressure.engine.council.Scenario;
 import org.pressure.engine.council.ScenarioParser;
@@ -30,10 +31,7 @@ import org.pressure.engine.scenario.ScenarioException;
 public final class WhatIf {
     /** The longest lever value accepted, in characters. */
     static final int MAX_VALUE_CHARS = 40;
-    private static final Pattern TOTALS = Pattern.compile("income|statutory_spend|discretionary_planned|"
-            + "discretionary_funded|budget_gap|cuts|reserves_draw|reserves|minimum_reserves");
-    private static final Pattern DRAWN = Pattern.compile("service\\.[A-Za-z0-9_]+\\.(cost|funded|failure_cost)"
-            + "|agency\\.[A-Za-z0-9_]+\\.cost");
+    private static final Pattern AGENCY_COST = Pattern.compile("agency\\.[A-Za-z0-9_]+\\.cost");
 
     private final Path file;
     private final Node tree;
@@ -174,30 +172,56 @@ public final class WhatIf {
         return VariantFile.render(file, tree, variantTree(sets), sets);
     }
 
-    /** The columns the page draws, in {@code results.csv} order. */
-    List<String> drawnColumns() {
-        List<String> out = new ArrayList<>();
-        for (var c : baseline.columns()) {
-            if (TOTALS.matcher(c.header()).matches() || DRAWN.matcher(c.header()).matches()) out.add(c.header());
+    /**
+     * The graph of doom's stacked areas, bottom first, as the chart of {@code pressure run} draws
+     * them: each council statutory service (at its budget in part-2 files), committed spend where
+     * there is any, then each council discretionary service's funded spend. Other agencies'
+     * services are not the council's budget and are left out.
+     */
+    List<Map<String, Object>> stacks() {
+        Scenario sc = scenario();
+        boolean part2 = sc.part2().used();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (boolean statutory : new boolean[] {true, false}) {
+            for (Service s : sc.services().values()) {
+                if (!s.council() || s.statutory() != statutory) continue;
+                String column = "service." + s.name() + (statutory && !part2 ? ".cost" : ".funded");
+                out.add(Map.of("column", column, "label", Theme.label(s.name()) + (statutory ? " (statutory)" : " (funded)"),
+                        "statutory", statutory));
+            }
+            if (statutory && part2 && baseline.hasColumn("committed_spend")
+                    && java.util.Arrays.stream(baseline.column("committed_spend")).anyMatch(x -> x != 0)) {
+                out.add(Map.of("column", "committed_spend", "label", "Committed (capital financing, schools deficit, one-off)",
+                        "statutory", true));
+            }
         }
         return out;
     }
 
+    /** The income the graph of doom draws: what can close the gap where grants are ring-fenced. */
+    String incomeColumn() {
+        Scenario sc = scenario();
+        return sc.part2().used() && !sc.budget().ringFenced().isEmpty() && baseline.hasColumn("income_available")
+                ? "income_available" : "income";
+    }
+
     /**
-     * The columns the page draws for a variant (the scenario as written is drawn from all of
-     * {@link #drawnColumns}): income, the gap and how it was closed, reserves and their minimum,
-     * each statutory service's cost and each discretionary service's funded spend, each agency's cost.
+     * The columns the page draws for a variant: the graph of doom's stacks and income, the gap
+     * and how it was closed, reserves and their minimum, each agency's cost.
      */
     List<String> variantColumns() {
-        List<String> out = new ArrayList<>();
-        for (String c : drawnColumns()) {
-            boolean keep = switch (c) {
-                case "income", "budget_gap", "cuts", "reserves_draw", "reserves", "minimum_reserves" -> true;
-                default -> c.startsWith("agency.") || scenario().services().values().stream().anyMatch(sv ->
-                        c.equals("service." + sv.name() + (sv.statutory() ? ".cost" : ".funded")));
-            };
-            if (keep) out.add(c);
-        }
+        // a statutory service's funded spend is a value of the run though not a results.csv column
+        java.util.Set<String> wanted = new java.util.LinkedHashSet<>(List.of("income", incomeColumn()));
+        for (Map<String, Object> stack : stacks()) wanted.add((String) stack.get("column"));
+        wanted.addAll(List.of("budget_gap", "cuts", "reserves_draw", "reserves", "minimum_reserves"));
+        for (var c : baseline.columns()) if (AGENCY_COST.matcher(c.header()).matches()) wanted.add(c.header());
+        return wanted.stream().filter(baseline::hasColumn).toList();
+    }
+
+    /** The scenario as written: a variant's columns, and the totals that set how many decimals the page shows. */
+    private List<String> baselineColumns() {
+        List<String> out = new ArrayList<>(variantColumns());
+        for (String c : List.of("statutory_spend", "discretionary_planned")) if (!out.contains(c)) out.add(c);
         return out;
     }
 
@@ -228,16 +252,14 @@ public final class WhatIf {
         m.put("end", sc.end());
         m.put("units", sc.units());
         m.put("minimumReserves", sc.budget().minimumReserves());
-        List<Map<String, Object>> services = new ArrayList<>();
-        for (Service s : sc.services().values()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("name", s.name());
-            x.put("label", Theme.label(s.name()));
-            x.put("statutory", s.statutory());
-            x.put("failureFed", sc.links().stream().anyMatch(l -> l.to().equals(s.name())));
-            services.add(x);
+        m.put("stacks", stacks());
+        m.put("income", incomeColumn());
+        // the engine's indicators: the page shows whichever a run has, labelled and printed as these say
+        List<Map<String, Object>> indicators = new ArrayList<>();
+        for (Indicator in : Indicator.values()) {
+            indicators.add(Map.of("name", in.key, "label", in.label, "kind", in.kind.name().toLowerCase(java.util.Locale.ROOT)));
         }
-        m.put("services", services);
+        m.put("indicators", indicators);
         List<Map<String, Object>> ls = new ArrayList<>();
         for (Lever l : levers) {
             Map<String, Object> x = new LinkedHashMap<>();
@@ -250,7 +272,7 @@ public final class WhatIf {
             ls.add(x);
         }
         m.put("levers", ls);
-        m.put("baseline", runJson(baseline, drawnColumns()));
+        m.put("baseline", runJson(baseline, baselineColumns()));
         return m;
     }
 }

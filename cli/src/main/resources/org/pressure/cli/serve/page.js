@@ -43,10 +43,15 @@
 
   // ---- words ----
   function fy(y) { return y + '/' + String((y + 1) % 100).padStart(2, '0'); }
-  function isYear(name) { return /_year$/.test(name); }
-  function isShare(name) { return /share/.test(name); }
+  // the engine's indicators, by name: label and kind (year, money, share)
+  var INDICATORS = {};
+  (D.indicators || []).forEach(function (i) { INDICATORS[i.name] = i; });
+  function kind(name) { return INDICATORS[name] ? INDICATORS[name].kind : /_year$/.test(name) ? 'year' : /share/.test(name) ? 'share' : 'money'; }
+  function isYear(name) { return kind(name) === 'year'; }
+  function isShare(name) { return kind(name) === 'share'; }
   function label(name) {
-    if (LABELS[name]) return name === 'final_reserves' ? 'Reserves at the end of ' + fy(D.end) : LABELS[name];
+    if (INDICATORS[name]) return INDICATORS[name].label;
+    if (LABELS[name]) return LABELS[name];
     var s = name.replace(/_/g, ' ');
     return s.charAt(0).toUpperCase() + s.slice(1);
   }
@@ -370,23 +375,17 @@
   }
   function drawCharts() {
     var ind = current.summary.indicators;
-    var stat = D.services.filter(function (s) { return s.statutory; });
-    var disc = D.services.filter(function (s) { return !s.statutory; });
-    var stacks = [], items = [];
-    stat.forEach(function (s, k) {
-      var c = STATUTORY[k % STATUTORY.length];
-      stacks.push({ label: s.label + ' (statutory)', color: c, values: col(current, 'service.' + s.name + '.cost') });
-      items.push({ label: s.label + ' (statutory)', color: c });
+    var stacks = [], items = [], ks = 0, kd = 0;
+    D.stacks.forEach(function (st) {
+      var c = st.statutory ? STATUTORY[ks++ % STATUTORY.length] : DISCRETIONARY[kd++ % DISCRETIONARY.length];
+      stacks.push({ label: st.label, color: c, values: col(current, st.column) });
+      items.push({ label: st.label, color: c });
     });
-    disc.forEach(function (s, k) {
-      var c = DISCRETIONARY[k % DISCRETIONARY.length];
-      stacks.push({ label: s.label, color: c, values: col(current, 'service.' + s.name + '.funded') });
-      items.push({ label: s.label + ' (funded)', color: c });
-    });
-    var statNames = stat.map(function (s) { return 'service.' + s.name + '.cost'; });
-    var allNames = statNames.concat(disc.map(function (s) { return 'service.' + s.name + '.funded'; }));
+    var statNames = D.stacks.filter(function (st) { return st.statutory; }).map(function (st) { return st.column; });
+    var allNames = D.stacks.map(function (st) { return st.column; });
+    var incomeLabel = D.income === 'income' ? 'Total income' : 'Income available to close the gap';
     var vlines = [];
-    if (ind.failure_year != null) vlines.push({ year: ind.failure_year, color: '#B2182B', label: 'Budget fails ' + fy(ind.failure_year) });
+    if (ind.failure_year != null) vlines.push({ year: ind.failure_year, color: '#7B0000', label: 'Budget fails ' + fy(ind.failure_year) });
     if (ind.crossover_year != null) vlines.push({ year: ind.crossover_year, color: '#B2182B', label: 'Statutory > income ' + fy(ind.crossover_year), offset: vlines.length * 14 });
     var f = figure('chart-doom', 'The graph of doom: services against income');
     chart(f.querySelector('svg'), {
@@ -394,14 +393,14 @@
       lines: [
         { label: 'Scenario as written: statutory', faint: true, values: total(baseline, statNames) },
         { label: 'Scenario as written: all services funded', faint: true, values: total(baseline, allNames) },
-        { label: 'Scenario as written: income', faint: true, values: col(baseline, 'income') },
-        { label: 'Total income', color: '#000', width: 3.5, values: col(current, 'income') }
+        { label: 'Scenario as written: income', faint: true, values: col(baseline, D.income) },
+        { label: incomeLabel, color: '#000', width: 3.5, values: col(current, D.income) }
       ],
       vlines: vlines
     });
     f.querySelector('p').textContent = 'Statutory services (bottom) are funded in full; discretionary services (top) show what is left after cuts. ' +
       (ind.crossover_year != null ? 'Statutory costs overtake income in ' + fy(ind.crossover_year) + '.' : 'Statutory costs stay below income to ' + fy(D.end) + '.');
-    legend(f.querySelector('.legend'), items.concat([{ label: 'Total income', color: '#000', line: true },
+    legend(f.querySelector('.legend'), items.concat([{ label: incomeLabel, color: '#000', line: true },
       { label: 'Scenario as written', color: FAINT, line: true }]));
 
     var minimum = col(current, 'minimum_reserves');
@@ -457,9 +456,9 @@
       box.innerHTML = '<summary>The figures year by year</summary><div class="scroll"><table><thead></thead><tbody></tbody></table></div>';
       document.getElementById('results').appendChild(box);
     }
-    var stat = D.services.filter(function (s) { return s.statutory; }).map(function (s) { return 'service.' + s.name + '.cost'; });
-    var disc = D.services.filter(function (s) { return !s.statutory; }).map(function (s) { return 'service.' + s.name + '.funded'; });
-    var cols = [['Income', col(current, 'income')], ['Statutory services', total(current, stat)],
+    var stat = D.stacks.filter(function (st) { return st.statutory; }).map(function (st) { return st.column; });
+    var disc = D.stacks.filter(function (st) { return !st.statutory; }).map(function (st) { return st.column; });
+    var cols = [[D.income === 'income' ? 'Income' : 'Income available', col(current, D.income)], ['Statutory services', total(current, stat)],
       ['Discretionary services funded', total(current, disc)], ['Budget gap', col(current, 'budget_gap')],
       ['Closed by cuts', col(current, 'cuts')], ['Drawn from reserves', col(current, 'reserves_draw')],
       ['Reserves at the end of the year', col(current, 'reserves')]];

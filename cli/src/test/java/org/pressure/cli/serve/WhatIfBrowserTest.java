@@ -167,13 +167,13 @@ class WhatIfBrowserTest {
         Files.writeString(site.resolve("index.html"), Page.publish(w, Publication.table(w)));
         load(site.resolve("index.html").toUri().toString());
         assertEquals(0, browser.findElements(By.id("save")).size(), "no server: nothing to save to");
-        String doomBefore = path("#chart-doom path[data-series='Prevention']");
+        String doomBefore = path("#chart-doom path[data-series='Prevention (funded)']");
         WebElement floor = slider("services.prevention.floor");
         floor.sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT); // 25% -> 75%
         settle();
         assertEquals("75%", output("services.prevention.floor"));
         assertIndicators(WhatIfFixture.runWithSet(file, "services.prevention.floor=75%"));
-        assertNotEquals(doomBefore, path("#chart-doom path[data-series='Prevention']"));
+        assertNotEquals(doomBefore, path("#chart-doom path[data-series='Prevention (funded)']"));
         drag("drivers.pop_65_plus.growth", "1.4%");
         settle();
         assertIndicators(WhatIfFixture.runWithSet(file, "services.prevention.floor=75%", "drivers.pop_65_plus.growth=1.4%"));
