@@ -67,9 +67,14 @@ final class VariantFile {
             n = n instanceof Node.MapNode m ? m.get(path.get(i)) : null;
             if (n == null) break;
         }
+        // the series positions of council-model.md section 1, or a whole part holding them (a
+        // complete subtree written over its base merges to itself)
         String top = path.get(0);
         if ((top.equals("drivers") || top.equals("income")) && path.size() > 2) return path.subList(0, 2);
         if (top.equals("services") && path.size() > 3 && SERVICE_SERIES.contains(path.get(2))) return path.subList(0, 3);
+        if ((top.equals("savings") || top.equals("cohorts")) && path.size() > 3) return path.subList(0, 3);
+        if ((top.equals("capital") || top.equals("dsg")) && path.size() > 2) return path.subList(0, 2);
+        if (path.size() > 3 && path.subList(0, 3).equals(List.of("budget", "reserves", "minimum"))) return path.subList(0, 3);
         return path;
     }
 

@@ -123,7 +123,11 @@ public final class WhatIf {
     public List<String> overrides(Map<String, String> values) {
         List<Problem> problems = new ArrayList<>();
         List<String> out = new ArrayList<>();
-        for (var e : values.entrySet()) {
+        // unknown paths first, then the levers in the page's order, so the same values give the same file
+        List<Map.Entry<String, String>> entries = new ArrayList<>(values.entrySet());
+        entries.sort(java.util.Comparator.comparingInt(e -> byPath.containsKey(e.getKey())
+                ? levers.indexOf(byPath.get(e.getKey())) : -1));
+        for (var e : entries) {
             String path = e.getKey(), value = e.getValue();
             Location at = Location.ofFile(path.length() > 100 ? path.substring(0, 100) + "..." : path);
             Lever lever = byPath.get(path);

@@ -189,15 +189,15 @@ class WhatIfServerTest {
         assertEquals("""
                 # A variant of example.yaml, saved from the what-if page of `pressure serve`.
                 # Keep it in the same folder as example.yaml. It changes only:
-                #   services.prevention.floor: 25% -> 40%
                 #   income.grant.growth: -1% -> -2%
+                #   services.prevention.floor: 25% -> 40%
                 #   failure_demand.0.clients_per_m: 35 -> 50
                 extends: example.yaml
+                income:
+                  grant: {start: 80, growth: -2%}
                 services:
                   prevention:
                     floor: 40%
-                income:
-                  grant: {start: 80, growth: -2%}
                 failure_demand: [{from: prevention, to: adult_social_care, clients_per_m: 50, delay: 2}]
                 """, yaml);
         Path variant = dir.resolve("example-variant.yaml");
