@@ -34,12 +34,18 @@ final class IndicatorTable {
             row(o, label(i, sc), value(i, in.get(i)));
         }
         if (agencies) {
+            // the amounts line up under the indicators' values; failure demand is part of each cost
             o.println();
-            o.printf(Locale.ROOT, "  %-44s %14s %14s%n", "Cost by agency, " + Scenario.financialYear(sc.start()) + " to "
-                    + Scenario.financialYear(sc.end()), "cost", "failure cost");
+            String format = "  %-44s %14s %16s%n";
+            o.printf(Locale.ROOT, format, "Who pays, " + Scenario.financialYear(sc.start()) + " to "
+                    + Scenario.financialYear(sc.end()), "cost", "failure demand");
+            double cost = 0, failure = 0;
             for (var e : r.agencyTotals().entrySet()) {
-                o.printf(Locale.ROOT, "  %-44s %14s %14s%n", e.getKey(), money(e.getValue()[0]), money(e.getValue()[1]));
+                o.printf(Locale.ROOT, format, e.getKey(), money(e.getValue()[0]), money(e.getValue()[1]));
+                cost += e.getValue()[0];
+                failure += e.getValue()[1];
             }
+            o.printf(Locale.ROOT, format, "public purse (all of the above)", money(cost), money(failure));
         }
     }
 

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
         versionProvider = Main.Version.class,
         description = "Shows when, and why, the cost of a council's statutory services overtakes its income.",
         subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, CompareCommand.class, ReportCommand.class,
-                ServeCommand.class, PublishCommand.class, SchemaCommand.class, InitCommand.class, AutoComplete.GenerateCompletion.class,
+                BacktestCommand.class, ServeCommand.class, PublishCommand.class,
+                SchemaCommand.class, InitCommand.class, AutoComplete.GenerateCompletion.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal failure (a bug: please report it, with --debug output)",
@@ -41,7 +42,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, validate, sweep, compare, "
-                + "report, serve, publish, schema, init, generate-completion or help");
+                + "report, backtest, serve, publish, schema, init, generate-completion or help");
     }
 
     public static void main(String[] args) {

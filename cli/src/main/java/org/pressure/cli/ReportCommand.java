@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         description = {"Runs one or more scenarios and writes report.html (one self-contained page that prints to A4: "
                 + "headlines in words, the charts, the figures year by year and every assumption with its source; "
-                + "with several scenarios, a comparison first), report.xlsx (sheets Summary, Results, Assumptions) "
+                + "with several scenarios, a comparison first; who pays, where the scenarios list agencies), "
+                + "report.xlsx (sheets Summary, Results, Who pays where there are agencies, Assumptions) "
                 + "and each chart as <scenario>-<chart>.<format> beside them.",
                 "Every scenario is checked and run before anything is written."})
 final class ReportCommand implements Callable<Integer> {
@@ -58,7 +59,12 @@ final class ReportCommand implements Callable<Integer> {
                 chartFiles += charts.write(c.getValue(), r.baseName() + "-" + c.getKey(), dir).size();
             }
         }
-        if (reports.size() > 1) chartFiles += charts.write(ScenarioReport.comparisonChart(reports), "comparison", dir).size();
+        if (reports.size() > 1) {
+            chartFiles += charts.write(ScenarioReport.comparisonChart(reports), "comparison", dir).size();
+            if (!ScenarioReport.comparison(reports).agencies().isEmpty()) {
+                chartFiles += charts.write(ScenarioReport.whoPaysChart(reports), "comparison-agencies", dir).size();
+            }
+        }
         XlsxReport.write(reports, dir.resolve("report.xlsx"));
         AtomicFiles.writeText(dir.resolve("report.html"), w -> w.write(html));
 

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         description = {"Runs one scenario: prints the headline indicators and writes results.csv (one row a year), "
                 + "summary.json (the indicators) and the charts (graph-of-doom, reserves, budget-gap, "
-                + "failure-demand) into the output folder.",
+                + "failure-demand; who-pays where the file lists agencies, cohorts where it has cohorts) into the "
+                + "output folder.",
                 "The scenario is checked first, exactly as `pressure validate` does."})
 final class RunCommand implements Callable<Integer> {
 

@@ -36,13 +36,16 @@ public final class CouncilCharts {
 
     private CouncilCharts() {}
 
-    /** Every chart of a run, by file name without extension. */
+    /** Every chart of a run, by file name without extension; who-pays and cohorts only where the file has them. */
     public static Map<String, JFreeChart> all(CouncilResult r, String file, PriceBasis basis) {
         Map<String, JFreeChart> charts = new LinkedHashMap<>();
         charts.put("graph-of-doom", graphOfDoom(r, file, basis));
         charts.put("reserves", reserves(r, file, basis));
         charts.put("budget-gap", gap(r, file, basis));
         charts.put("failure-demand", failureDemand(r, file, basis));
+        // the whole system, where the file has it: who pays (agencies) and people by state (cohorts)
+        if (!r.scenario().part2().agencies().isEmpty()) charts.put("who-pays", WholeSystemCharts.whoPays(r, file, basis));
+        if (!r.scenario().part2().cohorts().isEmpty()) charts.put("cohorts", WholeSystemCharts.cohorts(r, file));
         return charts;
     }
 

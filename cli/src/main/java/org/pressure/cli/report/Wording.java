@@ -124,9 +124,13 @@ final class Wording {
 
     /** An amount with the scenario's units: "£12.3m" for units "£m", "12.3 tonnes" otherwise. */
     String money(double x) {
-        String number = number(Math.abs(x));
+        return money(x, sc.units(), decimals);
+    }
+
+    /** An amount with {@code units} to {@code decimals} places: "£12.3m" for units "£m", "12.3 tonnes" otherwise. */
+    static String money(double x, String u, int decimals) {
+        String number = String.format(Locale.UK, "%,." + decimals + "f", Math.abs(x));
         String sign = x < 0 && !number.matches("[0.,]*") ? "-" : "";
-        String u = sc.units();
         if (!u.isEmpty() && !Character.isLetterOrDigit(u.codePointAt(0)) && !Character.isWhitespace(u.codePointAt(0))) {
             int symbol = Character.charCount(u.codePointAt(0));
             return sign + u.substring(0, symbol) + number + u.substring(symbol);

@@ -50,6 +50,9 @@ public final class XlsxReport {
         Styles styles = new Styles(book);
         summary(book.createSheet("Summary"), reports, styles);
         results(book.createSheet("Results"), reports, styles);
+        org.pressure.engine.council.Comparison comparison = reports.size() > 1 ? ScenarioReport.comparison(reports) : null;
+        boolean agencies = reports.stream().anyMatch(r -> !r.result().scenario().part2().agencies().isEmpty());
+        if (agencies) whoPays(book.createSheet("Who pays"), reports, comparison, styles);
         assumptions(book.createSheet("Assumptions"), reports, styles);
         return book;
     }
@@ -91,6 +94,22 @@ public final class XlsxReport {
                 text(sheet, row, 4, w.label(name) + ": " + w.value(name, v));
                 row++;
             }
+            // the agencies block of summary.json: each body's cost and failure cost over the projection
+            if (!sc.part2().agencies().isEmpty()) {
+                for (var e : r.result().agencyTotals().entrySet()) {
+                    for (int k = 0; k < 2; k++) {
+                        String what = k == 0 ? "cost" : "failure_cost";
+                        text(sheet, row, 0, r.label());
+                        text(sheet, row, 1, "agencies." + e.getKey() + "." + what);
+                        number(sheet, row, 2, e.getValue()[k], null);
+                        text(sheet, row, 3, sc.units() + ", cash");
+                        text(sheet, row, 4, (k == 0 ? "Cost to " : "Failure demand borne by ") + WhoPaysText.name(e.getKey())
+                                + ", " + Wording.fy(sc.start()) + " to " + Wording.fy(sc.end()) + ": "
+                                + w.money(e.getValue()[k]));
+                        row++;
+                    }
+                }
+            }
         }
         widths(sheet, 34, 24, 14, 26, 60);
     }
@@ -122,6 +141,62 @@ public final class XlsxReport {
         }
         sheet.setColumnWidth(0, (several ? 34 : 8) * 256);
         for (int c = 1; c < header.size(); c++) sheet.setColumnWidth(c, Math.min(40, Math.max(12, header.get(c).length() + 2)) * 256);
+    }
+
+    /**
+     * Each public body's cost by scenario over its whole projection and, with several scenarios,
+     * over the years each shares with the first, the difference from the first and who pays in words.
+     */
+    private static void whoPays(Sheet sheet, List<ScenarioReport> reports, org.pressure.engine.council.Comparison c,
+                                Styles styles) {
+        List<String> head = new ArrayList<>(List.of("scenario", "body", "cost", "failure_cost", "units"));
+        if (c != null) head.addAll(List.of("from", "to", "cost in shared years", "first scenario's cost",
+                "difference from first", "in words"));
+        header(sheet, styles, head, 2);
+        int row = 1;
+        for (int i = 0; i < reports.size(); i++) {
+            ScenarioReport r = reports.get(i);
+            Scenario sc = r.result().scenario();
+            org.pressure.engine.council.Comparison.WhoPays wp = c == null || i == 0 ? null : c.whoPays(i);
+            // its own bodies; against the first, those either of the two lists
+            List<String> bodies = wp != null ? wp.agencies() : org.pressure.cli.chart.WholeSystemCharts.agencies(sc);
+            for (int a = 0; a <= bodies.size(); a++) {
+                boolean all = a == bodies.size();
+                String body = all ? "public purse" : bodies.get(a);
+                double cost = sum(all ? org.pressure.engine.council.Comparison.publicCost(r.result())
+                        : org.pressure.engine.council.Comparison.agencyCost(r.result(), body));
+                String failureColumn = "agency." + body + ".failure_cost";
+                double failure = 0;
+                if (all) {
+                    for (double[] t : r.result().agencyTotals().values()) failure += t[1];
+                } else if (r.result().columns().stream().anyMatch(x -> x.header().equals(failureColumn))) {
+                    failure = sum(r.result().column(failureColumn));
+                } else if (body.equals(org.pressure.engine.council.Service.COUNCIL)) {
+                    failure = r.result().agencyTotals().get(body)[1];
+                }
+                text(sheet, row, 0, r.label());
+                text(sheet, row, 1, body);
+                number(sheet, row, 2, cost, null);
+                number(sheet, row, 3, failure, null);
+                text(sheet, row, 4, sc.units() + ", cash");
+                if (wp != null) {
+                    number(sheet, row, 5, wp.from(), styles.year);
+                    number(sheet, row, 6, wp.to(), styles.year);
+                    number(sheet, row, 7, all ? wp.otherPublic() : wp.other()[a], null);
+                    number(sheet, row, 8, all ? wp.basePublic() : wp.base()[a], null);
+                    number(sheet, row, 9, all ? wp.publicDifference() : wp.difference(a), null);
+                    if (all) text(sheet, row, 10, WhoPaysText.sentence(wp, reports.get(0).result().scenario().units()));
+                }
+                row++;
+            }
+        }
+        widths(sheet, 34, 22, 14, 14, 12, 8, 8, 18, 18, 18, 90);
+    }
+
+    private static double sum(double[] xs) {
+        double s = 0;
+        for (double x : xs) s += x;
+        return s;
     }
 
     private static void assumptions(Sheet sheet, List<ScenarioReport> reports, Styles styles) {
