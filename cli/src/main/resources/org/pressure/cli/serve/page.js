@@ -443,7 +443,15 @@
         keys.push({ label: lbl, color: colour, line: true });
       });
       chart(f.querySelector('svg'), { lines: lines });
-      f.querySelector('p').textContent = 'What each public body spends, the council included, year by year.';
+      // each body's cost over the whole projection, and what the change from the scenario as written moves
+      var sum = function (v) { return v.reduce(function (a, b) { return a + b; }, 0); };
+      var totals = agencies.map(function (c, k) {
+        var now = sum(col(current, c)), was = sum(col(baseline, c)), d = now - was;
+        var moved = Math.abs(d) >= 0.5 * Math.pow(10, -decimals);
+        return keys[k].label + ' ' + money(now) + (moved ? ' (' + money(Math.abs(d)) + (d > 0 ? ' more' : ' less') + ')' : '');
+      });
+      f.querySelector('p').textContent = 'What each public body spends, the council included, year by year. Over the projection: ' +
+        totals.join('; ') + '.';
       legend(f.querySelector('.legend'), keys.concat([{ label: 'Scenario as written', color: FAINT, line: true }]));
     }
   }

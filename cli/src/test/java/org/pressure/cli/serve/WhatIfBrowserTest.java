@@ -194,8 +194,12 @@ class WhatIfBrowserTest {
             assertIndicators(Scenarios.compile(barnet, List.of("services.other_services.floor=100%")).run().indicators());
             drag("drivers.pop_65_plus.growth", "3%");
             settle();
-            assertIndicators(Scenarios.compile(barnet, List.of("services.other_services.floor=100%",
-                    "drivers.pop_65_plus.growth=3%")).run().indicators());
+            var run = Scenarios.compile(barnet, List.of("services.other_services.floor=100%", "drivers.pop_65_plus.growth=3%")).run();
+            assertIndicators(run.indicators());
+            // the cost to each body over the projection, in words under the cost-by-agency chart
+            double nhs = java.util.Arrays.stream(run.column("agency.nhs.cost")).sum();
+            String agencies = browser.findElement(By.id("chart-agencies-desc")).getText();
+            assertTrue(agencies.contains("NHS " + String.format(Locale.UK, "£%,.1fm", nhs)), agencies);
         }
     }
 
