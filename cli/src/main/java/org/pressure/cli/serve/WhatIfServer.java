@@ -47,6 +47,17 @@ public final class WhatIfServer implements AutoCloseable {
     /** Requests waiting beyond those being answered; more are refused at once. */
     static final int QUEUE = 32;
 
+    static {
+        // a client that sends its request slowly must not hold one of the two workers for long;
+        // the JDK server reads these when its first instance is made (seconds)
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "10");
+        }
+        if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+            System.setProperty("sun.net.httpserver.maxRspTime", "60");
+        }
+    }
+
     private final WhatIf whatIf;
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
