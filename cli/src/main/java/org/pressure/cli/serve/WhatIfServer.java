@@ -205,7 +205,7 @@ public final class WhatIfServer implements AutoCloseable {
             log.flush();
             try {
                 error(ex, 500, "internal error: the server could not answer this request (the terminal running "
-                        + "`pressure serve` says more)");
+                        + "pressure serve says more)");
             } catch (IOException | RuntimeException ignored) {
                 // the answer had already begun
             }
