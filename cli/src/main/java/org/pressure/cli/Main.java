@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         versionProvider = Main.Version.class,
         description = "Shows when, and why, the cost of a council's statutory services overtakes its income.",
         subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, SolveCommand.class, DiscoverCommand.class,
-                CompareCommand.class, ReportCommand.class, BacktestCommand.class,
+                CompareCommand.class, ReportCommand.class, BacktestCommand.class, ServeCommand.class, PublishCommand.class,
                 SchemaCommand.class, InitCommand.class, AutoComplete.GenerateCompletion.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -42,7 +42,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, validate, sweep, solve, discover, "
-                + "compare, report, backtest, schema, init, generate-completion or help");
+                + "compare, report, backtest, serve, publish, schema, init, generate-completion or help");
     }
 
     public static void main(String[] args) {
