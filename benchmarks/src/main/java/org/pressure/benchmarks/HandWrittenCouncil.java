@@ -3,7 +3,7 @@ package org.pressure.benchmarks;
 /**
  * scenarios/unitary-council-five-services.yaml written out by hand in plain Java: the
  * reference point for the engine's speed. Same arithmetic in the same order as
- * council-model.md, so it agrees with the engine to the last bit (HandWrittenCouncilTest).
+ * docs/model.md, so it agrees with the engine to the last bit (HandWrittenCouncilTest).
  * The three parameters are those of scenarios/unitary-council-throughput-sweep.yaml.
  */
 public final class HandWrittenCouncil {

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.pressure.cli.chart.ChartOptions;
 import org.pressure.cli.chart.ComparisonChart;
 import org.pressure.cli.chart.PriceBasis;
+import org.pressure.cli.report.WhoPaysText;
 import org.pressure.engine.council.Comparison;
 import org.pressure.engine.council.CouncilResult;
 import org.pressure.engine.council.Scenario;
@@ -28,7 +29,11 @@ import picocli.CommandLine.Parameters;
                 "Where a scenario spends more than the first at first and less later, it reports the payback year: the "
                         + "first year by which its cumulative extra cost of services (statutory spend plus planned "
                         + "discretionary spend, less cuts to the services failure demand comes from) is back to zero "
-                        + "or below."})
+                        + "or below.",
+                "Where the scenarios list agencies, it sets out who pays: each body's cost (the council, every agency "
+                        + "and the public purse) over the years each scenario shares with the first, the difference, "
+                        + "and in words who saves and who pays; comparison.csv gains agency.NAME.cost and public_cost "
+                        + "with their differences, and comparison-agencies.png/.svg draws the differences by year."})
 final class CompareCommand implements Callable<Integer> {
 
     @Parameters(arity = "2..*", paramLabel = "SCENARIO", description = "Scenario files; the first is the baseline.")
@@ -75,6 +80,10 @@ final class CompareCommand implements Callable<Integer> {
                         results.get(i), PriceBasis.cash(results.get(i))));
             }
             written.addAll(charts.write(ComparisonChart.of(lines, "Scenarios: " + String.join(", ", labels)), "comparison", dir));
+            if (!comparison.agencies().isEmpty()) {
+                written.addAll(charts.write(ComparisonChart.whoPays(comparison, "Scenarios: " + String.join(", ", labels)),
+                        "comparison-agencies", dir));
+            }
         }
         OutputFolder.tidy(dir, OutputFolder.COMPARE, written);
         print(comparison, spec.commandLine().getOut());
@@ -129,6 +138,32 @@ final class CompareCommand implements Callable<Integer> {
             };
             o.printf(Locale.ROOT, "  Payback of [%d] against [1]: %s%n", i + 1, text);
         }
+        if (!c.agencies().isEmpty()) whoPays(c, o);
+    }
+
+    /** Each body's cost over the years each scenario shares with the first, and who saves and who pays, in words. */
+    private static void whoPays(Comparison c, PrintWriter o) {
+        List<CouncilResult> rs = c.results();
+        String units = rs.get(0).scenario().units();
+        for (int i = 1; i < rs.size(); i++) {
+            Comparison.WhoPays w = c.whoPays(i);
+            o.println();
+            int width = Math.max(30, w.agencies().stream().mapToInt(String::length).max().orElse(0));
+            String format = "  %-" + width + "s %12s %12s %12s%n";
+            o.printf(Locale.ROOT, format, "Who pays, " + Scenario.financialYear(w.from()) + " to "
+                    + Scenario.financialYear(w.to()), "[1]", "[" + (i + 1) + "]", "[" + (i + 1) + "]-[1]");
+            for (int a = 0; a <= w.agencies().size(); a++) {
+                boolean all = a == w.agencies().size();
+                o.printf(Locale.ROOT, format, all ? "public purse" : w.agencies().get(a),
+                        amount(all ? w.basePublic() : w.base()[a]), amount(all ? w.otherPublic() : w.other()[a]),
+                        String.format(Locale.ROOT, "%+,.2f", all ? w.publicDifference() : w.difference(a)));
+            }
+            o.println("  [" + (i + 1) + "] against [1]: " + WhoPaysText.sentence(w, units) + ".");
+        }
+    }
+
+    private static String amount(double x) {
+        return String.format(Locale.ROOT, "%,.2f", Math.abs(x) < 0.005 ? 0.0 : x);
     }
 
     /** An amount with its units: 4.0 in £m is "£4.0m". */

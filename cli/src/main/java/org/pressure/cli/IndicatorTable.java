@@ -1,37 +1,76 @@
 package org.pressure.cli;
 
 import java.io.PrintWriter;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import org.pressure.engine.council.CouncilResult;
+import org.pressure.engine.council.Indicator;
 import org.pressure.engine.council.Indicators;
 import org.pressure.engine.council.Scenario;
 
-/** The headline indicators as a short table for the terminal, years as financial years. */
+/**
+ * The headline indicators as a short table for the terminal, years as financial years: the
+ * failure year first, as it is the honest headline; then cost by agency where a file has agencies.
+ */
 final class IndicatorTable {
+    /** Indicators that only a file using part 2 of the model can move from zero: shown when they do. */
+    private static final Set<Indicator> PART2 =
+            EnumSet.of(Indicator.TOTAL_OVERSPEND, Indicator.UNDELIVERED_SAVINGS, Indicator.EFS_TOTAL);
+
     private IndicatorTable() {}
 
     static void print(CouncilResult r, String file, PrintWriter o) {
         Scenario sc = r.scenario();
         Indicators in = r.indicators();
-        String u = sc.units();
         o.println(sc.name());
         o.println("  " + file + ", " + Scenario.financialYear(sc.start()) + " to " + Scenario.financialYear(sc.end())
-                + ", amounts in " + u);
+                + ", amounts in " + sc.units());
         o.println();
-        row(o, "Budget gap first opens", year(in.gapYear()));
-        row(o, "Statutory costs overtake income", year(in.crossoverYear()));
-        row(o, "Usable reserves exhausted", year(in.reservesExhaustedYear()));
-        row(o, "Cumulative budget gap", money(in.cumulativeGap()));
-        row(o, "Total cuts", money(in.totalCuts()));
-        row(o, "Total reserves drawn", money(in.totalReservesDrawn()));
-        row(o, "Failure demand cost", money(in.failureDemandCost()));
-        row(o, "Reserves at " + Scenario.financialYear(sc.end()), money(in.finalReserves()));
-        row(o, "Statutory spend / income, " + Scenario.financialYear(sc.end()),
-                in.statutoryShareEnd() == null ? "n/a (no income)" : String.format(Locale.ROOT, "%.1f%%", 100 * in.statutoryShareEnd()));
+        boolean agencies = !sc.part2().agencies().isEmpty();
+        for (Indicator i : Indicator.values()) {
+            if (PART2.contains(i) && Math.abs((Double) in.get(i)) < 0.05) continue;
+            if (i == Indicator.PUBLIC_COST_TOTAL && !agencies) continue;
+            row(o, label(i, sc), value(i, in.get(i)));
+        }
+        if (agencies) {
+            // the amounts line up under the indicators' values; failure demand is part of each cost
+            o.println();
+            String format = "  %-44s %14s %16s%n";
+            o.printf(Locale.ROOT, format, "Who pays, " + Scenario.financialYear(sc.start()) + " to "
+                    + Scenario.financialYear(sc.end()), "cost", "failure demand");
+            double cost = 0, failure = 0;
+            for (var e : r.agencyTotals().entrySet()) {
+                o.printf(Locale.ROOT, format, e.getKey(), money(e.getValue()[0]), money(e.getValue()[1]));
+                cost += e.getValue()[0];
+                failure += e.getValue()[1];
+            }
+            o.printf(Locale.ROOT, format, "public purse (all of the above)", money(cost), money(failure));
+        }
+    }
+
+    /** An indicator's label, with the final year named where the label speaks of it. */
+    static String label(Indicator i, Scenario sc) {
+        String end = Scenario.financialYear(sc.end());
+        return switch (i) {
+            case GAP_END -> "Recurrent gap in " + end;
+            case FINAL_RESERVES -> "Reserves at " + end;
+            case STATUTORY_SHARE_END -> "Statutory spend / income, " + end;
+            default -> i.label;
+        };
+    }
+
+    /** An indicator's value as printed: a financial year or "never", an amount to 0.1, or a percentage. */
+    static String value(Indicator i, Object v) {
+        return switch (i.kind) {
+            case YEAR -> year((Integer) v);
+            case MONEY -> money((Double) v);
+            case SHARE -> v == null ? "n/a (no income)" : String.format(Locale.ROOT, "%.1f%%", 100 * (Double) v);
+        };
     }
 
     private static void row(PrintWriter o, String label, String value) {
-        o.printf(Locale.ROOT, "  %-38s %14s%n", label, value);
+        o.printf(Locale.ROOT, "  %-44s %14s%n", label, value);
     }
 
     static String year(Integer y) {

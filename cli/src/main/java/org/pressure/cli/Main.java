@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Shows when, and why, the cost of a council's statutory services overtakes its income.",
-        subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, CompareCommand.class, ReportCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, SolveCommand.class, DiscoverCommand.class,
+                CompareCommand.class, ReportCommand.class, BacktestCommand.class, ServeCommand.class, PublishCommand.class,
                 SchemaCommand.class, InitCommand.class, AutoComplete.GenerateCompletion.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -42,8 +43,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, validate, sweep, compare, "
-                + "report, schema, init, generate-completion or help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, validate, sweep, solve, discover, "
+                + "compare, report, backtest, serve, publish, schema, init, generate-completion or help");
     }
 
     public static void main(String[] args) {
@@ -74,17 +75,18 @@ public final class Main implements Runnable {
         String message = e.getMessage();
         boolean priceOption = java.util.Arrays.stream(args)
                 .anyMatch(a -> PRICE_OPTIONS.contains(a.contains("=") ? a.substring(0, a.indexOf('=')) : a));
-        if (priceOption && (name.equals("compare") || name.equals("sweep"))) {
+        if (priceOption && (name.equals("compare") || name.equals("sweep") || name.equals("backtest"))) {
             message = name + " shows amounts in cash only (" + (name.equals("compare") ? "scenarios may not share a "
-                    + "deflator" : "the price index may itself be a swept parameter") + "); --prices, --deflator and "
-                    + "--base-year are options of `run` and `report`";
+                    + "deflator" : name.equals("sweep") ? "the price index may itself be a swept parameter"
+                    : "as results.csv and the observed figures hold them") + "); --prices, --deflator and "
+                    + "--base-year are options of `run`, `report` and `solve`";
         } else if (name.equals("compare") && (message.contains("(SCENARIO)") || message.contains("at least 2"))) {
             message = "compare needs at least two scenario files, the baseline first, then those to set beside it";
         } else {
             message = message.replaceAll("requires at least (\\d+) values, but only 1 were specified",
                     "needs at least $1 values, but 1 was given");
         }
-        err.println("pressure " + name + ": " + message);
+        err.println(message);
         err.println("Run `pressure " + name + " --help` for its options.");
         err.flush();
         return BAD_INPUT;
@@ -141,6 +143,12 @@ public final class Main implements Runnable {
     /** Prints one line per problem: {@code file:line:col: message}. */
     static void printProblems(ScenarioException e, PrintWriter err) {
         for (Problem p : e.problems()) err.println(p);
+        err.flush();
+    }
+
+    /** Prints warnings (legal, but probably not what was meant) as {@code file:line:col: warning: ...}. */
+    static void printWarnings(java.util.List<Problem> warnings, PrintWriter err) {
+        for (Problem p : warnings) err.println(p);
         err.flush();
     }
 

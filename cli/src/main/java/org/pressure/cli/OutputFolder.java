@@ -20,15 +20,16 @@ final class OutputFolder {
     private static final String CHART = "\\.(png|svg|pdf)";
 
     /** What {@code run} writes, for a scenario or an XMILE model. */
-    static final Pattern RUN = Pattern.compile("results\\.csv|summary\\.json|(graph-of-doom|reserves|budget-gap|failure-demand)"
+    static final Pattern RUN = Pattern.compile("results\\.csv|summary\\.json|(graph-of-doom|reserves|budget-gap|failure-demand|who-pays|cohorts)"
             + CHART);
     /** What {@code sweep} writes when it finishes (runs.csv.partial is its own, kept for --resume after a kill). */
     static final Pattern SWEEP = Pattern.compile("runs\\.csv|summary\\.json|sensitivity\\.csv|(fan|histogram|tornado)-.+" + CHART);
     /** What {@code compare} writes. */
-    static final Pattern COMPARE = Pattern.compile("comparison\\.csv|comparison" + CHART);
+    static final Pattern COMPARE = Pattern.compile("comparison\\.csv|comparison(-agencies)?" + CHART);
     /** What {@code report} writes. */
-    static final Pattern REPORT = Pattern.compile("report\\.(html|xlsx)|comparison" + CHART
-            + "|.+-(graph-of-doom|reserves|budget-gap|failure-demand)" + CHART);
+    static final Pattern REPORT = Pattern.compile("report\\.(html|xlsx)|comparison(-agencies)?" + CHART
+            + "|sweep\\d+-probability-by-year" + CHART
+            + "|.+-(graph-of-doom|reserves|budget-gap|failure-demand|who-pays|cohorts)" + CHART);
 
     /** Removes the files of {@code dir} that match {@code ours} and are not in {@code written}. */
     static void tidy(Path dir, Pattern ours, List<String> written) throws IOException {

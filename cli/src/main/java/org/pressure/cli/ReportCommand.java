@@ -12,6 +12,7 @@ import org.pressure.cli.chart.ChartOptions;
 import org.pressure.cli.chart.PriceOptions;
 import org.pressure.cli.report.HtmlReport;
 import org.pressure.cli.report.ScenarioReport;
+import org.pressure.cli.report.SweepReport;
 import org.pressure.cli.report.XlsxReport;
 import org.pressure.engine.io.AtomicFiles;
 import org.pressure.engine.scenario.Warnings;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         description = {"Runs one or more scenarios and writes report.html (one self-contained page that prints to A4: "
                 + "headlines in words, the charts, the figures year by year and every assumption with its source; "
-                + "with several scenarios, a comparison first), report.xlsx (sheets Summary, Results, Assumptions) "
+                + "with several scenarios, a comparison first; who pays, where the scenarios list agencies), "
+                + "report.xlsx (sheets Summary, Results, Who pays where there are agencies, Assumptions) "
                 + "and each chart as <scenario>-<chart>.<format> beside them.",
                 "Every scenario is checked and run before anything is written."})
 final class ReportCommand implements Callable<Integer> {
@@ -39,6 +41,11 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "PATH=VALUE",
             description = "Override one value in every scenario before validation, e.g. services.care.floor=30%%. Repeatable.")
     List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--sweep", paramLabel = "DIR", description = "Add a sweep's output folder: what was varied, the "
+            + "probability by year, its fan, tornado and histogram charts, and the box if `pressure discover` was run "
+            + "into it; in report.xlsx, a sheet per sweep. Repeatable.")
+    List<Path> sweeps = new ArrayList<>();
 
     @CommandLine.Mixin
     ChartOptions charts = new ChartOptions();
@@ -60,19 +67,30 @@ final class ReportCommand implements Callable<Integer> {
         Warnings warnings = Warnings.collect();
         List<ScenarioReport> reports = ScenarioReport.loadAll(scenarios, overrides, prices, warnings);
         inputOptions.emit(warnings, spec.commandLine().getErr());
-        String html = HtmlReport.render(reports);
+        List<SweepReport> sweepReports = new ArrayList<>();
+        for (Path s : sweeps) sweepReports.add(SweepReport.load(s, sweepReports.size() + 1));
+        String html = HtmlReport.render(reports, sweepReports);
         Path dir = out != null ? out
                 : Path.of("out", "report-" + (reports.size() == 1 ? RunCommand.baseName(scenarios.get(0)) : "several"));
 
         // everything that can fail on the content is made before the first file is written
-        byte[] workbook = XlsxReport.bytes(reports);
+        byte[] workbook = XlsxReport.bytes(reports, sweepReports);
         List<String> written = new ArrayList<>(List.of("report.html", "report.xlsx"));
         for (ScenarioReport r : reports) {
             for (Map.Entry<String, JFreeChart> c : r.charts().entrySet()) {
                 written.addAll(charts.write(c.getValue(), r.baseName() + "-" + c.getKey(), dir));
             }
         }
-        if (reports.size() > 1) written.addAll(charts.write(ScenarioReport.comparisonChart(reports), "comparison", dir));
+        if (reports.size() > 1) {
+            written.addAll(charts.write(ScenarioReport.comparisonChart(reports), "comparison", dir));
+            if (!ScenarioReport.comparison(reports).agencies().isEmpty()) {
+                written.addAll(charts.write(ScenarioReport.whoPaysChart(reports), "comparison-agencies", dir));
+            }
+        }
+        for (int i = 0; i < sweepReports.size(); i++) {
+            if (sweepReports.get(i).byYear().isEmpty()) continue; // no year outputs: nothing to draw by year
+            written.addAll(charts.write(sweepReports.get(i).probabilityChart(), "sweep" + (i + 1) + "-probability-by-year", dir));
+        }
         int chartFiles = written.size() - 2;
         AtomicFiles.write(dir.resolve("report.xlsx"), w -> w.write(workbook));
         AtomicFiles.writeText(dir.resolve("report.html"), w -> w.write(html));

@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         description = {"Runs one scenario: prints the headline indicators and writes results.csv (one row a year), "
                 + "summary.json (the indicators) and the charts (graph-of-doom, reserves, budget-gap, "
-                + "failure-demand) into the output folder.",
+                + "failure-demand; who-pays where the file lists agencies, cohorts where it has cohorts) into the "
+                + "output folder.",
                 "The scenario is checked first, exactly as `pressure validate` does."})
 final class RunCommand implements Callable<Integer> {
 
@@ -69,16 +70,7 @@ final class RunCommand implements Callable<Integer> {
         PriceBasis basis = noChart ? null : prices.basis(result);
         if (!noChart) charts.pixels();
         Path dir = out != null ? out : Path.of("out", baseName(scenario));
-        List<String> written = new ArrayList<>();
-        ResultsWriter.writeCsv(result, dir.resolve("results.csv"));
-        written.add("results.csv");
-        ResultsWriter.writeSummary(result, dir.resolve("summary.json"));
-        written.add("summary.json");
-        if (!noChart) {
-            for (var chart : CouncilCharts.all(result, scenario.toString(), basis).entrySet()) {
-                written.addAll(charts.write(chart.getValue(), chart.getKey(), dir));
-            }
-        }
+        List<String> written = writeOutputs(result, scenario.toString(), noChart ? null : charts, basis, dir);
         OutputFolder.tidy(dir, OutputFolder.RUN, written);
         PrintWriter o = spec.commandLine().getOut();
         IndicatorTable.print(result, scenario.toString(), o);
@@ -103,6 +95,25 @@ final class RunCommand implements Callable<Integer> {
         o.println("Wrote results.csv to " + dir);
         o.flush();
         return Main.OK;
+    }
+
+    /**
+     * What a run writes: results.csv, summary.json and, unless {@code charts} is null, the four
+     * charts. Returns the names of the files written. Also used by {@code solve} for the run it finds.
+     */
+    static List<String> writeOutputs(CouncilResult result, String source, ChartOptions charts, PriceBasis basis, Path dir)
+            throws IOException {
+        List<String> written = new ArrayList<>();
+        ResultsWriter.writeCsv(result, dir.resolve("results.csv"));
+        written.add("results.csv");
+        ResultsWriter.writeSummary(result, dir.resolve("summary.json"));
+        written.add("summary.json");
+        if (charts != null) {
+            for (var chart : CouncilCharts.all(result, source, basis).entrySet()) {
+                written.addAll(charts.write(chart.getValue(), chart.getKey(), dir));
+            }
+        }
+        return written;
     }
 
     static String baseName(Path file) {

@@ -75,6 +75,10 @@ final class SweepCommand implements Callable<Integer> {
         Warnings warnings = Warnings.collect();
         SweepModel model = SweepModel.load(file, runs, seed, warnings);
         inputOptions.emit(warnings, spec.commandLine().getErr());
+        if (model.slowPathReason() != null) {
+            spec.commandLine().getErr().println("pressure: note: " + model.slowPathReason() + "; the results are the same");
+            spec.commandLine().getErr().flush();
+        }
         Path dir = out != null ? out : Path.of("out", RunCommand.baseName(file));
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         SweepResult result;

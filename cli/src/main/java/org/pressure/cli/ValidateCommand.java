@@ -49,7 +49,8 @@ final class ValidateCommand implements Callable<Integer> {
                 } else if (SweepParser.isSweep(TreeReader.read(file))) {
                     SweepModel.load(file, null, null, warnings);
                 } else {
-                    // run it too (nothing is written): a value that blows up is refused here as it is by `run`
+                    // run it too (nothing is written): a value that blows up is refused here as it is by `run`,
+                    // and what only a year's values show (a capped council tax rise, say) is warned of
                     Scenarios.compile(file, overrides, warnings).run().check(warnings);
                 }
                 inputOptions.emit(warnings, spec.commandLine().getErr());

@@ -188,10 +188,10 @@ class AuditTest {
         assertEquals("--deflator pop: `pop` runs from 61,000 to 67,349, so it is neither a yearly inflation rate (below "
                 + "100%) nor a price index (about 1 or 100 in some year); give the driver that holds inflation, such as "
                 + "cpi\n", refused("run", s.toString(), "--prices", "real", "--deflator", "pop", "--out", out.toString()).err());
-        assertEquals("pressure compare: compare shows amounts in cash only (scenarios may not share a deflator); --prices, "
-                + "--deflator and --base-year are options of `run` and `report`\nRun `pressure compare --help` for its "
+        assertEquals("compare shows amounts in cash only (scenarios may not share a deflator); --prices, "
+                + "--deflator and --base-year are options of `run`, `report` and `solve`\nRun `pressure compare --help` for its "
                 + "options.\n", refused("compare", s.toString(), s.toString(), "--prices", "real").err());
-        assertEquals("pressure compare: compare needs at least two scenario files, the baseline first, then those to set "
+        assertEquals("compare needs at least two scenario files, the baseline first, then those to set "
                 + "beside it\nRun `pressure compare --help` for its options.\n", refused("compare", s.toString()).err());
         assertFalse(Files.exists(out));
     }

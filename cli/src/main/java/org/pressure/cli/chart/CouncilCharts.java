@@ -36,13 +36,16 @@ public final class CouncilCharts {
 
     private CouncilCharts() {}
 
-    /** Every chart of a run, by file name without extension. */
+    /** Every chart of a run, by file name without extension; who-pays and cohorts only where the file has them. */
     public static Map<String, JFreeChart> all(CouncilResult r, String file, PriceBasis basis) {
         Map<String, JFreeChart> charts = new LinkedHashMap<>();
         charts.put("graph-of-doom", graphOfDoom(r, file, basis));
         charts.put("reserves", reserves(r, file, basis));
         charts.put("budget-gap", gap(r, file, basis));
         charts.put("failure-demand", failureDemand(r, file, basis));
+        // the whole system, where the file has it: who pays (agencies) and people by state (cohorts)
+        if (!r.scenario().part2().agencies().isEmpty()) charts.put("who-pays", WholeSystemCharts.whoPays(r, file, basis));
+        if (!r.scenario().part2().cohorts().isEmpty()) charts.put("cohorts", WholeSystemCharts.cohorts(r, file));
         return charts;
     }
 
@@ -57,13 +60,19 @@ public final class CouncilCharts {
         StackedXYAreaRenderer2 areaRenderer = new SeamlessAreas();
         areaRenderer.setLegendArea(new Rectangle(-8, -8, 16, 16));
         int series = 0, statutoryCount = 0, discretionaryCount = 0;
+        boolean part2 = sc.part2().used();
         for (boolean statutory : new boolean[] {true, false}) {
             for (Service s : sc.services().values()) {
-                if (s.statutory() != statutory) continue;
-                String column = "service." + s.name() + (statutory ? ".cost" : ".funded");
+                if (!s.council() || s.statutory() != statutory) continue;
+                // part 2: a statutory service is funded at its budget, its cost less savings
+                String column = "service." + s.name() + (statutory && !part2 ? ".cost" : ".funded");
                 areas.addSeries(series(r, basis, column, Theme.label(s.name()) + (statutory ? " (statutory)" : "")));
                 areaRenderer.setSeriesPaint(series++, statutory ? Theme.statutory(statutoryCount++)
                         : Theme.discretionary(discretionaryCount++));
+            }
+            if (statutory && part2 && !allZero(r.column("committed_spend"))) {
+                areas.addSeries(series(r, basis, "committed_spend", "Committed (capital financing, schools deficit, one-off)"));
+                areaRenderer.setSeriesPaint(series++, Theme.statutory(statutoryCount++));
             }
         }
         XYLineAndShapeRenderer incomeRenderer = new XYLineAndShapeRenderer(true, false);
@@ -72,18 +81,28 @@ public final class CouncilCharts {
         XYPlot plot = new XYPlot(areas, Theme.yearAxis("Financial year", sc.start(), sc.end()),
                 Theme.moneyAxis(basis.units(sc.units())), areaRenderer);
         plot.setRenderer(1, incomeRenderer); // before the dataset: the stacked renderer cannot draw it
-        plot.setDataset(1, new XYSeriesCollection(series(r, basis, "income", "Total income")));
+        boolean fenced = part2 && !sc.budget().ringFenced().isEmpty();
+        plot.setDataset(1, new XYSeriesCollection(fenced
+                ? series(r, basis, "income_available", "Income available (less ring-fenced grant its service did not need)")
+                : series(r, basis, "income", "Total income")));
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         Theme.style(plot);
         Indicators in = r.indicators();
         double middle = (sc.start() + sc.end()) / 2.0;
+        double offset = 8;
+        if (in.failureYear() != null) {
+            plot.addDomainMarker(marker(in.failureYear(), "Budget cannot be balanced (s114 risk), "
+                    + Scenario.financialYear(in.failureYear()), new Color(0x7B0000), offset, middle), Layer.FOREGROUND);
+            offset += 26;
+        }
         if (in.crossoverYear() != null) {
             plot.addDomainMarker(marker(in.crossoverYear(), "Statutory costs overtake income, "
-                    + Scenario.financialYear(in.crossoverYear()), new Color(0xB2182B), 8, middle), Layer.FOREGROUND);
+                    + Scenario.financialYear(in.crossoverYear()), new Color(0xB2182B), offset, middle), Layer.FOREGROUND);
+            offset += 26;
         }
         if (in.reservesExhaustedYear() != null) {
-            plot.addDomainMarker(marker(in.reservesExhaustedYear(), "Usable reserves exhausted, "
-                    + Scenario.financialYear(in.reservesExhaustedYear()), new Color(0x2D2D2D), 34, middle), Layer.FOREGROUND);
+            plot.addDomainMarker(marker(in.reservesExhaustedYear(), "Reserves reach their minimum, "
+                    + Scenario.financialYear(in.reservesExhaustedYear()), new Color(0x2D2D2D), offset, middle), Layer.FOREGROUND);
         }
         JFreeChart chart = new JFreeChart(sc.name(), Theme.TITLE, plot, true);
         subtitle(chart, "Statutory services are funded in full; discretionary services show what is left after cuts.");
@@ -100,33 +119,29 @@ public final class CouncilCharts {
         XYPlot plot = new XYPlot(new XYSeriesCollection(series(r, basis, "reserves", "Reserves at the end of the year")),
                 Theme.yearAxis("Financial year", sc.start(), sc.end()), Theme.moneyAxis(basis.units(sc.units())), line);
         ((NumberAxis) plot.getRangeAxis()).setLabel(basis.units(sc.units()).replace(" a year", ""));
-        double minimum = sc.budget().minimumReserves();
-        if (!basis.isCash() && minimum != 0) {
-            // the minimum is a cash amount: in real terms it falls year by year like any other amount
-            double[] cash = new double[r.years()];
-            java.util.Arrays.fill(cash, minimum);
-            double[] real = basis.apply(cash);
-            XYSeries m = new XYSeries("Minimum reserves, " + String.format(java.util.Locale.UK, "%,.1f", minimum)
-                    + " in cash, in the same prices", false, false);
-            for (int i = 0; i < real.length; i++) m.add(r.year(i), real[i]);
-            ((XYSeriesCollection) plot.getDataset()).addSeries(m);
-            line.setSeriesPaint(1, new Color(0xD55E00));
-            line.setSeriesStroke(1, Theme.dashed(2.5f));
-            plot.addRangeMarker(new ValueMarker(0, Theme.INK, Theme.line(1f)));
-            Theme.style(plot);
-            JFreeChart chart = new JFreeChart(sc.name() + ": reserves", Theme.TITLE, plot, true);
-            subtitle(chart, "Below zero, reserves are an unfunded deficit.");
-            Theme.style(chart, footnote(file));
-            return chart;
+        // the minimum as the series it is, in the same prices as the reserves it is held against
+        XYSeriesCollection lines = (XYSeriesCollection) plot.getDataset();
+        boolean part2 = sc.part2().used();
+        double[] minimum = part2 ? basis.money(r, "minimum_reserves") : constantIn(r, basis, sc.budget().minimumReserves());
+        lines.addSeries(xy(r, minimum, "Minimum reserves"));
+        line.setSeriesPaint(1, new Color(0xD55E00));
+        line.setSeriesStroke(1, Theme.dashed(2.5f));
+        int next = 2;
+        if (part2 && !allZero(r.column("earmarked_reserves"))) {
+            lines.addSeries(series(r, basis, "earmarked_reserves", "Earmarked reserve (unspent ring-fenced grant)"));
+            line.setSeriesPaint(next, new Color(0x009E73));
+            line.setSeriesStroke(next++, Theme.line(2.5f));
         }
-        ValueMarker min = new ValueMarker(minimum, new Color(0xD55E00), Theme.dashed(2.5f));
-        min.setLabel("Minimum reserves, " + String.format(java.util.Locale.UK, "%,.1f", minimum));
-        min.setLabelFont(Theme.MARKER);
-        min.setLabelPaint(new Color(0xD55E00));
-        min.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        min.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
-        min.setLabelBackgroundColor(new Color(255, 255, 255, 0));
-        plot.addRangeMarker(min, Layer.FOREGROUND);
+        if (part2 && !allZero(r.column("efs"))) {
+            org.jfree.chart.renderer.xy.XYBarRenderer bars = new org.jfree.chart.renderer.xy.XYBarRenderer(0.35);
+            bars.setBarPainter(new StandardXYBarPainter());
+            bars.setShadowVisible(false);
+            bars.setSeriesPaint(0, new Color(0xCC79A7));
+            plot.setRenderer(1, bars);
+            plot.setDataset(1, new XYSeriesCollection(series(r, basis, "efs", "Exceptional financial support that year")));
+            plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
+            plot.getDomainAxis().setRange(sc.start() - 0.5, sc.end() + 0.5); // whole bars at both ends
+        }
         plot.addRangeMarker(new ValueMarker(0, Theme.INK, Theme.line(1f)));
         Theme.style(plot);
         JFreeChart chart = new JFreeChart(sc.name() + ": reserves", Theme.TITLE, plot, true);
@@ -211,10 +226,25 @@ public final class CouncilCharts {
     }
 
     private static XYSeries series(CouncilResult r, PriceBasis basis, String column, String name) {
+        return xy(r, basis.money(r, column), name);
+    }
+
+    private static XYSeries xy(CouncilResult r, double[] values, String name) {
         XYSeries xy = new XYSeries(name, false, false);
-        double[] values = basis.money(r, column);
         for (int i = 0; i < values.length; i++) xy.add(r.year(i), values[i]);
         return xy;
+    }
+
+    /** A constant cash amount in every year, in the basis's prices. */
+    private static double[] constantIn(CouncilResult r, PriceBasis basis, double cash) {
+        double[] out = new double[r.years()];
+        java.util.Arrays.fill(out, cash);
+        return basis.money(out);
+    }
+
+    private static boolean allZero(double[] xs) {
+        for (double x : xs) if (Math.abs(x) > Indicators.TOLERANCE) return false;
+        return true;
     }
 
     private static void subtitle(JFreeChart chart, String text) {

@@ -84,7 +84,11 @@ public final class PriceBasis {
 
     /** A money column in this basis. */
     public double[] money(CouncilResult r, String column) {
-        double[] cash = r.column(column);
+        return money(r.column(column));
+    }
+
+    /** Cash amounts by year from the start, in this basis. */
+    public double[] money(double[] cash) {
         double[] out = new double[cash.length];
         for (int i = 0; i < out.length; i++) out[i] = cash[i] * factor[i];
         return out;

@@ -15,8 +15,8 @@ import org.pressure.engine.scenario.Assumptions.Assumption;
 /**
  * {@code report.html}: one self-contained page (inline CSS and SVG, nothing fetched) that reads
  * on screen and prints to A4. A comparison first when there are several scenarios; then, for
- * each, the headlines in words, the four charts, the year-by-year figures and every assumption
- * with its source.
+ * each, the headlines in words, who pays (where there are agencies), the charts, the
+ * year-by-year figures and every assumption with its source.
  */
 public final class HtmlReport {
     /** Charts are drawn at this width inline: narrower than the files, so their text prints larger on A4. */
@@ -47,12 +47,22 @@ public final class HtmlReport {
             "budget-gap", "Each year's budget gap before action (line) and how it was closed (bars): cuts to "
                     + "discretionary services and money drawn from reserves.",
             "failure-demand", "The cost of failure demand: needs not met earlier (for example after cuts to "
-                    + "prevention) returning later as more expensive demand on other services.");
+                    + "prevention) returning later as more expensive demand on other services.",
+            "who-pays", "Who pays. Top: each public body's cost, stacked, the council at the bottom; the top edge is "
+                    + "the cost to the public purse. Bottom: the council's budget gap before action (bars) and the cost "
+                    + "of failure demand each body bears (lines, in the body's colour).",
+            "cohorts", "People in each state of each cohort, counted at the start of each year and stacked: the top "
+                    + "edge is everyone in the cohort.");
 
     private HtmlReport() {}
 
     /** The whole page. */
     public static String render(List<ScenarioReport> reports) {
+        return render(reports, List.of());
+    }
+
+    /** The whole page, with a section for each sweep after the scenarios. */
+    public static String render(List<ScenarioReport> reports, List<SweepReport> sweeps) {
         Html h = new Html();
         h.raw("<!DOCTYPE html>\n");
         h.open("html", "lang", "en-GB").newline().open("head").newline();
@@ -71,11 +81,14 @@ public final class HtmlReport {
                 + (reports.size() == 1 ? "file" : "files") + ", each of which is listed with its value and its source. "
                 + "Years are financial years (April to March). Tables are in cash, as in results.csv and report.xlsx.",
                 "class", "lede");
-        if (reports.size() > 1) {
+        if (reports.size() > 1 || !sweeps.isEmpty()) {
             h.open("nav", "class", "contents").element("h2", "Contents").open("ul");
-            h.open("li").element("a", "Comparison of scenarios", "href", "#comparison").close("li");
+            if (reports.size() > 1) h.open("li").element("a", "Comparison of scenarios", "href", "#comparison").close("li");
             for (int i = 0; i < reports.size(); i++) {
                 h.open("li").element("a", (i + 1) + ". " + reports.get(i).label(), "href", "#scenario-" + (i + 1)).close("li");
+            }
+            for (int i = 0; i < sweeps.size(); i++) {
+                h.open("li").element("a", "Sweep " + (i + 1) + ". " + sweeps.get(i).name(), "href", "#sweep-" + (i + 1)).close("li");
             }
             h.close("ul").close("nav");
         }
@@ -83,6 +96,7 @@ public final class HtmlReport {
 
         if (reports.size() > 1) comparison(h, reports);
         for (int i = 0; i < reports.size(); i++) scenario(h, reports.get(i), i + 1, reports.size() > 1);
+        for (int i = 0; i < sweeps.size(); i++) SweepSection.render(h, sweeps.get(i), i + 1);
 
         h.open("footer").element("p", "Made with Pressure. Every figure can be checked in report.xlsx and "
                 + "results.csv; every assumption is in the scenario file at the line shown.").close("footer").newline();
@@ -135,7 +149,42 @@ public final class HtmlReport {
         figure(h, "chart tall", InlineSvg.of(chart, CHART_WIDTH, 1000, "comparison", chart.getTitle().getText()),
                 "The budget gap before action (top) and reserves at the end of each year (bottom), one line per "
                         + "scenario, in " + basisName(reports.get(0)) + ".");
+        whoPaysComparison(h, reports);
         h.close("section").newline();
+    }
+
+    /** With agencies: each body's cost in each scenario over the years it shares with the first, and who pays, in words. */
+    private static void whoPaysComparison(Html h, List<ScenarioReport> reports) {
+        org.pressure.engine.council.Comparison c = ScenarioReport.comparison(reports);
+        if (c.agencies().isEmpty()) return;
+        h.element("h3", "Who saves, who pays");
+        Wording first = new Wording(reports.get(0).result());
+        String units = reports.get(0).result().scenario().units();
+        for (int i = 1; i < reports.size(); i++) {
+            org.pressure.engine.council.Comparison.WhoPays wp = c.whoPays(i);
+            String sentence = WhoPaysText.sentence(wp, units);
+            h.element("p", (i + 1) + ". " + reports.get(i).label() + " against 1. " + reports.get(0).label() + ", "
+                    + Wording.fy(wp.from()) + " to " + Wording.fy(wp.to()) + ": "
+                    + sentence + ".", "class", "headline");
+            h.open("div", "class", "table-wrap").open("table", "class", "compare");
+            h.open("thead").open("tr").element("th", "Public body").element("th", "1. cost (" + units + ")", "class", "num")
+                    .element("th", (i + 1) + ". cost", "class", "num").element("th", "Difference", "class", "num diff")
+                    .close("tr").close("thead").open("tbody");
+            for (int a = 0; a <= wp.agencies().size(); a++) {
+                boolean all = a == wp.agencies().size();
+                double d = all ? wp.publicDifference() : wp.difference(a);
+                h.open("tr").element("th", all ? "Public purse" : wp.agencies().get(a), "scope", "row")
+                        .element("td", first.number(all ? wp.basePublic() : wp.base()[a]), "class", "num")
+                        .element("td", first.number(all ? wp.otherPublic() : wp.other()[a]), "class", "num")
+                        .element("td", (d > 0 && !first.isZero(d) ? "+" : "") + first.number(d), "class", "num diff")
+                        .close("tr");
+            }
+            h.close("tbody").close("table").close("div").newline();
+        }
+        JFreeChart chart = ScenarioReport.whoPaysChart(reports);
+        figure(h, "chart", InlineSvg.of(chart, CHART_WIDTH, CHART_HEIGHT, "comparison-agencies", chart.getTitle().getText()),
+                "Each public body's cost less its cost in the first scenario, year by year, and the public purse as a "
+                        + "whole (dashed): above zero the body pays more, below zero it saves. In cash.");
     }
 
     private static void scenario(Html h, ScenarioReport r, int number, boolean several) {
@@ -163,6 +212,7 @@ public final class HtmlReport {
                     .element("td", w.value(name, values.get(name)), "class", "num").close("tr");
         }
         h.close("tbody").close("table").newline();
+        if (!sc.part2().agencies().isEmpty()) whoPays(h, result, w);
 
         h.element("h3", "Charts", "class", "new-page-print");
         for (Map.Entry<String, JFreeChart> c : r.charts().entrySet()) {
@@ -195,12 +245,68 @@ public final class HtmlReport {
                     result.years() > ROWS_PER_PAGE / 2 || from > 0);
         }
 
+        if (!sc.part2().agencies().isEmpty()) {
+            List<String[]> bodies = new ArrayList<>();
+            for (String a : org.pressure.cli.chart.WholeSystemCharts.agencies(sc)) {
+                bodies.add(new String[] {"agency." + a + ".cost", a});
+            }
+            bodies.add(new String[] {"public_cost", "Public purse"});
+            yearTable(h, result, w, bodies, "Cost to each public body (" + sc.units() + ")", false);
+        }
+        for (Scenario.Cohort c : sc.part2().cohorts().values()) {
+            List<String[]> states = new ArrayList<>();
+            for (String st : c.states().keySet()) states.add(new String[] {"cohort." + c.name() + "." + st, st});
+            states.add(new String[] {"cohort." + c.name() + ".total", "Total"});
+            yearTable(h, result, w, states, "People in the cohort " + c.name() + ", by state, at the start of the year",
+                    false, true);
+        }
+
         assumptions(h, r);
         h.close("section").newline();
     }
 
+    /** Cost and failure-demand cost by public body over the projection, with the public purse, and a sentence. */
+    private static void whoPays(Html h, CouncilResult result, Wording w) {
+        Scenario sc = result.scenario();
+        java.util.Map<String, double[]> totals = result.agencyTotals();
+        double cost = 0, failure = 0;
+        for (double[] t : totals.values()) {
+            cost += t[0];
+            failure += t[1];
+        }
+        h.element("h3", "Who pays");
+        List<String> parts = new ArrayList<>();
+        for (var e : totals.entrySet()) {
+            parts.add(WhoPaysText.name(e.getKey()) + " " + w.money(e.getValue()[0])
+                    + (cost > 0 ? " (" + percent(e.getValue()[0] / cost) + ")" : ""));
+        }
+        h.element("p", "From " + Wording.fy(sc.start()) + " to " + Wording.fy(sc.end()) + " the public purse bears "
+                + w.money(cost) + ": " + WhoPaysText.list(parts) + ". Failure demand is part of each body's cost: "
+                + "the cost of needs not met earlier, wherever it lands.");
+        h.open("table", "class", "indicators").open("thead").open("tr").element("th", "Public body")
+                .element("th", "Cost (" + sc.units() + ")", "class", "num")
+                .element("th", "of which failure demand", "class", "num").close("tr").close("thead").open("tbody");
+        for (var e : totals.entrySet()) {
+            h.open("tr").element("th", e.getKey(), "scope", "row").element("td", w.number(e.getValue()[0]), "class", "num")
+                    .element("td", w.number(e.getValue()[1]), "class", "num").close("tr");
+        }
+        h.open("tr").element("th", "Public purse (all of the above)", "scope", "row")
+                .element("td", w.number(cost), "class", "num").element("td", w.number(failure), "class", "num").close("tr");
+        h.close("tbody").close("table").newline();
+    }
+
+    private static String percent(double share) {
+        return Wording.percent(share);
+    }
+
     private static void yearTable(Html h, CouncilResult r, Wording w, List<String[]> columns, String caption,
                                   boolean newPage) {
+        yearTable(h, r, w, columns, caption, newPage, false);
+    }
+
+    /** {@code people}: counts of people, shown to whole numbers rather than as money. */
+    private static void yearTable(Html h, CouncilResult r, Wording w, List<String[]> columns, String caption,
+                                  boolean newPage, boolean people) {
         h.open("div", "class", newPage ? "table-wrap new-page-print" : "table-wrap").open("table", "class", "years");
         h.element("caption", caption);
         h.open("thead").open("tr").element("th", "Year");
@@ -211,7 +317,8 @@ public final class HtmlReport {
             h.open("tr").element("th", Wording.fy(r.year(i)), "scope", "row");
             for (double[] column : data) {
                 double x = column[i];
-                h.element("td", w.number(x), "class", x < 0 && !w.isZero(x) ? "num negative" : "num");
+                h.element("td", people ? String.format(java.util.Locale.UK, "%,.0f", x) : w.number(x),
+                        "class", x < 0 && !w.isZero(x) ? "num negative" : "num");
             }
             h.close("tr");
         }

@@ -21,7 +21,21 @@ final class InlineSvg {
 
     /** {@code chart} drawn at {@code width} x {@code height} units; {@code id} makes its ids unique in the page. */
     static String of(JFreeChart chart, int width, int height, String id, String title) {
-        String svg = ChartWriter.svgElement(chart, width, height);
+        return inline(ChartWriter.svgElement(chart, width, height), width, height, id, title);
+    }
+
+    private static final Pattern SIZE = Pattern.compile("width='([\\d.]+)' height='([\\d.]+)'");
+
+    /** An SVG file that Pressure wrote (a sweep's fan chart, say), made fit to inline in the same way. */
+    static String ofFile(String fileText, String id, String title) {
+        String svg = fileText.substring(fileText.indexOf("<svg")).strip();
+        Matcher size = SIZE.matcher(svg);
+        if (!size.find()) throw new IllegalStateException("an SVG without width and height");
+        return inline(svg, (int) Math.round(Double.parseDouble(size.group(1))), (int) Math.round(Double.parseDouble(size.group(2))),
+                id, title);
+    }
+
+    private static String inline(String svg, int width, int height, String id, String title) {
         Matcher prefix = DEFS_PREFIX.matcher(svg);
         if (prefix.find()) svg = svg.replace(prefix.group(1), id + "-");
         Matcher open = OPEN_TAG.matcher(svg);

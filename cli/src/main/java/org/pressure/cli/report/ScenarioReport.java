@@ -31,8 +31,8 @@ public record ScenarioReport(Path file, String baseName, String label, CouncilRe
                              List<Assumption> assumptions, Map<String, JFreeChart> charts) {
 
     /** The sections of a scenario file that hold assumptions (name, description and sources are shown apart). */
-    static final List<String> SECTIONS =
-            List.of("time", "units", "drivers", "income", "services", "failure_demand", "budget");
+    static final List<String> SECTIONS = List.of("time", "units", "agencies", "drivers", "income", "services", "savings",
+            "failure_demand", "cohorts", "capital", "dsg", "budget");
 
     public ScenarioReport {
         assumptions = List.copyOf(assumptions);
@@ -97,6 +97,18 @@ public record ScenarioReport(Path file, String baseName, String label, CouncilRe
     public static org.jfree.chart.JFreeChart comparisonChart(List<ScenarioReport> reports) {
         return org.pressure.cli.chart.ComparisonChart.of(reports.stream()
                 .map(r -> new org.pressure.cli.chart.ComparisonChart.Line(r.label(), r.result(), r.basis())).toList(),
+                "Scenarios: " + String.join(", ", reports.stream().map(r -> r.file().toString()).toList()));
+    }
+
+    /** The scenarios as a comparison against the first, labelled as in the report. */
+    public static org.pressure.engine.council.Comparison comparison(List<ScenarioReport> reports) {
+        return new org.pressure.engine.council.Comparison(reports.stream().map(ScenarioReport::label).toList(),
+                reports.stream().map(ScenarioReport::result).toList());
+    }
+
+    /** Each public body's cost against the first scenario, year by year; for scenarios that list agencies. */
+    public static org.jfree.chart.JFreeChart whoPaysChart(List<ScenarioReport> reports) {
+        return org.pressure.cli.chart.ComparisonChart.whoPays(comparison(reports),
                 "Scenarios: " + String.join(", ", reports.stream().map(r -> r.file().toString()).toList()));
     }
 }

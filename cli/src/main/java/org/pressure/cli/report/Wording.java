@@ -35,22 +35,35 @@ final class Wording {
     List<String> headlines() {
         List<String> s = new ArrayList<>();
         String first = fy(sc.start()), last = fy(sc.end());
+        s.add(in.failureYear() != null
+                ? "The budget cannot be balanced in " + fy(in.failureYear()) + ": cuts at their floors and reserves above "
+                        + "their minimum no longer cover the year, so a section 114 notice is due."
+                : "The budget can be balanced every year to " + last + ".");
         s.add(in.crossoverYear() != null
                 ? "Statutory costs overtake income in " + fy(in.crossoverYear()) + "."
                 : "Statutory costs do not overtake income before the projection ends in " + last + ".");
         s.add(in.gapYear() != null
                 ? "A budget gap first opens in " + fy(in.gapYear()) + "."
                 : "No budget gap opens between " + first + " and " + last + ".");
-        double minimum = sc.budget().minimumReserves();
+        String minimum = sc.budget().minimumSeries() == null ? " of " + money(sc.budget().minimumReserves()) : "";
         s.add(in.reservesExhaustedYear() != null
-                ? "Usable reserves fall to their minimum of " + money(minimum) + " in " + fy(in.reservesExhaustedYear()) + "."
-                : "Usable reserves stay above their minimum of " + money(minimum) + " to " + last + ".");
+                ? "Reserves reach their minimum" + minimum + " in " + fy(in.reservesExhaustedYear()) + "."
+                : "Reserves stay above their minimum" + minimum + " to " + last + ".");
         if (isZero(in.cumulativeGap()) && isZero(in.totalCuts()) && isZero(in.totalReservesDrawn())) {
             s.add("There is no gap to close, so nothing is cut and no reserves are drawn.");
         } else {
             s.add("The budget gaps from " + first + " to " + last + " add up to " + money(in.cumulativeGap())
                     + ": " + money(in.totalCuts()) + " closed by cuts to discretionary services and "
-                    + money(in.totalReservesDrawn()) + " drawn from reserves.");
+                    + money(in.totalReservesDrawn()) + " drawn from reserves. The gap recurring in " + last + " is "
+                    + money(in.gapEnd()) + ".");
+        }
+        if (sc.part2().used() && !(isZero(in.totalOverspend()) && isZero(in.undeliveredSavings()))) {
+            s.add("Outturn differs from the budget: " + money(in.totalOverspend()) + " overspent in all, of which "
+                    + money(in.undeliveredSavings()) + " is savings planned but not delivered; it falls on reserves.");
+        }
+        if (!isZero(in.efsTotal())) {
+            s.add("Exceptional financial support of " + money(in.efsTotal()) + " restores reserves to their minimum; "
+                    + "it is borrowed, and repaid through the minimum revenue provision.");
         }
         double failure = in.failureDemandCost();
         s.add(isZero(failure) ? "Failure demand adds no cost."
@@ -67,17 +80,13 @@ final class Wording {
 
     /** Indicator labels in words, in the order of {@code summary.json}. */
     String label(String indicator) {
-        return switch (indicator) {
-            case "gap_year" -> "Budget gap first opens";
-            case "crossover_year" -> "Statutory costs overtake income";
-            case "reserves_exhausted_year" -> "Usable reserves exhausted";
-            case "cumulative_gap" -> "Cumulative budget gap";
-            case "total_cuts" -> "Total cuts";
-            case "total_reserves_drawn" -> "Total reserves drawn";
-            case "failure_demand_cost" -> "Failure demand cost";
-            case "final_reserves" -> "Reserves at " + fy(sc.end());
-            case "statutory_share_end" -> "Statutory spend / income, " + fy(sc.end());
-            default -> indicator;
+        org.pressure.engine.council.Indicator i = org.pressure.engine.council.Indicator.named(indicator);
+        if (i == null) return indicator;
+        return switch (i) {
+            case GAP_END -> "Recurrent gap in " + fy(sc.end());
+            case FINAL_RESERVES -> "Reserves at " + fy(sc.end());
+            case STATUTORY_SHARE_END -> "Statutory spend / income, " + fy(sc.end());
+            default -> i.label;
         };
     }
 
@@ -115,9 +124,13 @@ final class Wording {
 
     /** An amount with the scenario's units: "£12.3m" for units "£m", "12.3 tonnes" otherwise. */
     String money(double x) {
-        String number = number(Math.abs(x));
+        return money(x, sc.units(), decimals);
+    }
+
+    /** An amount with {@code units} to {@code decimals} places: "£12.3m" for units "£m", "12.3 tonnes" otherwise. */
+    static String money(double x, String u, int decimals) {
+        String number = String.format(Locale.UK, "%,." + decimals + "f", Math.abs(x));
         String sign = x < 0 && !number.matches("[0.,]*") ? "-" : "";
-        String u = sc.units();
         if (!u.isEmpty() && !Character.isLetterOrDigit(u.codePointAt(0)) && !Character.isWhitespace(u.codePointAt(0))) {
             int symbol = Character.charCount(u.codePointAt(0));
             return sign + u.substring(0, symbol) + number + u.substring(symbol);

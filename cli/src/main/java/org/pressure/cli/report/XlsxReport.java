@@ -37,7 +37,12 @@ public final class XlsxReport {
 
     /** Writes the workbook to {@code target}, atomically. */
     public static void write(List<ScenarioReport> reports, Path target) throws IOException {
-        byte[] bytes = bytes(reports);
+        write(reports, List.of(), target);
+    }
+
+    /** The workbook with a sheet per sweep after Summary, Results, By year and Assumptions. */
+    public static void write(List<ScenarioReport> reports, List<SweepReport> sweeps, Path target) throws IOException {
+        byte[] bytes = bytes(reports, sweeps);
         AtomicFiles.write(target, out -> out.write(bytes));
     }
 
@@ -45,8 +50,10 @@ public final class XlsxReport {
      * The workbook's bytes, made in memory first so that nothing is written if it cannot be made,
      * and with fixed dates, so that the same scenarios give the same bytes.
      */
-    public static byte[] bytes(List<ScenarioReport> reports) throws IOException {
+    public static byte[] bytes(List<ScenarioReport> reports, List<SweepReport> sweeps) throws IOException {
         try (XSSFWorkbook book = workbook(reports)) {
+            Styles styles = new Styles(book);
+            for (int i = 0; i < sweeps.size(); i++) sweep(book, sweeps.get(i), i + 1, styles);
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             book.write(out);
             return org.pressure.cli.chart.SameBytes.zip(out.toByteArray());
@@ -63,6 +70,9 @@ public final class XlsxReport {
         summary(book.createSheet("Summary"), reports, styles);
         results(book.createSheet("Results"), reports, styles);
         byYear(book.createSheet("By year"), reports, styles);
+        org.pressure.engine.council.Comparison comparison = reports.size() > 1 ? ScenarioReport.comparison(reports) : null;
+        boolean agencies = reports.stream().anyMatch(r -> !r.result().scenario().part2().agencies().isEmpty());
+        if (agencies) whoPays(book.createSheet("Who pays"), reports, comparison, styles);
         assumptions(book.createSheet("Assumptions"), reports, styles);
         return book;
     }
@@ -104,6 +114,22 @@ public final class XlsxReport {
                 text(sheet, row, 4, w.label(name) + ": " + w.value(name, v));
                 row++;
             }
+            // the agencies block of summary.json: each body's cost and failure cost over the projection
+            if (!sc.part2().agencies().isEmpty()) {
+                for (var e : r.result().agencyTotals().entrySet()) {
+                    for (int k = 0; k < 2; k++) {
+                        String what = k == 0 ? "cost" : "failure_cost";
+                        text(sheet, row, 0, r.label());
+                        text(sheet, row, 1, "agencies." + e.getKey() + "." + what);
+                        number(sheet, row, 2, e.getValue()[k], null);
+                        text(sheet, row, 3, sc.units() + ", cash");
+                        text(sheet, row, 4, (k == 0 ? "Cost to " : "Failure demand borne by ") + WhoPaysText.name(e.getKey())
+                                + ", " + Wording.fy(sc.start()) + " to " + Wording.fy(sc.end()) + ": "
+                                + w.money(e.getValue()[k]));
+                        row++;
+                    }
+                }
+            }
         }
         widths(sheet, 34, 24, 14, 26, 60);
     }
@@ -135,6 +161,62 @@ public final class XlsxReport {
         }
         sheet.setColumnWidth(0, (several ? 34 : 8) * 256);
         for (int c = 1; c < header.size(); c++) sheet.setColumnWidth(c, Math.min(40, Math.max(12, header.get(c).length() + 2)) * 256);
+    }
+
+    /**
+     * Each public body's cost by scenario over its whole projection and, with several scenarios,
+     * over the years each shares with the first, the difference from the first and who pays in words.
+     */
+    private static void whoPays(Sheet sheet, List<ScenarioReport> reports, org.pressure.engine.council.Comparison c,
+                                Styles styles) {
+        List<String> head = new ArrayList<>(List.of("scenario", "body", "cost", "failure_cost", "units"));
+        if (c != null) head.addAll(List.of("from", "to", "cost in shared years", "first scenario's cost",
+                "difference from first", "in words"));
+        header(sheet, styles, head, 2);
+        int row = 1;
+        for (int i = 0; i < reports.size(); i++) {
+            ScenarioReport r = reports.get(i);
+            Scenario sc = r.result().scenario();
+            org.pressure.engine.council.Comparison.WhoPays wp = c == null || i == 0 ? null : c.whoPays(i);
+            // its own bodies; against the first, those either of the two lists
+            List<String> bodies = wp != null ? wp.agencies() : org.pressure.cli.chart.WholeSystemCharts.agencies(sc);
+            for (int a = 0; a <= bodies.size(); a++) {
+                boolean all = a == bodies.size();
+                String body = all ? "public purse" : bodies.get(a);
+                double cost = sum(all ? org.pressure.engine.council.Comparison.publicCost(r.result())
+                        : org.pressure.engine.council.Comparison.agencyCost(r.result(), body));
+                String failureColumn = "agency." + body + ".failure_cost";
+                double failure = 0;
+                if (all) {
+                    for (double[] t : r.result().agencyTotals().values()) failure += t[1];
+                } else if (r.result().columns().stream().anyMatch(x -> x.header().equals(failureColumn))) {
+                    failure = sum(r.result().column(failureColumn));
+                } else if (body.equals(org.pressure.engine.council.Service.COUNCIL)) {
+                    failure = r.result().agencyTotals().get(body)[1];
+                }
+                text(sheet, row, 0, r.label());
+                text(sheet, row, 1, body);
+                number(sheet, row, 2, cost, null);
+                number(sheet, row, 3, failure, null);
+                text(sheet, row, 4, sc.units() + ", cash");
+                if (wp != null) {
+                    number(sheet, row, 5, wp.from(), styles.year);
+                    number(sheet, row, 6, wp.to(), styles.year);
+                    number(sheet, row, 7, all ? wp.otherPublic() : wp.other()[a], null);
+                    number(sheet, row, 8, all ? wp.basePublic() : wp.base()[a], null);
+                    number(sheet, row, 9, all ? wp.publicDifference() : wp.difference(a), null);
+                    if (all) text(sheet, row, 10, WhoPaysText.sentence(wp, reports.get(0).result().scenario().units()));
+                }
+                row++;
+            }
+        }
+        widths(sheet, 34, 22, 14, 14, 12, 8, 8, 18, 18, 18, 90);
+    }
+
+    private static double sum(double[] xs) {
+        double s = 0;
+        for (double x : xs) s += x;
+        return s;
     }
 
     /**
@@ -212,6 +294,68 @@ public final class XlsxReport {
             }
         }
         widths(sheet, 34, 34, 30, 80, 40);
+    }
+
+    /** One sheet per sweep: what was varied, what came out, the share of runs by year, and the box if there is one. */
+    private static void sweep(XSSFWorkbook book, SweepReport s, int number, Styles styles) {
+        String name = org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(("Sweep " + number + " " + s.name())
+                .substring(0, Math.min(31, ("Sweep " + number + " " + s.name()).length())));
+        Sheet sheet = book.createSheet(name);
+        header(sheet, styles, List.of("sweep", s.name(), "", "", ""), 0);
+        int row = 1;
+        row(sheet, row++, "folder", s.dir().toString());
+        row(sheet, row++, "scenario", s.scenario());
+        row(sheet, row++, "design", s.design());
+        text(sheet, row, 0, "runs");
+        number(sheet, row++, 1, s.runs(), null);
+        text(sheet, row, 0, "seed");
+        number(sheet, row++, 1, s.seed(), null);
+        row++;
+        row(sheet, row++, "parameter", "lowest", "median", "highest", "distribution");
+        for (SweepReport.Parameter p : s.parameters()) {
+            text(sheet, row, 0, p.path());
+            number(sheet, row, 1, p.low(), null);
+            number(sheet, row, 2, p.median(), null);
+            number(sheet, row, 3, p.high(), null);
+            text(sheet, row++, 4, p.distribution());
+        }
+        for (String c : s.correlations()) row(sheet, row++, "correlated", c);
+        row++;
+        row(sheet, row++, "output", "5th percentile", "median", "95th percentile", "never (share of runs)");
+        for (SweepReport.Output o : s.outputs()) {
+            text(sheet, row, 0, o.name());
+            double[] v = {o.p5(), o.p50(), o.p95()};
+            for (int c = 0; c < 3; c++) if (!Double.isNaN(v[c])) number(sheet, row, c + 1, v[c], o.year() ? styles.year : null);
+            if (o.never() != null) number(sheet, row, 4, o.never(), styles.percent);
+            row++;
+        }
+        if (!s.byYear().isEmpty()) {
+            row++;
+            List<String> heads = new ArrayList<>(List.of("year (share of runs by then)"));
+            heads.addAll(s.byYear().keySet());
+            row(sheet, row++, heads.toArray(String[]::new));
+            for (Integer year : s.byYear().values().iterator().next().keySet()) {
+                number(sheet, row, 0, year, styles.year);
+                int c = 1;
+                for (var shares : s.byYear().values()) {
+                    Double v = shares.get(year);
+                    if (v != null) number(sheet, row, c, v, styles.percent);
+                    c++;
+                }
+                row++;
+            }
+        }
+        if (s.box() != null) {
+            row++;
+            row(sheet, row++, "box (PRIM)", s.box().where(), s.box().description());
+            row(sheet, row++, "restricted input", "low", "high", "quasi-p-value");
+            for (String[] r : s.box().restrictions()) {
+                text(sheet, row, 0, r[0]);
+                for (int c = 1; c <= 3; c++) if (!r[c].isEmpty()) number(sheet, row, c, Double.parseDouble(r[c]), null);
+                row++;
+            }
+        }
+        widths(sheet, 48, 18, 18, 18, 40);
     }
 
     private static void row(Sheet sheet, int row, String... texts) {

@@ -4,13 +4,40 @@ import java.util.List;
 
 /** How a budget gap is closed, and the reserves it may draw on. */
 public record Budget(Strategy strategy, CutMode cuts, List<String> order, double openingReserves,
-                     double minimumReserves, boolean surplusToReserves) {
+                     double minimumReserves, boolean surplusToReserves, Series minimumSeries,
+                     java.util.Map<String, String> ringFenced, boolean persistentCuts, OnFailure onFailure) {
 
     public static final Budget DEFAULT =
             new Budget(Strategy.CUTS_FIRST, CutMode.PROPORTIONAL, List.of(), 0, 0, true);
 
+    /** A part-1 budget: a constant minimum, nothing ring-fenced, cuts decided afresh each year. */
+    public Budget(Strategy strategy, CutMode cuts, List<String> order, double openingReserves, double minimumReserves,
+                  boolean surplusToReserves) {
+        this(strategy, cuts, order, openingReserves, minimumReserves, surplusToReserves, null, java.util.Map.of(), false,
+                OnFailure.DEFAULT);
+    }
+
+    /**
+     * @param minimumSeries the minimum reserve when it varies by year (section 10); null when it is
+     *                      the constant {@code minimumReserves}
+     * @param ringFenced    income stream to the one service it may fund, in file order (section 9)
+     */
     public Budget {
         order = List.copyOf(order);
+        ringFenced = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ringFenced));
+        if (onFailure == null) onFailure = OnFailure.DEFAULT;
+    }
+
+    /** What happens when the budget fails (section 11). */
+    public enum OnFailure {
+        DEFICIT("deficit"), EFS("efs");
+
+        public static final OnFailure DEFAULT = DEFICIT;
+        public final String key;
+
+        OnFailure(String key) {
+            this.key = key;
+        }
     }
 
     /** Which is used first to close a gap. */

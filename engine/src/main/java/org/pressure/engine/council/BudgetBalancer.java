@@ -4,7 +4,7 @@ import org.pressure.engine.model.Equation;
 import org.pressure.engine.model.Eval;
 
 /**
- * Closes each year's budget gap (council-model.md section 3, steps 4 to 6): cuts to
+ * Closes each year's budget gap (docs/model.md section 3, steps 4 to 6): cuts to
  * discretionary services above their floors and draws on reserves, in the order the strategy
  * says, then carries reserves forward. Reads reserves one year back, everything else in the
  * same year.

@@ -88,6 +88,87 @@ public final class Comparison {
         return new Payback(PaybackKind.NEVER, null, peak, peakYear, to);
     }
 
+    /**
+     * The council and every agency any of the scenarios lists, in the order they first appear;
+     * empty where none lists an agency (then there is nothing to split by agency).
+     */
+    public List<String> agencies() {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        for (CouncilResult r : results) all.addAll(r.scenario().part2().agencies());
+        if (all.isEmpty()) return List.of();
+        List<String> out = new java.util.ArrayList<>();
+        out.add(Service.COUNCIL);
+        out.addAll(all);
+        return out;
+    }
+
+    /**
+     * An agency's cost by year (council-model.md section 12): its {@code agency.NAME.cost} column;
+     * for the council of a file that has no such column, statutory plus committed plus funded
+     * discretionary spend; 0 for an agency the file does not list.
+     */
+    public static double[] agencyCost(CouncilResult r, String agency) {
+        String column = "agency." + agency + ".cost";
+        if (r.columns().stream().anyMatch(c -> c.header().equals(column))) return r.column(column);
+        double[] out = new double[r.years()];
+        if (!agency.equals(Service.COUNCIL)) return out;
+        double[] stat = r.column("statutory_spend"), funded = r.column("discretionary_funded");
+        boolean committed = r.columns().stream().anyMatch(c -> c.header().equals("committed_spend"));
+        for (int i = 0; i < out.length; i++) {
+            out[i] = stat[i] + funded[i] + (committed ? r.column("committed_spend")[i] : 0);
+        }
+        return out;
+    }
+
+    /** The cost to the public purse by year: every agency's cost, the council's included. */
+    public static double[] publicCost(CouncilResult r) {
+        if (r.columns().stream().anyMatch(c -> c.header().equals("public_cost"))) return r.column("public_cost");
+        return agencyCost(r, Service.COUNCIL);
+    }
+
+    /**
+     * Who saves and who pays when scenario {@code i} is set against the first, over the years
+     * both cover ({@code from} to {@code to}): the cost of the council and of each agency either
+     * of the two lists, summed over those years in the first scenario and in this one, in the
+     * order of {@link #agencies()}, and the public purse.
+     */
+    public record WhoPays(int from, int to, List<String> agencies, double[] base, double[] other, double basePublic,
+                          double otherPublic) {
+        /** This scenario's cost to agency {@code a} less the first's: above zero, it pays more. */
+        public double difference(int a) {
+            return other[a] - base[a];
+        }
+
+        public double publicDifference() {
+            return otherPublic - basePublic;
+        }
+    }
+
+    public WhoPays whoPays(int i) {
+        CouncilResult base = results.get(0), other = results.get(i);
+        int from = Math.max(base.scenario().start(), other.scenario().start());
+        int to = Math.min(base.scenario().end(), other.scenario().end());
+        // the council and the agencies either of the two lists; a third scenario's agencies play no part
+        List<String> agencies = agencies().stream().filter(a -> a.equals(Service.COUNCIL)
+                || base.scenario().part2().agencies().contains(a) || other.scenario().part2().agencies().contains(a)).toList();
+        double[] b = new double[agencies.size()], o = new double[agencies.size()];
+        for (int a = 0; a < agencies.size(); a++) {
+            b[a] = sum(base, agencyCost(base, agencies.get(a)), from, to);
+            o[a] = sum(other, agencyCost(other, agencies.get(a)), from, to);
+        }
+        return new WhoPays(from, to, agencies, b, o, sum(base, publicCost(base), from, to),
+                sum(other, publicCost(other), from, to));
+    }
+
+    private static double sum(CouncilResult r, double[] byYear, int from, int to) {
+        double s = 0;
+        for (int y = from; y <= to; y++) {
+            int i = y - r.scenario().start();
+            if (i >= 0 && i < byYear.length) s += byYear[i];
+        }
+        return s;
+    }
+
     /** Statutory plus planned discretionary spend, less cuts to the services failure demand comes from. */
     static double cost(CouncilResult r, int year) {
         double cost = r.value("statutory_spend", year) + r.value("discretionary_planned", year);
@@ -103,14 +184,29 @@ public final class Comparison {
     /**
      * comparison.csv: one row per scenario per year: {@code year, scenario}, the key series, then
      * {@code diff.SERIES}, this scenario minus the first in the same year (empty where the first
-     * has no such year, and 0 for the first itself).
+     * has no such year, and 0 for the first itself). Where any scenario lists agencies, then
+     * {@code agency.NAME.cost} for each of {@link #agencies()} and {@code public_cost}, and their
+     * {@code diff.} columns.
      */
     public void writeCsv(Path file) throws IOException {
+        List<String> agencies = agencies();
         AtomicFiles.writeText(file, w -> {
             w.write("year,scenario");
             for (String s : KEY_SERIES) w.write("," + s);
             for (String s : KEY_SERIES) w.write(",diff." + s);
+            List<String> extra = new java.util.ArrayList<>();
+            for (String a : agencies) extra.add("agency." + a + ".cost");
+            if (!agencies.isEmpty()) extra.add("public_cost");
+            for (String s : extra) w.write("," + s);
+            for (String s : extra) w.write(",diff." + s);
             w.write('\n');
+            List<double[][]> extraValues = new java.util.ArrayList<>();
+            for (CouncilResult r : results) {
+                double[][] v = new double[extra.size()][];
+                for (int a = 0; a < agencies.size(); a++) v[a] = agencyCost(r, agencies.get(a));
+                if (!agencies.isEmpty()) v[agencies.size()] = publicCost(r);
+                extraValues.add(v);
+            }
             CouncilResult base = results.get(0);
             for (int k = 0; k < results.size(); k++) {
                 CouncilResult r = results.get(k);
@@ -122,6 +218,12 @@ public final class Comparison {
                     for (String s : KEY_SERIES) {
                         w.write(',');
                         if (shared) w.write(ResultsWriter.number(r.column(s)[i] - base.value(s, year)));
+                    }
+                    double[][] mine = extraValues.get(k), theirs = extraValues.get(0);
+                    for (double[] v : mine) w.write("," + ResultsWriter.number(v[i]));
+                    for (int e = 0; e < mine.length; e++) {
+                        w.write(',');
+                        if (shared) w.write(ResultsWriter.number(mine[e][i] - theirs[e][year - base.scenario().start()]));
                     }
                     w.write('\n');
                 }

@@ -16,13 +16,19 @@ public final class CompiledScenario {
     private final List<Column> columns;
     private final Indicators.Slots indicatorSlots;
 
+    private final List<RiseCheck> riseChecks;
+
     /** One output column: its header and the model slot it shows. */
     public record Column(String header, int slot) {}
 
-    CompiledScenario(Scenario scenario, Model model, List<Column> columns) {
+    /** A council tax stream whose rise is capped by a referendum limit: checked after a run, for warnings. */
+    record RiseCheck(String stream, org.pressure.engine.scenario.Location location, int rise, int limit) {}
+
+    CompiledScenario(Scenario scenario, Model model, List<Column> columns, List<RiseCheck> riseChecks) {
         this.scenario = scenario;
         this.model = model;
         this.columns = List.copyOf(columns);
+        this.riseChecks = List.copyOf(riseChecks);
         this.indicatorSlots = Indicators.Slots.of(model, scenario);
         long values = (long) model.slotCount() * scenario.years();
         if (values > MAX_VALUES) {
@@ -63,8 +69,8 @@ public final class CompiledScenario {
             model.runInto(workspace, inputs);
         } catch (NumericBlowUpException e) {
             throw blowUp(e);
-        } catch (BudgetBalancer.FloorOutOfRangeException e) {
-            throw floor(e);
+        } catch (RuntimeException e) {
+            throw refusal(e);
         }
         return Indicators.of(scenario, indicatorSlots, workspace);
     }
@@ -80,6 +86,62 @@ public final class CompiledScenario {
             if (service != null) return service.location();
         }
         return scenario.location();
+    }
+
+    /**
+     * A year that breaks a rule of the model, as a problem in the file: a floor outside 0 to 100%,
+     * savings above a service's cost, a cohort state losing more than all its people.
+     */
+    private RuntimeException refusal(RuntimeException e) {
+        if (e instanceof BudgetBalancer.FloorOutOfRangeException f) return floor(f);
+        if (e instanceof OutturnBudget.NegativeBudgetException b) return negativeBudget(b);
+        if (e instanceof CohortFlows.RateAboveAllException r) return rateAboveAll(r);
+        return e;
+    }
+
+    private ScenarioException negativeBudget(OutturnBudget.NegativeBudgetException e) {
+        Service s = scenario.services().values().stream().filter(Service::council).toList().get(e.line);
+        int year = scenario.start() + e.step;
+        List<Scenario.Saving> on = scenario.part2().savings().stream().filter(x -> x.service().equals(s.name())).toList();
+        double cost = e.value;
+        String names = String.join(", ", on.stream().map(x -> "`" + x.name() + "`").toList());
+        return new ScenarioException(on.isEmpty() ? s.location() : on.get(0).location(), "the savings on `" + s.name()
+                + "` (" + names + ") are more than its cost in " + Scenario.financialYear(year) + ": its budget would be "
+                + ResultsWriter.number(cost) + " " + scenario.units() + "; a saving cannot take a service below nothing");
+    }
+
+    private ScenarioException rateAboveAll(CohortFlows.RateAboveAllException e) {
+        Scenario.Cohort c = List.copyOf(scenario.part2().cohorts().values()).get(e.cohort);
+        String state = List.copyOf(c.states().keySet()).get(e.state);
+        return new ScenarioException(c.location(), "cohort `" + c.name() + "`, state `" + state + "`: in "
+                + Scenario.financialYear(scenario.start() + e.step) + " its exit and transition rates add up to "
+                + ResultsWriter.number(Math.round(e.out * 1e6) / 1e4) + "%, more than all of its people; the rates out "
+                + "of a state (exit and every transition from it) must add up to at most 100% in every year");
+    }
+
+    /** Warnings a run raises: a council tax rise above its referendum limit (capped at it). */
+    private List<org.pressure.engine.scenario.Problem> warnings(Run run) {
+        List<org.pressure.engine.scenario.Problem> out = new java.util.ArrayList<>();
+        for (RiseCheck c : riseChecks) {
+            double[] rise = run.column(c.rise()), limit = run.column(c.limit());
+            // one warning for each run of consecutive years with the same rise and limit
+            for (int t = 1; t < rise.length; t++) {
+                if (!(rise[t] > limit[t] + 1e-12)) continue;
+                int last = t;
+                while (last + 1 < rise.length && rise[last + 1] == rise[t] && limit[last + 1] == limit[t]) last++;
+                String years = Scenario.financialYear(scenario.start() + t)
+                        + (last > t ? " to " + Scenario.financialYear(scenario.start() + last) : "");
+                out.add(new org.pressure.engine.scenario.Problem(c.location(), "warning: `income." + c.stream()
+                        + ".rise` is " + percent(rise[t]) + " in " + years + ", above the referendum limit of "
+                        + percent(limit[t]) + "; the rise is capped at the limit (a higher rise needs a local referendum)"));
+                t = last;
+            }
+        }
+        return out;
+    }
+
+    private static String percent(double share) {
+        return ResultsWriter.number(Math.round(share * 1e6) / 1e4) + "%";
     }
 
     private ScenarioException floor(BudgetBalancer.FloorOutOfRangeException e) {
@@ -112,9 +174,9 @@ public final class CompiledScenario {
             run = model.run(inputs);
         } catch (NumericBlowUpException e) {
             throw blowUp(e);
-        } catch (BudgetBalancer.FloorOutOfRangeException e) {
-            throw floor(e);
+        } catch (RuntimeException e) {
+            throw refusal(e);
         }
-        return new CouncilResult(this, run);
+        return new CouncilResult(this, run, warnings(run));
     }
 }

@@ -20,7 +20,7 @@ import org.pressure.engine.scenario.Suggest;
 
 /**
  * Compiles a {@link Scenario} into a generic stock-and-flow {@link Model}: one slot per
- * quantity of council-model.md (the {@code results.csv} column names), plus internal slots for
+ * quantity of docs/model.md (the {@code results.csv} column names), plus internal slots for
  * growth series, failure-demand shortfalls and the reserves balance. Balancing is one part,
  * {@link BudgetBalancer}; everything else is a formula.
  */
@@ -59,6 +59,11 @@ public final class CouncilCompiler {
         int surplusIn = builder.slot("surplus_to_reserves");
         for (String d : sc.drivers().keySet()) slot("driver." + d, d);
         for (String i : sc.income().keySet()) slot("income." + i, i);
+        boolean part2 = sc.part2().used();
+        for (Scenario.Cohort c : sc.part2().cohorts().values()) {
+            for (String st : c.states().keySet()) slot("cohort." + c.name() + "." + st, c.name() + "." + st);
+            slot("cohort." + c.name() + ".total", c.name() + ".total");
+        }
         for (Service s : sc.services().values()) {
             String p = "service." + s.name();
             slot(p + ".cost", s.name() + ".cost");
@@ -67,8 +72,12 @@ public final class CouncilCompiler {
                 slot(p + ".unit_cost", s.name() + ".unit_cost");
                 slot(p + ".failure_clients", s.name() + ".failure_clients");
             }
-            if (s.statutory()) {
+            if (s.statutory() && !(part2 && s.council())) {
                 names.put(s.name() + ".funded", Compiler.Ref.variable(builder.find(p + ".cost")));
+                names.put(s.name() + ".cut", Compiler.Ref.of(Eval.constant(0)));
+            } else if (s.statutory()) {
+                // part 2: a statutory service is funded at its budget, its cost less savings
+                slot(p + ".funded", s.name() + ".funded");
                 names.put(s.name() + ".cut", Compiler.Ref.of(Eval.constant(0)));
             } else {
                 slot(p + ".funded", s.name() + ".funded");
@@ -89,22 +98,26 @@ public final class CouncilCompiler {
         Map<String, List<LinkTerm>> termsInto = failureDemand();
         for (Service s : sc.services().values()) service(s, termsInto.getOrDefault(s.name(), List.of()));
 
-        List<Service> statutory = sc.services().values().stream().filter(Service::statutory).toList();
-        List<Service> discretionary = sc.services().values().stream().filter(s -> !s.statutory()).toList();
-        sum("statutory_spend", statutory.stream().map(s -> "service." + s.name() + ".cost").toList());
-        sum("discretionary_planned", discretionary.stream().map(s -> "service." + s.name() + ".cost").toList());
-        int income = builder.find("income"), stat = builder.find("statutory_spend");
-        int planned = builder.find("discretionary_planned"), gap = builder.find("budget_gap");
-        builder.assign("budget_gap", sc.location(), gap, Set.of(income, stat, planned),
-                (v, step) -> Math.max(0, v[stat][step] + v[planned][step] - v[income][step]),
-                "Math.max(0, v[" + stat + "][t] + v[" + planned + "][t] - v[" + income + "][t])");
-        balancer(discretionary, surplusIn);
+        if (part2) {
+            Part2Compiler.compile(this, surplusIn);
+        } else {
+            List<Service> statutory = sc.services().values().stream().filter(Service::statutory).toList();
+            List<Service> discretionary = sc.services().values().stream().filter(s -> !s.statutory()).toList();
+            sum("statutory_spend", statutory.stream().map(s -> "service." + s.name() + ".cost").toList());
+            sum("discretionary_planned", discretionary.stream().map(s -> "service." + s.name() + ".cost").toList());
+            int income = builder.find("income"), stat = builder.find("statutory_spend");
+            int planned = builder.find("discretionary_planned"), gap = builder.find("budget_gap");
+            builder.assign("budget_gap", sc.location(), gap, Set.of(income, stat, planned),
+                    (v, step) -> Math.max(0, v[stat][step] + v[planned][step] - v[income][step]),
+                    "Math.max(0, v[" + stat + "][t] + v[" + planned + "][t] - v[" + income + "][t])");
+            balancer(discretionary, surplusIn);
+        }
 
         problems.throwIfAny();
         Model model = builder.build(problems);
         problems.throwIfAny();
         columns();
-        return new CompiledScenario(sc, model, columns);
+        return new CompiledScenario(sc, model, columns, riseChecks);
     }
 
     private void slot(String slotName, String exprName) {
@@ -130,7 +143,9 @@ public final class CouncilCompiler {
     /** Adds the part that computes {@code series} into {@code slot}. */
     private void define(String partName, Series series, int slot) {
         Set<Integer> reads = new HashSet<>();
-        if (series instanceof Series.Growth g) {
+        if (series instanceof Series.CouncilTax ct) {
+            councilTax(partName, ct, slot);
+        } else if (series instanceof Series.Growth g) {
             Eval growth = eval(g.growth(), partName, reads);
             double start = g.start();
             builder.add(partName, g.location(), new int[] {slot}, reads, growthEquation(slot, start, growth),
@@ -139,6 +154,58 @@ public final class CouncilCompiler {
             Eval e = eval(series, partName, reads);
             builder.assign(partName, series.location(), slot, reads, e, javaAt(e, "t"));
         }
+    }
+
+    /**
+     * Council tax as Band D times tax base (section 8): the Band D charge is carried from year to
+     * year, rising by the chosen rise capped at the referendum limit, plus the precept.
+     */
+    private void councilTax(String partName, Series.CouncilTax ct, int slot) {
+        int base = seriesSlot(ct.taxBase(), partName + ".tax_base");
+        int rise = seriesSlot(ct.rise(), partName + ".rise");
+        int limit = ct.limit() == null ? -1 : seriesSlot(ct.limit(), partName + ".referendum_limit");
+        int precept = ct.precept() == null ? -1 : seriesSlot(ct.precept(), partName + ".precept");
+        int collection = seriesSlot(ct.collectionRate(), partName + ".collection_rate");
+        int band = builder.slot("council_tax." + partName + ".band_d");
+        double bandD = ct.bandD();
+        Set<Integer> reads = new HashSet<>(Set.of(base, rise, collection));
+        if (limit >= 0) reads.add(limit);
+        if (precept >= 0) reads.add(precept);
+        builder.add(partName, ct.location(), new int[] {band, slot}, reads, (v, t) -> {
+            double b = bandD;
+            if (t > 0) {
+                double r = limit >= 0 ? Math.min(v[rise][t], v[limit][t]) : v[rise][t];
+                b = v[band][t - 1] * (1 + r + (precept >= 0 ? v[precept][t] : 0));
+            }
+            v[band][t] = b;
+            v[slot][t] = b * v[base][t] * v[collection][t] / 1_000_000;
+        });
+        if (limit >= 0) riseChecks.add(new CompiledScenario.RiseCheck(partName, ct.rise().location(), rise, limit));
+    }
+
+    /** Referendum limits to check after a run, for warnings. */
+    private final List<CompiledScenario.RiseCheck> riseChecks = new ArrayList<>();
+
+    /** The slot holding {@code series}: the slot it reads when it is a plain read, else a new one. */
+    int seriesSlot(Series series, String owner) {
+        Set<Integer> reads = new HashSet<>();
+        Eval e = eval(series, owner, reads);
+        if (e instanceof Eval.Read r) return r.slot();
+        int slot = builder.slot("series." + (++anonymous) + "." + owner);
+        builder.assign(owner, series.location(), slot, reads, e, javaAt(e, "t"));
+        return slot;
+    }
+
+    ModelBuilder builder() {
+        return builder;
+    }
+
+    Scenario scenario() {
+        return sc;
+    }
+
+    Problems problems() {
+        return problems;
     }
 
     /** The Java form of a formula built here, or null if it has none. */
@@ -309,54 +376,90 @@ public final class CouncilCompiler {
             Service from = sc.services().get(link.from());
             int shortfall = builder.slot(name + ".shortfall");
             int fromCost = builder.find("service." + from.name() + ".cost");
-            int fromFunded = from.statutory() ? fromCost : builder.find("service." + from.name() + ".funded");
+            int fromFunded = builder.find("service." + from.name() + ".funded");
+            if (fromFunded < 0) fromFunded = fromCost;
             Set<Integer> reads = new HashSet<>();
+            int funded = fromFunded;
             Eval reference = link.reference() == null ? Eval.read(fromCost) : eval(link.reference(), name + ".reference", reads);
             if (link.reference() == null) reads.add(fromCost);
             reads.add(fromFunded);
             String referenceJava = javaAt(reference, "t");
             builder.assign(name + " shortfall (" + from.name() + ")", link.location(), shortfall, reads,
-                    (v, step) -> reference.at(v, step) - v[fromFunded][step],
+                    (v, step) -> reference.at(v, step) - v[funded][step],
                     referenceJava == null ? null : "(" + referenceJava + " - v[" + fromFunded + "][t])");
 
-            Eval delayed;
-            if (link.delayType() == FailureDemandLink.DelayType.FIXED) {
-                int d = (int) link.delay();
-                delayed = withJava((v, step) -> step < d ? 0 : v[shortfall][step - d],
-                        step -> "(" + step + " < " + d + " ? 0.0 : v[" + shortfall + "][" + step + " - " + d + "])");
-            } else {
-                // first-order delay on the annual step: a stock filled by the shortfall, drained at 1/delay a year
-                double d = link.delay();
-                int pipeline = builder.slot(name + ".pipeline");
-                String dj = JavaCode.literal(d);
-                builder.add(name + " pipeline", link.location(), new int[] {pipeline}, Set.of(),
-                        (v, step) -> v[pipeline][step] = step == 0 ? 0
-                                : v[pipeline][step - 1] + v[shortfall][step - 1] - v[pipeline][step - 1] / d,
-                        "v[" + pipeline + "][t] = t == 0 ? 0.0 : v[" + pipeline + "][t - 1] + v[" + shortfall
-                                + "][t - 1] - v[" + pipeline + "][t - 1] / " + dj + ";");
-                delayed = withJava((v, step) -> v[pipeline][step] / d,
-                        step -> "(v[" + pipeline + "][" + step + "] / " + dj + ")");
-            }
             Set<Integer> termReads = new HashSet<>();
             boolean clients = link.clientsPerM() != null;
             Eval coefficient = eval(clients ? link.clientsPerM() : link.costPerM(), name, termReads);
-            int pipeline = builder.find(name + ".pipeline");
-            if (pipeline >= 0) termReads.add(pipeline);
-            Eval shortfallThen = delayed;
-            Eval term;
-            if (coefficient instanceof Eval.Constant c && link.delayType() == FailureDemandLink.DelayType.FIXED) {
-                double perM = c.value();
-                int d = (int) link.delay();
-                term = withJava((v, step) -> step < d ? 0 : perM * v[shortfall][step - d], step -> "(" + step + " < " + d
-                        + " ? 0.0 : " + JavaCode.literal(perM) + " * v[" + shortfall + "][" + step + " - " + d + "])");
-            } else {
-                JavaCode cj = java(coefficient), dj = java(shortfallThen);
-                term = withJava((v, step) -> coefficient.at(v, step) * shortfallThen.at(v, step),
-                        cj == null || dj == null ? null : step -> "(" + cj.at(step) + " * " + dj.at(step) + ")");
-            }
+            Eval term = link.saturates() ? saturatingTerm(link, name, shortfall, coefficient, termReads)
+                    : linearTerm(link, name, shortfall, coefficient, termReads);
             into.computeIfAbsent(link.to(), x -> new ArrayList<>()).add(new LinkTerm(clients, term, termReads));
         }
         return into;
+    }
+
+    /** A linear link: coefficient this year times the shortfall delayed (section 3). */
+    private Eval linearTerm(FailureDemandLink link, String name, int shortfall, Eval coefficient, Set<Integer> termReads) {
+        Eval delayed;
+        if (link.delayType() == FailureDemandLink.DelayType.FIXED) {
+            int d = (int) link.delay();
+            delayed = withJava((v, step) -> step < d ? 0 : v[shortfall][step - d],
+                    step -> "(" + step + " < " + d + " ? 0.0 : v[" + shortfall + "][" + step + " - " + d + "])");
+        } else {
+            // first-order delay on the annual step: a stock filled by the shortfall, drained at 1/delay a year
+            double d = link.delay();
+            int pipeline = builder.slot(name + ".pipeline");
+            String dj = JavaCode.literal(d);
+            builder.add(name + " pipeline", link.location(), new int[] {pipeline}, Set.of(),
+                    (v, step) -> v[pipeline][step] = step == 0 ? 0
+                            : v[pipeline][step - 1] + v[shortfall][step - 1] - v[pipeline][step - 1] / d,
+                    "v[" + pipeline + "][t] = t == 0 ? 0.0 : v[" + pipeline + "][t - 1] + v[" + shortfall
+                            + "][t - 1] - v[" + pipeline + "][t - 1] / " + dj + ";");
+            termReads.add(pipeline);
+            delayed = withJava((v, step) -> v[pipeline][step] / d,
+                    step -> "(v[" + pipeline + "][" + step + "] / " + dj + ")");
+        }
+        if (coefficient instanceof Eval.Constant c && link.delayType() == FailureDemandLink.DelayType.FIXED) {
+            double perM = c.value();
+            int d = (int) link.delay();
+            return withJava((v, step) -> step < d ? 0 : perM * v[shortfall][step - d], step -> "(" + step + " < " + d
+                    + " ? 0.0 : " + JavaCode.literal(perM) + " * v[" + shortfall + "][" + step + " - " + d + "])");
+        }
+        JavaCode cj = java(coefficient), dj = java(delayed);
+        return withJava((v, step) -> coefficient.at(v, step) * delayed.at(v, step),
+                cj == null || dj == null ? null : step -> "(" + cj.at(step) + " * " + dj.at(step) + ")");
+    }
+
+    /**
+     * A saturating link (section 13): {@code k s / (1 + |k s| / max)} in place of {@code k s}. With a
+     * fixed delay, {@code s} is the shortfall {@code delay} years back and {@code k} this year's
+     * coefficient; with an exponential delay the saturated response of each year enters the delay.
+     */
+    private Eval saturatingTerm(FailureDemandLink link, String name, int shortfall, Eval coefficient,
+                                Set<Integer> termReads) {
+        double max = link.max();
+        if (link.delayType() == FailureDemandLink.DelayType.FIXED) {
+            int d = (int) link.delay();
+            return (v, step) -> step < d ? 0 : saturate(coefficient.at(v, step) * v[shortfall][step - d], max);
+        }
+        double d = link.delay();
+        int response = builder.slot(name + ".response");
+        Set<Integer> reads = new HashSet<>(termReads);
+        reads.add(shortfall);
+        builder.assign(name + " response", link.location(), response, reads,
+                (v, step) -> saturate(coefficient.at(v, step) * v[shortfall][step], max));
+        int pipeline = builder.slot(name + ".pipeline");
+        builder.add(name + " pipeline", link.location(), new int[] {pipeline}, Set.of(),
+                (v, step) -> v[pipeline][step] = step == 0 ? 0
+                        : v[pipeline][step - 1] + v[response][step - 1] - v[pipeline][step - 1] / d);
+        termReads.clear();
+        termReads.add(pipeline);
+        return (v, step) -> v[pipeline][step] / d;
+    }
+
+    /** {@code x / (1 + |x| / max)}: the same slope as x near 0, never beyond max either way. */
+    static double saturate(double x, double max) {
+        return x / (1 + Math.abs(x) / max);
     }
 
     // ------------------------------------------------------------ services
@@ -486,6 +589,7 @@ public final class CouncilCompiler {
             }
             headers.add(p + ".failure_cost");
         }
+        if (sc.part2().used()) headers.addAll(Part2Compiler.columns(sc));
         headers.add("surplus_to_reserves");
         for (int k = 0; k < sc.links().size(); k++) headers.add("failure_demand." + k + ".shortfall");
         for (String h : headers) columns.add(new CompiledScenario.Column(h, builder.find(h)));

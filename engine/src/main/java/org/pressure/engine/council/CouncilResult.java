@@ -9,11 +9,42 @@ public final class CouncilResult {
     private final CompiledScenario compiled;
     private final Run run;
     private final Indicators indicators;
+    private final List<org.pressure.engine.scenario.Problem> warnings;
 
-    CouncilResult(CompiledScenario compiled, Run run) {
+    CouncilResult(CompiledScenario compiled, Run run, List<org.pressure.engine.scenario.Problem> warnings) {
         this.compiled = compiled;
         this.run = run;
         this.indicators = compiled.indicatorsOf(run);
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * What the run found legal but worth a word, located in the file (a council tax rise capped
+     * by its referendum limit); each message starts with "warning: ".
+     */
+    public List<org.pressure.engine.scenario.Problem> warnings() {
+        return warnings;
+    }
+
+    /** Cost and failure cost by agency, summed over the years, the council first (section 14). */
+    public java.util.Map<String, double[]> agencyTotals() {
+        java.util.Map<String, double[]> m = new java.util.LinkedHashMap<>();
+        Scenario sc = scenario();
+        if (!sc.part2().used()) {
+            double cost = 0, failure = 0;
+            double[] stat = column("statutory_spend"), funded = column("discretionary_funded");
+            for (int i = 0; i < years(); i++) cost += stat[i] + funded[i];
+            for (Service s : sc.services().values()) for (double x : column("service." + s.name() + ".failure_cost")) failure += x;
+            m.put(Service.COUNCIL, new double[] {cost, failure});
+            return m;
+        }
+        for (String a : Part2Compiler.agencies(sc)) {
+            double cost = 0, failure = 0;
+            for (double x : column("agency." + a + ".cost")) cost += x;
+            for (double x : column("agency." + a + ".failure_cost")) failure += x;
+            m.put(a, new double[] {cost, failure});
+        }
+        return m;
     }
 
     public Scenario scenario() {

@@ -8,9 +8,21 @@ import org.pressure.engine.scenario.Location;
  * {@code delay} years later. Exactly one of the two coefficients is set.
  *
  * @param reference what {@code from} should have had; null means its planned cost
+ * @param max       the most the link adds in either direction (its own units); NaN for a linear link
  */
 public record FailureDemandLink(String from, String to, Series clientsPerM, Series costPerM, double delay,
-                                DelayType delayType, Series reference, Location location) {
+                                DelayType delayType, Series reference, Location location, double max) {
+
+    /** A linear link (no saturation). */
+    public FailureDemandLink(String from, String to, Series clientsPerM, Series costPerM, double delay,
+                             DelayType delayType, Series reference, Location location) {
+        this(from, to, clientsPerM, costPerM, delay, delayType, reference, location, Double.NaN);
+    }
+
+    /** Whether the response saturates at {@link #max} (section 13). */
+    public boolean saturates() {
+        return !Double.isNaN(max);
+    }
 
     /** How the response is spread over time. */
     public enum DelayType {

@@ -1,74 +1,149 @@
 package org.pressure.engine.council;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The headline indicators of one run (council-model.md section 5). Year indicators are null
- * where the event never happens within the horizon.
+ * The headline indicators of one run ({@link Indicator}; docs/model.md sections 5 and 14). Year
+ * indicators are null where the event never happens within the horizon. Money is compared to
+ * within {@link #TOLERANCE}, so that rounding in a sum never opens a gap of 1e-14.
  */
-public record Indicators(Integer gapYear, Integer crossoverYear, Integer reservesExhaustedYear, double cumulativeGap,
-                         double totalCuts, double totalReservesDrawn, double failureDemandCost, double finalReserves,
-                         Double statutoryShareEnd) {
+public record Indicators(Integer failureYear, Integer gapYear, Integer crossoverYear, Integer reservesExhaustedYear,
+                         Integer reservesNegativeYear, double cumulativeGap, double gapEnd, double totalCuts,
+                         double totalReservesDrawn, double totalOverspend, double undeliveredSavings, double efsTotal,
+                         double failureDemandCost, double publicCostTotal, double finalReserves, Double statutoryShareEnd) {
 
-    /** Reserves within this of the minimum count as exhausted (rounding in reserves_first lands on it). */
-    public static final double EXHAUSTED_TOLERANCE = 1e-9;
+    /** Money within this of a threshold counts as at it (£m: a thousandth of a penny). */
+    public static final double TOLERANCE = 1e-9;
+    /** Reserves within this of the minimum count as at the minimum (reserves_first lands exactly on it). */
+    public static final double EXHAUSTED_TOLERANCE = TOLERANCE;
 
     /** Indicator names, in the order of {@code summary.json}. */
-    public static final java.util.List<String> NAMES = java.util.List.of("gap_year", "crossover_year",
-            "reserves_exhausted_year", "cumulative_gap", "total_cuts", "total_reserves_drawn", "failure_demand_cost",
-            "final_reserves", "statutory_share_end");
+    public static final List<String> NAMES = Indicator.NAMES;
 
     /** Names of the indicators that are years. */
-    public static final java.util.Set<String> YEAR_INDICATORS =
-            java.util.Set.of("gap_year", "crossover_year", "reserves_exhausted_year");
+    public static final java.util.Set<String> YEAR_INDICATORS = Indicator.YEARS;
 
-    /** The slots indicators are computed from, found once per compiled scenario. */
-    record Slots(int income, int statutory, int planned, int gap, int reserves, int draw, int cuts, int[] failureCosts) {
+    /** The slots indicators are computed from, found once per compiled scenario; -1 where a file has none. */
+    record Slots(int income, int statutory, int planned, int funded, int gap, int reserves, int draw, int cuts,
+                 int[] failureCosts, int committed, int available, int minimum, int failed, int overspend, int efs,
+                 int publicCost, int[] savingsPlanned, int[] savingsDelivered) {
         static Slots of(org.pressure.engine.model.Model m, Scenario sc) {
+            List<Scenario.Saving> savings = sc.part2().savings();
             return new Slots(m.slot("income"), m.slot("statutory_spend"), m.slot("discretionary_planned"),
-                    m.slot("budget_gap"), m.slot("reserves"), m.slot("reserves_draw"), m.slot("cuts"),
-                    sc.services().keySet().stream().mapToInt(s -> m.slot("service." + s + ".failure_cost")).toArray());
+                    m.slot("discretionary_funded"), m.slot("budget_gap"), m.slot("reserves"), m.slot("reserves_draw"),
+                    m.slot("cuts"),
+                    sc.services().keySet().stream().mapToInt(s -> m.slot("service." + s + ".failure_cost")).toArray(),
+                    optional(m, "committed_spend"), optional(m, "income_available"), optional(m, "minimum_reserves"),
+                    optional(m, "budget_failed"), optional(m, "overspend"), optional(m, "efs"), optional(m, "public_cost"),
+                    savings.stream().mapToInt(s -> m.slot("savings." + s.name() + ".planned")).toArray(),
+                    savings.stream().mapToInt(s -> m.slot("savings." + s.name() + ".delivered")).toArray());
+        }
+
+        private static int optional(org.pressure.engine.model.Model m, String name) {
+            return m.slot(name);
         }
     }
 
     /** The indicators of a run whose values are {@code v[slot][year index]}. */
     static Indicators of(Scenario sc, Slots s, double[][] v) {
-        double[] income = v[s.income()], stat = v[s.statutory()], planned = v[s.planned()];
+        double[] income = v[s.income()], stat = v[s.statutory()], planned = v[s.planned()], funded = v[s.funded()];
         double[] gap = v[s.gap()], reserves = v[s.reserves()], draw = v[s.draw()], cuts = v[s.cuts()];
+        double[] committed = s.committed() >= 0 ? v[s.committed()] : null;
+        double[] available = s.available() >= 0 ? v[s.available()] : income;
+        double[] minimumByYear = s.minimum() >= 0 ? v[s.minimum()] : null;
+        double[] failedFlag = s.failed() >= 0 ? v[s.failed()] : null;
         int n = income.length;
-        Integer gapYear = null, crossover = null, exhausted = null;
-        double cumulativeGap = 0, totalCuts = 0, drawn = 0, failure = 0;
-        double minimum = sc.budget().minimumReserves();
+        Integer failureYear = null, gapYear = null, crossover = null, exhausted = null, negative = null;
+        double cumulativeGap = 0, totalCuts = 0, drawn = 0, failure = 0, overspend = 0, efs = 0, undelivered = 0;
+        double publicCost = 0;
+        double fixedMinimum = sc.budget().minimumReserves();
+        double previous = sc.budget().openingReserves();
         for (int i = 0; i < n; i++) {
             int year = sc.start() + i;
-            if (gapYear == null && stat[i] + planned[i] - income[i] > 0) gapYear = year;
-            if (crossover == null && stat[i] > income[i]) crossover = year;
+            double k = committed == null ? 0 : committed[i];
+            double minimum = minimumByYear == null ? fixedMinimum : minimumByYear[i];
+            boolean failed = failedFlag != null ? failedFlag[i] != 0
+                    : reserves[i] < minimum - TOLERANCE && reserves[i] < previous - TOLERANCE;
+            if (failureYear == null && failed) failureYear = year;
+            if (gapYear == null && stat[i] + k + planned[i] - available[i] > TOLERANCE) gapYear = year;
+            if (crossover == null && stat[i] + k - available[i] > TOLERANCE) crossover = year;
             if (exhausted == null && reserves[i] - minimum <= EXHAUSTED_TOLERANCE) exhausted = year;
+            if (negative == null && reserves[i] < -TOLERANCE) negative = year;
             cumulativeGap += gap[i];
             totalCuts += cuts[i];
             drawn += draw[i];
+            publicCost += s.publicCost() >= 0 ? v[s.publicCost()][i] : stat[i] + funded[i];
+            previous = reserves[i];
         }
         for (int slot : s.failureCosts()) {
             for (double x : v[slot]) failure += x;
         }
+        if (s.overspend() >= 0) for (double x : v[s.overspend()]) overspend += x;
+        if (s.efs() >= 0) for (double x : v[s.efs()]) efs += x;
+        for (int p = 0; p < s.savingsPlanned().length; p++) {
+            double[] pl = v[s.savingsPlanned()[p]], de = v[s.savingsDelivered()[p]];
+            for (int i = 0; i < n; i++) undelivered += pl[i] - de[i];
+        }
         double share = stat[n - 1] / income[n - 1];
-        return new Indicators(gapYear, crossover, exhausted, cumulativeGap, totalCuts, drawn, failure, reserves[n - 1],
+        return new Indicators(failureYear, gapYear, crossover, exhausted, negative, cumulativeGap, gap[n - 1], totalCuts,
+                drawn, overspend, undelivered, efs, failure, publicCost, reserves[n - 1],
                 Double.isFinite(share) ? share : null);
+    }
+
+    /** One indicator's value: a year as Integer (or null), an amount as Double, a share as Double (or null). */
+    public Object get(Indicator i) {
+        return switch (i) {
+            case FAILURE_YEAR -> failureYear;
+            case GAP_YEAR -> gapYear;
+            case CROSSOVER_YEAR -> crossoverYear;
+            case RESERVES_EXHAUSTED_YEAR -> reservesExhaustedYear;
+            case RESERVES_NEGATIVE_YEAR -> reservesNegativeYear;
+            case CUMULATIVE_GAP -> cumulativeGap;
+            case GAP_END -> gapEnd;
+            case TOTAL_CUTS -> totalCuts;
+            case TOTAL_RESERVES_DRAWN -> totalReservesDrawn;
+            case TOTAL_OVERSPEND -> totalOverspend;
+            case UNDELIVERED_SAVINGS -> undeliveredSavings;
+            case EFS_TOTAL -> efsTotal;
+            case FAILURE_DEMAND_COST -> failureDemandCost;
+            case PUBLIC_COST_TOTAL -> publicCostTotal;
+            case FINAL_RESERVES -> finalReserves;
+            case STATUTORY_SHARE_END -> statutoryShareEnd;
+        };
+    }
+
+    /** One indicator as a number, without boxing: a year as its number, NaN where it never happens or cannot be computed. */
+    public double number(Indicator i) {
+        return switch (i) {
+            case FAILURE_YEAR -> year(failureYear);
+            case GAP_YEAR -> year(gapYear);
+            case CROSSOVER_YEAR -> year(crossoverYear);
+            case RESERVES_EXHAUSTED_YEAR -> year(reservesExhaustedYear);
+            case RESERVES_NEGATIVE_YEAR -> year(reservesNegativeYear);
+            case CUMULATIVE_GAP -> cumulativeGap;
+            case GAP_END -> gapEnd;
+            case TOTAL_CUTS -> totalCuts;
+            case TOTAL_RESERVES_DRAWN -> totalReservesDrawn;
+            case TOTAL_OVERSPEND -> totalOverspend;
+            case UNDELIVERED_SAVINGS -> undeliveredSavings;
+            case EFS_TOTAL -> efsTotal;
+            case FAILURE_DEMAND_COST -> failureDemandCost;
+            case PUBLIC_COST_TOTAL -> publicCostTotal;
+            case FINAL_RESERVES -> finalReserves;
+            case STATUTORY_SHARE_END -> statutoryShareEnd == null ? Double.NaN : statutoryShareEnd;
+        };
+    }
+
+    private static double year(Integer y) {
+        return y == null ? Double.NaN : y;
     }
 
     /** The indicators by name, in the order of {@code summary.json}; year indicators as Integer or null. */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("gap_year", gapYear);
-        m.put("crossover_year", crossoverYear);
-        m.put("reserves_exhausted_year", reservesExhaustedYear);
-        m.put("cumulative_gap", cumulativeGap);
-        m.put("total_cuts", totalCuts);
-        m.put("total_reserves_drawn", totalReservesDrawn);
-        m.put("failure_demand_cost", failureDemandCost);
-        m.put("final_reserves", finalReserves);
-        m.put("statutory_share_end", statutoryShareEnd);
+        for (Indicator i : Indicator.values()) m.put(i.key, get(i));
         return m;
     }
 }

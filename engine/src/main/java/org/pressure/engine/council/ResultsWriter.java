@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.pressure.engine.io.AtomicFiles;
 
-/** Writes {@code results.csv} and {@code summary.json} (council-model.md section 5). */
+/** Writes {@code results.csv} and {@code summary.json} (docs/model.md section 5). */
 public final class ResultsWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -55,6 +55,14 @@ public final class ResultsWriter {
         m.put("end", sc.end());
         m.put("units", sc.units());
         m.put("indicators", r.indicators().asMap());
+        Map<String, Object> agencies = new LinkedHashMap<>();
+        for (var e : r.agencyTotals().entrySet()) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("cost", e.getValue()[0]);
+            a.put("failure_cost", e.getValue()[1]);
+            agencies.put(e.getKey(), a);
+        }
+        m.put("agencies", agencies);
         return m;
     }
 

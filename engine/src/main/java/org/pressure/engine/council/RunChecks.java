@@ -14,7 +14,19 @@ import org.pressure.engine.scenario.Warnings;
 public final class RunChecks {
     private RunChecks() {}
 
-    private static final List<BiConsumer<CouncilResult, Warnings>> CHECKS = List.of(RunChecks::unitCostsInScale);
+    private static final List<BiConsumer<CouncilResult, Warnings>> CHECKS =
+            List.of(RunChecks::foundByTheRun, RunChecks::unitCostsInScale);
+
+    /**
+     * What the model found while running (a council tax rise capped by its referendum limit, see
+     * {@link CouncilResult#warnings()}), into the same channel.
+     */
+    static void foundByTheRun(CouncilResult r, Warnings warnings) {
+        for (org.pressure.engine.scenario.Problem p : r.warnings()) {
+            String m = p.message();
+            warnings.add(p.location(), m.startsWith("warning: ") ? m.substring("warning: ".length()) : m);
+        }
+    }
 
     /** Runs every check on {@code result}. */
     public static void check(CouncilResult result, Warnings warnings) {

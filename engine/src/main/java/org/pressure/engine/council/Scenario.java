@@ -14,7 +14,68 @@ import org.pressure.engine.scenario.Location;
  */
 public record Scenario(String name, String description, List<String> sources, int start, int end, String units,
                        Map<String, Series> drivers, Map<String, Series> income, Map<String, Service> services,
-                       List<FailureDemandLink> links, Budget budget, String file, Location location) {
+                       List<FailureDemandLink> links, Budget budget, String file, Location location,
+                       Part2 part2) {
+
+    /**
+     * What part 2 of the model adds (docs/model.md sections 8 to 13); {@link #NONE} for a file
+     * that uses no part-2 key, which then runs exactly as part 1 says.
+     *
+     * @param used      whether the file uses any part-2 key (then the budget is set and run as section 10 says)
+     * @param agencies  public bodies other than the council, in file order
+     * @param savings   savings programmes, in file order
+     * @param cohorts   cohorts of people, in file order
+     * @param capital   capital financing, or null
+     * @param dsg       the dedicated schools grant deficit, or null
+     */
+    public record Part2(boolean used, List<String> agencies, List<Saving> savings, Map<String, Cohort> cohorts,
+                        Capital capital, Dsg dsg) {
+        public static final Part2 NONE = new Part2(false, List.of(), List.of(), Map.of(), null, null);
+
+        public Part2 {
+            agencies = List.copyOf(agencies);
+            savings = List.copyOf(savings);
+            cohorts = Collections.unmodifiableMap(new LinkedHashMap<>(cohorts));
+        }
+    }
+
+    /** A savings programme against one council service (section 10). */
+    public record Saving(String name, String service, Series amount, int from, Series delivery, double oneOffCost,
+                         Location location) {}
+
+    /** Capital financing (section 11): the capital financing requirement and how it is repaid. */
+    public record Capital(double cfr, Series borrowing, Series mrpRate, Series interestRate, Location location) {}
+
+    /** The dedicated schools grant deficit and its statutory override (section 11). */
+    public record Dsg(double deficit, Series inYear, int overrideUntil, Location location) {}
+
+    /** A population moving between named states (section 13). */
+    public record Cohort(String name, Map<String, Double> states, Map<String, Series> inflow, Map<String, Series> exit,
+                         List<Transition> transitions, Location location) {
+        public Cohort {
+            states = Collections.unmodifiableMap(new LinkedHashMap<>(states));
+            inflow = Collections.unmodifiableMap(new LinkedHashMap<>(inflow));
+            exit = Collections.unmodifiableMap(new LinkedHashMap<>(exit));
+            transitions = List.copyOf(transitions);
+        }
+    }
+
+    /**
+     * A cohort's yearly rate of moving {@code from -> to}; with a response, funding of a service
+     * above or below its reference moves the rate (section 13).
+     */
+    public record Transition(String from, String to, Series rate, Response response, Location location) {}
+
+    /** How a transition rate responds to funding of a service: {@code per_m} a £1m, saturating at {@code max} (NaN: none). */
+    public record Response(String service, Series perM, double max, Series reference, Location location) {}
+
+    /** The constructor of a file without part-2 keys. */
+    public Scenario(String name, String description, List<String> sources, int start, int end, String units,
+                    Map<String, Series> drivers, Map<String, Series> income, Map<String, Service> services,
+                    List<FailureDemandLink> links, Budget budget, String file, Location location) {
+        this(name, description, sources, start, end, units, drivers, income, services, links, budget, file, location,
+                Part2.NONE);
+    }
 
     public Scenario {
         if (end < start) throw new IllegalArgumentException("end before start");
@@ -23,6 +84,7 @@ public record Scenario(String name, String description, List<String> sources, in
         income = Collections.unmodifiableMap(new LinkedHashMap<>(income));
         services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
         links = List.copyOf(links);
+        if (part2 == null) part2 = Part2.NONE;
     }
 
     public int years() {

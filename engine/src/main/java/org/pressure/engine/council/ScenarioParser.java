@@ -36,11 +36,23 @@ public final class ScenarioParser {
     public static final int MAX_NAME = 64;
 
     public static final List<String> TOP_KEYS = List.of("name", "description", "sources", "extends", "time", "units",
-            "drivers", "income", "services", "failure_demand", "budget");
-    public static final List<String> SERVICE_KEYS = List.of("statutory", "cost", "clients", "unit_cost", "floor");
+            "drivers", "income", "services", "failure_demand", "budget", "agencies", "savings", "cohorts", "capital", "dsg");
+    public static final List<String> SERVICE_KEYS =
+            List.of("statutory", "cost", "clients", "unit_cost", "floor", "agency", "variance");
     public static final List<String> LINK_KEYS =
-            List.of("from", "to", "clients_per_m", "cost_per_m", "delay", "delay_type", "reference");
-    public static final List<String> BUDGET_KEYS = List.of("strategy", "cuts", "order", "reserves", "surplus_to_reserves");
+            List.of("from", "to", "clients_per_m", "cost_per_m", "delay", "delay_type", "reference", "max");
+    public static final List<String> BUDGET_KEYS = List.of("strategy", "cuts", "order", "reserves", "surplus_to_reserves",
+            "ring_fenced", "persistent_cuts", "on_failure");
+    public static final List<String> COUNCIL_TAX_KEYS =
+            List.of("band_d", "tax_base", "rise", "referendum_limit", "precept", "collection_rate");
+    public static final List<String> SAVING_KEYS = List.of("service", "amount", "from", "delivery", "one_off_cost");
+    public static final List<String> CAPITAL_KEYS = List.of("cfr", "borrowing", "mrp_rate", "interest_rate");
+    public static final List<String> DSG_KEYS = List.of("deficit", "in_year", "override_until");
+    public static final List<String> COHORT_KEYS = List.of("states", "inflow", "exit", "transitions");
+    public static final List<String> TRANSITION_KEYS = List.of("rate", "response");
+    public static final List<String> RESPONSE_KEYS = List.of("service", "per_m", "max", "reference");
+    /** Keys of part 2 of the model (sections 7 to 13): a file that uses any of them is set and run as section 10 says. */
+    static final List<String> PART2_TOP_KEYS = List.of("agencies", "savings", "cohorts", "capital", "dsg");
     public static final List<String> RESERVES_KEYS = List.of("opening", "minimum");
     public static final List<String> TIME_KEYS = List.of("start", "end");
     /** Names of the whole-council totals; no entity may take one. */
@@ -64,6 +76,10 @@ public final class ScenarioParser {
      * `statutory`): checks that depend on it would only repeat the unknown-key problem.
      */
     private final Set<String> statutoryUnsure = new java.util.HashSet<>();
+
+    /** Whether the file uses any key of part 2 of the model. */
+    private boolean part2;
+    private List<String> agencies = List.of();
 
     private ScenarioParser(Warnings warnings) {
         this.warnings = warnings;
@@ -112,15 +128,23 @@ public final class ScenarioParser {
             }
         }
 
+        for (String k : PART2_TOP_KEYS) if (top.has(k)) part2 = true;
+        agencies = agencies(top.get("agencies"));
         Map<String, Series> drivers = namedSeries(top.get("drivers"), "drivers");
         Map<String, Series> income = namedSeries(top.get("income"), "income");
+        Map<String, Scenario.Cohort> cohorts = cohorts(top.get("cohorts"));
         Map<String, Service> services = services(top.get("services"));
         List<FailureDemandLink> links = links(top.get("failure_demand"), services);
-        Budget budget = budget(top.get("budget"), services);
+        Budget budget = budget(top.get("budget"), services, income);
+        List<Scenario.Saving> savings = savings(top.get("savings"), services, start);
+        responses(cohorts, services);
+        Scenario.Capital capital = capital(top.get("capital"));
+        Scenario.Dsg dsg = dsg(top.get("dsg"));
 
         problems.throwIfAny();
+        Scenario.Part2 p2 = part2 ? new Scenario.Part2(true, agencies, savings, cohorts, capital, dsg) : Scenario.Part2.NONE;
         return new Scenario(name, description, sources, start, end, units, drivers, income, services, links,
-                budget, file, top.location());
+                budget, file, top.location(), p2);
     }
 
     private List<String> sources(Node n) {
@@ -202,7 +226,33 @@ public final class ScenarioParser {
             Series clients = r.has("clients") ? series(r.get("clients"), path + ".clients", true) : null;
             Series unitCost = r.has("unit_cost") ? series(r.get("unit_cost"), path + ".unit_cost", false) : null;
             Series floor = r.has("floor") ? series(r.get("floor"), path + ".floor", false) : null;
+            Series variance = r.has("variance") ? series(r.get("variance"), path + ".variance", false) : null;
+            String agency = Service.COUNCIL;
+            if (r.has("agency") || r.has("variance")) part2 = true;
+            if (r.has("agency")) {
+                agency = r.text("agency", Service.COUNCIL);
+                if (!agency.equals(Service.COUNCIL) && !agencies.contains(agency)) {
+                    problems.add(r.get("agency").location(), "`" + path + ".agency` names `" + agency + "`, which is not "
+                            + "listed in `agencies` (the public bodies other than the council)"
+                            + Suggest.didYouMean(agency, agencies));
+                    agency = Service.COUNCIL;
+                }
+            }
             boolean ok = validName;
+            if (!agency.equals(Service.COUNCIL)) {
+                for (String k : List.of("floor", "variance")) {
+                    if (r.has(k)) {
+                        problems.add(r.node().keyLocation(k), "`" + path + "." + k + "`: `" + name + "` belongs to `"
+                                + agency + "`, not the council; only council services are budgeted, so it takes no " + k);
+                        ok = false;
+                    }
+                }
+                if (r.has("statutory") && !statutory) {
+                    problems.add(r.node().keyLocation("statutory"), "`" + path + ".statutory: false`: `" + name
+                            + "` belongs to `" + agency + "`, whose services the council never cuts; remove `statutory`");
+                    ok = false;
+                }
+            }
             if (r.has("cost") && r.has("clients")) {
                 problems.add(r.location(), "`" + path + "` has both `cost` and `clients`; give one: `cost` for a "
                         + "spend series, or `clients` with `unit_cost`");
@@ -221,7 +271,7 @@ public final class ScenarioParser {
                         + "a service costed by `cost` takes no unit cost");
                 ok = false;
             }
-            if (r.has("floor")) {
+            if (r.has("floor") && agency.equals(Service.COUNCIL)) {
                 if (statutory && statutoryUnsure.contains(name)) {
                     ok = false;
                 } else if (statutory) {
@@ -233,7 +283,7 @@ public final class ScenarioParser {
                 }
             }
             if (ok && (cost != null || clients != null && unitCost != null)) {
-                out.put(name, new Service(name, statutory, cost, clients, unitCost, floor, r.location()));
+                out.put(name, new Service(name, statutory, cost, clients, unitCost, floor, r.location(), agency, variance));
             }
         }
         return out;
@@ -298,9 +348,21 @@ public final class ScenarioParser {
                 }
             }
             Series reference = r.has("reference") ? series(r.get("reference"), path + ".reference", false) : null;
+            double max = Double.NaN;
+            if (r.has("max")) {
+                part2 = true;
+                max = MapReader.number(r.get("max"), path + ".max", problems, Double.NaN);
+                if (Double.isNaN(max)) {
+                    ok = false;
+                } else if (!(max > 0) || Double.isInfinite(max)) {
+                    problems.add(r.get("max").location(), "`" + path + ".max` is the most the link can add, in its own "
+                            + "units (clients, or £m for cost_per_m), and must be above 0, not " + ((Node.ScalarNode) r.get("max")).text());
+                    ok = false;
+                }
+            }
             // a coefficient that did not read (a bad expression) has been reported already
             if (ok && (perM != null) != (costPerM != null)) {
-                out.add(new FailureDemandLink(from, to, perM, costPerM, delay, type, reference, r.location()));
+                out.add(new FailureDemandLink(from, to, perM, costPerM, delay, type, reference, r.location(), max));
             }
         }
         return out;
@@ -321,7 +383,7 @@ public final class ScenarioParser {
         return services.containsKey(s.text()) ? s.text() : null;
     }
 
-    private Budget budget(Node n, Map<String, Service> services) {
+    private Budget budget(Node n, Map<String, Service> services, Map<String, Series> income) {
         if (n == null) return Budget.DEFAULT;
         MapReader r = MapReader.of(n, "`budget`", BUDGET_KEYS, problems);
         if (r == null) return Budget.DEFAULT;
@@ -378,16 +440,345 @@ public final class ScenarioParser {
                     + "services to cut, first to last");
         }
         double opening = 0, minimum = 0;
+        Series minimumSeries = null;
         Node res = r.get("reserves");
         if (res != null) {
             MapReader rr = MapReader.of(res, "`budget.reserves`", RESERVES_KEYS, problems);
             if (rr != null) {
                 opening = rr.number("opening", 0);
-                minimum = rr.number("minimum", 0);
+                Node m = rr.get("minimum");
+                if (m != null) {
+                    Series ms = series(m, "budget.reserves.minimum", false);
+                    if (ms instanceof Series.Constant mc) {
+                        minimum = mc.value();
+                    } else if (ms != null) {
+                        minimumSeries = ms;
+                        part2 = true;
+                    }
+                }
             }
         }
         boolean surplus = r.bool("surplus_to_reserves", true);
-        return new Budget(strategy, mode, order, opening, minimum, surplus);
+        for (String k : List.of("ring_fenced", "persistent_cuts", "on_failure")) if (r.has(k)) part2 = true;
+        boolean persistent = r.bool("persistent_cuts", false);
+        Budget.OnFailure onFailure = Budget.OnFailure.DEFAULT;
+        String f = r.text("on_failure", "deficit");
+        switch (f) {
+            case "deficit" -> onFailure = Budget.OnFailure.DEFICIT;
+            case "efs" -> onFailure = Budget.OnFailure.EFS;
+            default -> problems.add(r.get("on_failure").location(), "`budget.on_failure` is `deficit` (reserves may go "
+                    + "below the minimum) or `efs` (exceptional financial support restores them), not `" + f + "`"
+                    + Suggest.didYouMean(f, List.of("deficit", "efs")));
+        }
+        Map<String, String> ringFenced = new LinkedHashMap<>();
+        Node rf = r.get("ring_fenced");
+        if (rf != null) {
+            if (!(rf instanceof Node.MapNode rfm)) {
+                problems.add(rf.location(), "`budget.ring_fenced` should map income streams to the statutory service each "
+                        + "may fund, e.g. {public_health_grant: public_health}, not " + rf.kindName());
+            } else {
+                for (var e : rfm.entries().entrySet()) {
+                    String stream = e.getKey();
+                    Node target = e.getValue().value();
+                    if (!income.containsKey(stream)) {
+                        problems.add(e.getValue().keyLocation(), "`budget.ring_fenced` names `" + stream
+                                + "`, which is not an income stream" + Suggest.didYouMean(stream, income.keySet()));
+                        continue;
+                    }
+                    if (!(target instanceof Node.ScalarNode ts) || ts.kind() != Node.ScalarKind.STRING) {
+                        problems.add(target.location(), "`budget.ring_fenced." + stream + "` should name the service it "
+                                + "funds, not " + target.kindName());
+                        continue;
+                    }
+                    String svc = ts.text();
+                    Service service = services.get(svc);
+                    if (service == null) {
+                        if (!declaredServices.contains(svc)) {
+                            problems.add(target.location(), "`budget.ring_fenced." + stream + "` names `" + svc
+                                    + "`, which is not a service" + Suggest.didYouMean(svc, declaredServices));
+                        }
+                    } else if (!service.council()) {
+                        problems.add(target.location(), "`budget.ring_fenced." + stream + "` names `" + svc + "`, a service of `"
+                                + service.agency() + "`; a council grant can be ring-fenced only to a council service");
+                    } else if (!service.statutory() && !statutoryUnsure.contains(svc)) {
+                        problems.add(target.location(), "`budget.ring_fenced." + stream + "` names `" + svc
+                                + "`, a discretionary service; a ring-fenced grant funds a statutory service, which is "
+                                + "never cut (make `" + svc + "` statutory, or leave the grant un-ring-fenced)");
+                    } else {
+                        ringFenced.put(stream, svc);
+                    }
+                }
+            }
+        }
+        return new Budget(strategy, mode, order, opening, minimum, surplus, minimumSeries, ringFenced, persistent, onFailure);
+    }
+
+    // ---------------------------------------------------------------- part 2
+
+    private List<String> agencies(Node n) {
+        List<String> out = new ArrayList<>();
+        if (n == null || n instanceof Node.ScalarNode s && s.kind() == Node.ScalarKind.NULL) return out;
+        if (!(n instanceof Node.ListNode list)) {
+            problems.add(n.location(), "`agencies` should be a list of the public bodies other than the council, e.g. "
+                    + "[nhs, police], not " + n.kindName());
+            return out;
+        }
+        for (Node item : list.items()) {
+            if (!(item instanceof Node.ScalarNode s) || s.kind() != Node.ScalarKind.STRING
+                    || !IDENTIFIER.matcher(s.text()).matches()) {
+                problems.add(item.location(), "each of `agencies` is a name of letters, digits and _ (e.g. `nhs`), not "
+                        + (item instanceof Node.ScalarNode s2 ? "`" + s2.text() + "`" : item.kindName()));
+            } else if (s.text().equals(Service.COUNCIL)) {
+                problems.add(item.location(), "`council` is always an agency and is not listed under `agencies`");
+            } else if (out.contains(s.text())) {
+                problems.add(item.location(), "`agencies` lists `" + s.text() + "` twice");
+            } else {
+                out.add(s.text());
+            }
+        }
+        return out;
+    }
+
+    private List<Scenario.Saving> savings(Node n, Map<String, Service> services, int start) {
+        List<Scenario.Saving> out = new ArrayList<>();
+        if (n == null || n instanceof Node.ScalarNode s && s.kind() == Node.ScalarKind.NULL) return out;
+        if (!(n instanceof Node.MapNode map)) {
+            problems.add(n.location(), "`savings` should map programme names to {service, amount, from, delivery, "
+                    + "one_off_cost}, not " + n.kindName());
+            return out;
+        }
+        Set<String> names = new java.util.HashSet<>();
+        for (var e : map.entries().entrySet()) {
+            String name = e.getKey();
+            String path = "savings." + name;
+            if (!IDENTIFIER.matcher(name).matches()) {
+                problems.add(e.getValue().keyLocation(), "`" + name + "` in `savings` is not a valid name: use letters, "
+                        + "digits and _, starting with a letter or _");
+                continue;
+            }
+            names.add(name);
+            MapReader r = MapReader.of(e.getValue().value(), "`" + path + "`", SAVING_KEYS, problems);
+            if (r == null) continue;
+            Node svcNode = r.require("service", "`" + path + "`");
+            Node amountNode = required(r, "amount", path, "the saving, £m a year");
+            String svc = null;
+            if (svcNode != null) {
+                String text = svcNode instanceof Node.ScalarNode sn ? sn.text() : null;
+                Service service = text == null ? null : services.get(text);
+                if (text == null || !declaredServices.contains(text)) {
+                    problems.add(svcNode.location(), "`" + path + ".service` names `" + text + "`, which is not a service"
+                            + (text == null ? "" : Suggest.didYouMean(text, declaredServices)));
+                } else if (service != null && !service.council()) {
+                    problems.add(svcNode.location(), "`" + path + ".service` names `" + text + "`, a service of `"
+                            + service.agency() + "`; savings programmes are the council's, on council services");
+                } else if (service != null) {
+                    svc = text;
+                }
+            }
+            Series amount = amountNode == null ? null : series(amountNode, path + ".amount", false);
+            Series delivery = r.has("delivery") ? series(r.get("delivery"), path + ".delivery", false)
+                    : new Series.Constant(1, r.location());
+            int from = r.integer("from", start);
+            double oneOff = r.number("one_off_cost", 0);
+            if (amount instanceof Series.Constant c && c.value() < 0) {
+                problems.add(c.location(), "`" + path + ".amount` is a saving, a positive sum of £m a year, not "
+                        + ResultsWriter.number(c.value()) + "; to add spending, raise the service's cost");
+                continue;
+            }
+            if (delivery instanceof Series.Constant c && (c.value() < 0 || c.value() > 1)) {
+                problems.add(c.location(), "`" + path + ".delivery` is the share of the saving delivered, from 0% to "
+                        + "100%, not " + ResultsWriter.number(c.value() * 100) + "%");
+                continue;
+            }
+            if (svc != null && amount != null && delivery != null) {
+                out.add(new Scenario.Saving(name, svc, amount, from, delivery, oneOff, r.location()));
+            }
+        }
+        return out;
+    }
+
+    private Scenario.Capital capital(Node n) {
+        if (n == null) return null;
+        MapReader r = MapReader.of(n, "`capital`", CAPITAL_KEYS, problems);
+        if (r == null) return null;
+        Node cfrNode = required(r, "cfr", "capital", "the capital financing requirement at the start, £m");
+        double cfr = cfrNode == null ? 0 : r.number("cfr", 0);
+        Series borrowing = optionalSeries(r, "borrowing", "capital.borrowing");
+        Series mrp = optionalSeries(r, "mrp_rate", "capital.mrp_rate");
+        Series interest = optionalSeries(r, "interest_rate", "capital.interest_rate");
+        if (cfrNode == null || borrowing == null || mrp == null || interest == null) return null;
+        return new Scenario.Capital(cfr, borrowing, mrp, interest, r.location());
+    }
+
+    private Scenario.Dsg dsg(Node n) {
+        if (n == null) return null;
+        MapReader r = MapReader.of(n, "`dsg`", DSG_KEYS, problems);
+        if (r == null) return null;
+        double deficit = r.number("deficit", 0);
+        Series inYear = optionalSeries(r, "in_year", "dsg.in_year");
+        Node until = required(r, "override_until", "dsg", "the last year of the statutory override, e.g. 2027 for 2027/28");
+        int overrideUntil = r.integer("override_until", Integer.MIN_VALUE);
+        if (until == null || overrideUntil == Integer.MIN_VALUE || inYear == null) return null;
+        return new Scenario.Dsg(deficit, inYear, overrideUntil, r.location());
+    }
+
+    /** A required key, or null after saying what it is for. */
+    private Node required(MapReader r, String key, String path, String meaning) {
+        Node n = r.get(key);
+        if (n == null) problems.add(r.location(), "`" + path + "` needs `" + key + "`, " + meaning);
+        return n;
+    }
+
+    /** A series that defaults to 0; null only after a problem is reported. */
+    private Series optionalSeries(MapReader r, String key, String path) {
+        return r.has(key) ? series(r.get(key), path, false) : new Series.Constant(0, r.location());
+    }
+
+    private Map<String, Scenario.Cohort> cohorts(Node n) {
+        Map<String, Scenario.Cohort> out = new LinkedHashMap<>();
+        if (n == null || n instanceof Node.ScalarNode s && s.kind() == Node.ScalarKind.NULL) return out;
+        if (!(n instanceof Node.MapNode map)) {
+            problems.add(n.location(), "`cohorts` should map cohort names to {states, inflow, exit, transitions}, not "
+                    + n.kindName());
+            return out;
+        }
+        for (var e : map.entries().entrySet()) {
+            String name = e.getKey();
+            String path = "cohorts." + name;
+            if (!entityName(name, e.getValue().keyLocation(), "`cohorts`")) continue;
+            MapReader r = MapReader.of(e.getValue().value(), "`" + path + "`", COHORT_KEYS, problems);
+            if (r == null) continue;
+            int before = problems.size();
+            Map<String, Double> states = new LinkedHashMap<>();
+            Node statesNode = required(r, "states", path, "each state's number of people at the start");
+            if (statesNode != null && !(statesNode instanceof Node.MapNode)) {
+                problems.add(statesNode.location(), "`" + path + ".states` should map state names to people at the start, "
+                        + "e.g. {homeless: 900, stable: 300}");
+            } else if (statesNode instanceof Node.MapNode sm) {
+                for (var st : sm.entries().entrySet()) {
+                    if (!IDENTIFIER.matcher(st.getKey()).matches() || st.getKey().equals("total")) {
+                        problems.add(st.getValue().keyLocation(), "`" + st.getKey() + "` in `" + path + ".states` is not a "
+                                + "valid state name: use letters, digits and _ (`total` is reserved for the cohort's sum)");
+                        continue;
+                    }
+                    double v = MapReader.number(st.getValue().value(), path + ".states." + st.getKey(), problems, Double.NaN);
+                    if (v < 0) {
+                        problems.add(st.getValue().value().location(), "`" + path + ".states." + st.getKey()
+                                + "` is a number of people, at least 0, not " + ResultsWriter.number(v));
+                    } else if (!Double.isNaN(v)) {
+                        states.put(st.getKey(), v);
+                    }
+                }
+                if (sm.entries().isEmpty()) problems.add(sm.location(), "`" + path + ".states` needs at least one state");
+            }
+            Map<String, Series> inflow = stateSeries(r, "inflow", path, states.keySet());
+            Map<String, Series> exit = stateSeries(r, "exit", path, states.keySet());
+            List<Scenario.Transition> transitions = new ArrayList<>();
+            Node tn = r.get("transitions");
+            if (tn != null && !(tn instanceof Node.MapNode)) {
+                problems.add(tn.location(), "`" + path + ".transitions` should map `FROM->TO` to a yearly rate, e.g. "
+                        + "{homeless->stable: 10%}");
+            } else if (tn instanceof Node.MapNode tm) {
+                for (var t : tm.entries().entrySet()) {
+                    String key = t.getKey();
+                    String tpath = path + ".transitions." + key;
+                    String[] ends = key.split("->", -1);
+                    if (ends.length != 2) {
+                        problems.add(t.getValue().keyLocation(), "`" + tpath + "`: a transition is written `FROM->TO`, "
+                                + "e.g. `homeless->stable`");
+                        continue;
+                    }
+                    String from = ends[0].strip(), to = ends[1].strip();
+                    boolean known = true;
+                    for (String st : List.of(from, to)) {
+                        if (!states.containsKey(st)) {
+                            problems.add(t.getValue().keyLocation(), "`" + tpath + "` names `" + st + "`, which is not a "
+                                    + "state of `" + name + "`" + Suggest.didYouMean(st, states.keySet()));
+                            known = false;
+                        }
+                    }
+                    if (known && from.equals(to)) {
+                        problems.add(t.getValue().keyLocation(), "`" + tpath + "` goes from a state to itself; people who "
+                                + "stay are what is left after every transition and exit");
+                        known = false;
+                    }
+                    Node v = t.getValue().value();
+                    Series rate;
+                    Scenario.Response response = null;
+                    if (v instanceof Node.MapNode vm && (vm.entries().containsKey("rate") || vm.entries().containsKey("response"))) {
+                        MapReader tr = MapReader.of(vm, "`" + tpath + "`", TRANSITION_KEYS, problems);
+                        Node rn = tr.require("rate", "`" + tpath + "`");
+                        rate = rn == null ? null : series(rn, tpath + ".rate", false);
+                        if (tr.has("response")) response = response(tr.get("response"), tpath + ".response");
+                        if (tr.has("response") && response == null) known = false;
+                    } else {
+                        rate = series(v, tpath, false);
+                    }
+                    if (known && rate != null) {
+                        transitions.add(new Scenario.Transition(from, to, rate, response, t.getValue().keyLocation()));
+                    }
+                }
+            }
+            if (problems.size() == before) {
+                out.put(name, new Scenario.Cohort(name, states, inflow, exit, transitions, r.location()));
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Series> stateSeries(MapReader r, String key, String path, Set<String> states) {
+        Map<String, Series> out = new LinkedHashMap<>();
+        Node n = r.get(key);
+        if (n == null) return out;
+        if (!(n instanceof Node.MapNode m)) {
+            problems.add(n.location(), "`" + path + "." + key + "` should map state names to series, e.g. {homeless: 200}");
+            return out;
+        }
+        for (var e : m.entries().entrySet()) {
+            if (!states.contains(e.getKey())) {
+                problems.add(e.getValue().keyLocation(), "`" + path + "." + key + "` names `" + e.getKey()
+                        + "`, which is not a state" + Suggest.didYouMean(e.getKey(), states));
+                continue;
+            }
+            Series s = series(e.getValue().value(), path + "." + key + "." + e.getKey(), false);
+            if (s != null) out.put(e.getKey(), s);
+        }
+        return out;
+    }
+
+    /** A transition's response, with its service checked later (services are read after cohorts). */
+    private Scenario.Response response(Node n, String path) {
+        MapReader r = MapReader.of(n, "`" + path + "`", RESPONSE_KEYS, problems);
+        if (r == null) return null;
+        Node svc = required(r, "service", path, "the service whose funding moves the rate");
+        Node perM = required(r, "per_m", path, "the change in the yearly rate per £1m above the reference");
+        Series k = perM == null ? null : series(perM, path + ".per_m", false);
+        double max = Double.NaN;
+        if (r.has("max")) {
+            max = MapReader.number(r.get("max"), path + ".max", problems, Double.NaN);
+            if (!(max > 0)) {
+                problems.add(r.get("max").location(), "`" + path + ".max` is the most the response moves the rate, above 0");
+                return null;
+            }
+        }
+        Series reference = r.has("reference") ? series(r.get("reference"), path + ".reference", false) : null;
+        if (svc == null || k == null || r.has("reference") && reference == null) return null;
+        String name = svc instanceof Node.ScalarNode s ? s.text() : "";
+        return new Scenario.Response(name, k, max, reference, svc.location());
+    }
+
+    /** Checks that each cohort response names a service, now that services are read. */
+    private void responses(Map<String, Scenario.Cohort> cohorts, Map<String, Service> services) {
+        for (Scenario.Cohort c : cohorts.values()) {
+            for (Scenario.Transition t : c.transitions()) {
+                Scenario.Response r = t.response();
+                if (r != null && !services.containsKey(r.service()) && !declaredServices.contains(r.service())) {
+                    problems.add(r.location(), "`cohorts." + c.name() + ".transitions." + t.from() + "->" + t.to()
+                            + ".response.service` names `" + r.service() + "`, which is not a service"
+                            + Suggest.didYouMean(r.service(), declaredServices));
+                }
+            }
+        }
     }
 
     // ---------------------------------------------------------------- series
@@ -415,6 +806,29 @@ public final class ScenarioParser {
         }
         Node.MapNode map = (Node.MapNode) n;
         Set<String> keys = map.entries().keySet();
+        if (keys.contains("band_d")) {
+            if (!path.startsWith("income.") || path.indexOf('.', 7) >= 0) {
+                problems.add(map.location(), "`" + path + "`: council tax as `band_d` times `tax_base` is an income "
+                        + "stream, written directly under `income`");
+                return null;
+            }
+            part2 = true;
+            MapReader r = MapReader.of(map, "`" + path + "`", COUNCIL_TAX_KEYS, problems);
+            double bandD = r.number("band_d", Double.NaN);
+            Node base = required(r, "tax_base", path, "Band D equivalent homes");
+            Node rise = required(r, "rise", path, "the council's chosen yearly rise, e.g. 4.99%");
+            Series taxBase = base == null ? null : series(base, path + ".tax_base", false);
+            Series riseS = rise == null ? null : series(rise, path + ".rise", false);
+            Series limit = r.has("referendum_limit") ? series(r.get("referendum_limit"), path + ".referendum_limit", false) : null;
+            Series precept = r.has("precept") ? series(r.get("precept"), path + ".precept", false) : null;
+            Series collection = r.has("collection_rate") ? series(r.get("collection_rate"), path + ".collection_rate", false)
+                    : new Series.Constant(1, map.location());
+            if (Double.isNaN(bandD) || taxBase == null || riseS == null || collection == null
+                    || r.has("referendum_limit") && limit == null || r.has("precept") && precept == null) {
+                return null;
+            }
+            return new Series.CouncilTax(bandD, taxBase, riseS, limit, precept, collection, map.location());
+        }
         if (keys.contains("start") || keys.contains("growth")) {
             MapReader r = MapReader.of(map, "`" + path + "`", List.of("start", "growth"), problems);
             Node startNode = r.require("start", "`" + path + "` ({start, growth})");

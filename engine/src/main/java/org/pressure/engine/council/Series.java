@@ -8,7 +8,7 @@ import org.pressure.engine.scenario.Location;
 
 /**
  * A value for every year of a scenario, in one of the forms of the scenario format
- * (council-model.md section 2). Each form remembers where it was written.
+ * (docs/model.md section 2). Each form remembers where it was written.
  */
 public sealed interface Series {
     Location location();
@@ -46,6 +46,14 @@ public sealed interface Series {
             return floor.getValue() + f * (ceiling.getValue() - floor.getValue());
         }
     }
+
+    /**
+     * Council tax as Band D times tax base (section 8): {@code band(start) = bandD}, then
+     * {@code band(t) = band(t-1) * (1 + min(rise, limit) + precept)}; the value is
+     * {@code band * taxBase * collectionRate / 1,000,000}. {@code limit} and {@code precept} may be null.
+     */
+    record CouncilTax(double bandD, Series taxBase, Series rise, Series limit, Series precept, Series collectionRate,
+                      Location location) implements Series {}
 
     /** {@code {per: S, rate: R}} for clients: S times R. */
     record Product(Series per, Series rate, Location location) implements Series {}

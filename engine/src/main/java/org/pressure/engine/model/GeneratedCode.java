@@ -1,5 +1,7 @@
 package org.pressure.engine.model;
 
+import java.util.ArrayList;
+import java.util.Locale;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.URI;
@@ -31,10 +33,13 @@ final class GeneratedCode {
 
     private GeneratedCode() {}
 
-    /** The compiled kernel, or null if there is no compiler or the code does not compile. */
-    static Consumer<double[][]> compile(String[] java, Equation[] equations, double[][] tables, int steps) {
+    /** The compiled kernel, or why there is none: the kernel is null exactly when the reason is not. */
+    record Result(Consumer<double[][]> kernel, String reason) {}
+
+    /** The compiled kernel, or the reason it could not be made (no compiler, code that does not compile). */
+    static Result compile(String[] java, Equation[] equations, double[][] tables, int steps) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) return null;
+        if (javac == null) return new Result(null, "this Java runtime has no compiler (a JRE rather than a JDK)");
         String name = "PressureKernel" + COUNTER.incrementAndGet();
         String source = source(name, java, steps);
         Map<String, ByteArrayOutputStream> classes = new HashMap<>();
@@ -57,8 +62,13 @@ final class GeneratedCode {
                     return source;
                 }
             };
-            boolean ok = javac.getTask(null, files, d -> { }, List.of("-proc:none", "-g:none"), null, List.of(unit)).call();
-            if (!ok) return null;
+            List<String> errors = new ArrayList<>();
+            boolean ok = javac.getTask(null, files, d -> {
+                if (d.getKind() == javax.tools.Diagnostic.Kind.ERROR && errors.size() < 3) {
+                    errors.add("line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT));
+                }
+            }, List.of("-proc:none", "-g:none"), null, List.of(unit)).call();
+            if (!ok) return new Result(null, "the generated code did not compile: " + String.join("; ", errors));
             byte[] bytes = classes.get(name).toByteArray();
             Class<?> type = new ClassLoader(GeneratedCode.class.getClassLoader()) {
                 Class<?> define() {
@@ -74,9 +84,9 @@ final class GeneratedCode {
             @SuppressWarnings("unchecked")
             Consumer<double[][]> kernel = (Consumer<double[][]>) type
                     .getConstructor(ObjIntConsumer[].class, double[][].class).newInstance(opaque, tables);
-            return kernel;
+            return new Result(kernel, null);
         } catch (Exception | LinkageError e) {
-            return null;
+            return new Result(null, "the generated code could not be loaded: " + e);
         }
     }
 

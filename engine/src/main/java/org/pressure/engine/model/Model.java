@@ -118,8 +118,15 @@ public final class Model {
      */
     public synchronized boolean generateCode() {
         if (kernel != null) return true;
-        kernel = GeneratedCode.compile(orderJava, order, tables, steps);
+        GeneratedCode.Result r = GeneratedCode.compile(orderJava, order, tables, steps);
+        kernel = r.kernel();
+        generationFailure = r.reason();
         return kernel != null;
+    }
+
+    /** Why the last {@link #generateCode} left runs interpreted (same results, slower), or null. */
+    public synchronized String generationFailure() {
+        return generationFailure;
     }
 
     /** How many parts have a Java form (the rest are called as they are from generated code), of how many. */
@@ -128,6 +135,8 @@ public final class Model {
         for (String j : orderJava) if (j != null) n++;
         return new int[] {n, orderJava.length};
     }
+
+    private String generationFailure;
 
     /** Whether runs use generated code. */
     public boolean usesGeneratedCode() {

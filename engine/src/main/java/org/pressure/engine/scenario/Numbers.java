@@ -46,7 +46,7 @@ public final class Numbers {
                     + " (or " + t.replace(',', '_') + ")";
         }
         String shown = t.length() <= 60 ? t : t.substring(0, 60) + "...";
-        if (t.startsWith("=")) {
+        if (t.startsWith("=") && t.chars().filter(c -> c == '(').count() > t.chars().filter(c -> c == ')').count()) {
             return "`" + shown + "` is not a number (here only a number is allowed; and an expression with a comma in a "
                     + "{...} mapping or [...] list must be in quotes, since the comma ends the value)";
         }

@@ -18,6 +18,45 @@ public record OutputSpec(String name, String indicator, String column, Integer y
         return new OutputSpec(name, null, column, year);
     }
 
+    /**
+     * Reads an output as sweep files and targets write it: an indicator name, or
+     * {@code COLUMN@YEAR} / {@code COLUMN@end}. Check it against a scenario with {@link #problem}.
+     */
+    public static OutputSpec parse(String text) {
+        int at = text.lastIndexOf('@');
+        if (at < 0) return indicator(text);
+        String column = text.substring(0, at), year = text.substring(at + 1);
+        Integer y = null;
+        if (!year.equals("end")) {
+            try {
+                y = Integer.valueOf(year);
+            } catch (NumberFormatException e) {
+                y = Integer.MIN_VALUE;
+            }
+        }
+        return column(text, column, y);
+    }
+
+    /** What is wrong with this output for a compiled scenario (unknown indicator or column, year outside), or null. */
+    public String problem(org.pressure.engine.council.CompiledScenario compiled) {
+        var sc = compiled.scenario();
+        java.util.Set<String> columns = new java.util.LinkedHashSet<>();
+        compiled.columns().forEach(c -> columns.add(c.header()));
+        if (indicator != null && !Indicators.NAMES.contains(indicator)) {
+            return "output `" + name + "` is not an indicator" + org.pressure.engine.scenario.Suggest.didYouMean(indicator,
+                    Indicators.NAMES) + "; use an indicator (" + String.join(", ", Indicators.NAMES)
+                    + ") or COLUMN@YEAR / COLUMN@end";
+        }
+        if (column != null && !columns.contains(column)) {
+            return "output `" + name + "`: `" + column + "` is not a results.csv column"
+                    + org.pressure.engine.scenario.Suggest.didYouMean(column, columns);
+        }
+        if (column != null && year != null && (year < sc.start() || year > sc.end())) {
+            return "output `" + name + "`: the year must be `end` or a year from " + sc.start() + " to " + sc.end();
+        }
+        return null;
+    }
+
     /** Whether the output is a year (so it may be missing, and gets a by-year share and a histogram). */
     public boolean isYear() {
         return indicator != null && Indicators.YEAR_INDICATORS.contains(indicator);
@@ -37,21 +76,9 @@ public record OutputSpec(String name, String indicator, String column, Integer y
 
     /** Reads this output's indicator (NaN where it never happens), chosen once rather than per run. */
     java.util.function.ToDoubleFunction<Indicators> indicatorReader() {
-        return switch (indicator) {
-            case "gap_year" -> in -> year(in.gapYear());
-            case "crossover_year" -> in -> year(in.crossoverYear());
-            case "reserves_exhausted_year" -> in -> year(in.reservesExhaustedYear());
-            case "cumulative_gap" -> Indicators::cumulativeGap;
-            case "total_cuts" -> Indicators::totalCuts;
-            case "total_reserves_drawn" -> Indicators::totalReservesDrawn;
-            case "failure_demand_cost" -> Indicators::failureDemandCost;
-            case "final_reserves" -> Indicators::finalReserves;
-            case "statutory_share_end" -> in -> in.statutoryShareEnd() == null ? Double.NaN : in.statutoryShareEnd();
-            default -> throw new IllegalStateException("indicator " + indicator);
-        };
+        org.pressure.engine.council.Indicator which = org.pressure.engine.council.Indicator.named(indicator);
+        if (which == null) throw new IllegalStateException("indicator " + indicator);
+        return in -> in.number(which);
     }
 
-    private static double year(Integer y) {
-        return y == null ? Double.NaN : y;
-    }
 }

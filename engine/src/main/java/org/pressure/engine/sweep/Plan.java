@@ -48,13 +48,65 @@ public abstract class Plan {
         return z ^ (z >>> 31);
     }
 
+    /**
+     * A plan that draws a probability for each parameter of each run and maps it through the
+     * parameter's distribution. With correlations, the probabilities of the correlated
+     * parameters are computed for every run up front and reordered by Iman-Conover, so each
+     * parameter keeps exactly the values it would have had, in another order.
+     */
+    abstract static class Sampled extends Plan {
+        /** Reordered probabilities by parameter, then run; null for a parameter in no correlation. */
+        private double[][] correlated;
+
+        Sampled(SweepSpec spec) {
+            super(spec);
+        }
+
+        /** Each parameter's probability in run {@code run}, before any correlation. */
+        abstract double[] probabilities(int run);
+
+        /** Reorders the correlated parameters' probabilities; called once the plan is built. */
+        final void correlate(SweepSpec spec) {
+            if (spec.correlations().isEmpty()) return;
+            List<String> paths = spec.parameterPaths();
+            List<String> involved = SweepParser.involved(spec.correlations(), spec.parameters());
+            int n = runs();
+            int[][] ranks = ImanConover.ranks(n, SweepParser.matrix(spec.correlations(), involved), seed);
+            int[] index = involved.stream().mapToInt(paths::indexOf).toArray();
+            double[][] base = new double[index.length][n];
+            for (int run = 0; run < n; run++) {
+                double[] p = probabilities(run);
+                for (int c = 0; c < index.length; c++) base[c][run] = p[index[c]];
+            }
+            correlated = new double[paths.size()][];
+            for (int c = 0; c < index.length; c++) {
+                double[] sorted = base[c];
+                java.util.Arrays.sort(sorted);
+                double[] reordered = new double[n];
+                for (int run = 0; run < n; run++) reordered[run] = sorted[ranks[c][run]];
+                correlated[index[c]] = reordered;
+            }
+        }
+
+        @Override
+        public final double[] values(int run) {
+            double[] p = probabilities(run);
+            double[] out = new double[p.length];
+            for (int j = 0; j < out.length; j++) {
+                out[j] = parameters.get(j).quantile(correlated != null && correlated[j] != null ? correlated[j][run] : p[j]);
+            }
+            return out;
+        }
+    }
+
     /** Independent uniform draws. */
-    static final class RandomPlan extends Plan {
+    static final class RandomPlan extends Sampled {
         private final int runs;
 
         RandomPlan(SweepSpec spec) {
             super(spec);
             this.runs = spec.runs();
+            correlate(spec);
         }
 
         @Override
@@ -63,10 +115,10 @@ public abstract class Plan {
         }
 
         @Override
-        public double[] values(int run) {
+        double[] probabilities(int run) {
             SplittableRandom rnd = random(seed, run);
             double[] out = new double[parameters.size()];
-            for (int j = 0; j < out.length; j++) out[j] = parameters.get(j).quantile(rnd.nextDouble());
+            for (int j = 0; j < out.length; j++) out[j] = rnd.nextDouble();
             return out;
         }
     }
@@ -74,9 +126,10 @@ public abstract class Plan {
     /**
      * Latin hypercube: each parameter's range is cut into {@code runs} equally likely strata and
      * every stratum is used exactly once. Which run gets which stratum is a keyed permutation
-     * computed on demand, so no table grows with the number of runs.
+     * computed on demand, so no table grows with the number of runs (unless correlations
+     * reorder the sample, which keeps every stratum used once).
      */
-    public static final class LatinHypercube extends Plan {
+    public static final class LatinHypercube extends Sampled {
         private final int runs;
         private final IndexPermutation[] strata;
 
@@ -85,6 +138,7 @@ public abstract class Plan {
             this.runs = spec.runs();
             this.strata = new IndexPermutation[parameters.size()];
             for (int j = 0; j < strata.length; j++) strata[j] = new IndexPermutation(runs, mix(seed + 7919L * (j + 1)));
+            correlate(spec);
         }
 
         @Override
@@ -92,18 +146,16 @@ public abstract class Plan {
             return runs;
         }
 
-        /** The stratum parameter {@code j} uses in run {@code run}. */
+        /** The stratum parameter {@code j} uses in run {@code run}, before any correlation. */
         public int stratum(int run, int j) {
             return strata[j].apply(run);
         }
 
         @Override
-        public double[] values(int run) {
+        double[] probabilities(int run) {
             SplittableRandom rnd = random(seed, run);
             double[] out = new double[parameters.size()];
-            for (int j = 0; j < out.length; j++) {
-                out[j] = parameters.get(j).quantile((strata[j].apply(run) + rnd.nextDouble()) / runs);
-            }
+            for (int j = 0; j < out.length; j++) out[j] = (strata[j].apply(run) + rnd.nextDouble()) / runs;
             return out;
         }
     }

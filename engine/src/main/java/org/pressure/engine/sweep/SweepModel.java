@@ -70,6 +70,10 @@ public final class SweepModel {
         if (runs != null && SweepParser.runsProblem(spec.design(), runs) != null) {
             throw new ScenarioException(Location.ofFile("--runs " + runs), SweepParser.runsProblem(spec.design(), runs));
         }
+        if (runs != null && !spec.correlations().isEmpty() && runs > SweepParser.MAX_CORRELATED_RUNS) {
+            throw new ScenarioException(Location.ofFile("--runs " + runs), "this sweep has correlations, which reorder the "
+                    + "whole sample in memory: at most " + SweepParser.MAX_CORRELATED_RUNS + " runs");
+        }
         long total = SweepParser.totalRuns(spec);
         if (total > SweepParser.MAX_RUNS) {
             throw new ScenarioException(new Location(sweepFile.toString(), 1, 1), "this " + spec.design().key
@@ -113,19 +117,41 @@ public final class SweepModel {
                     "=" + name, Node.ScalarKind.STRING));
         }
         CompiledScenario compiled = null;
+        String slow = null;
         try {
             compiled = CouncilCompiler.compile(ScenarioParser.parse(marked, spec.scenario().toString()), inputs);
         } catch (ScenarioException e) {
             compiled = null;
+            // a parameter in a place that takes only a number (a capital financing requirement, a
+            // cohort's starting people): each run rebuilds the scenario with the value written in
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("__sweep_(\\d+)").matcher(e.getMessage());
+            int which = m.find() ? Integer.parseInt(m.group(1)) : -1;
+            slow = which >= 0 && which < paths.size() ? "`" + String.join(".", paths.get(which).path()) + "`" : "a parameter";
         }
         SweepModel model = new SweepModel(spec, tree, paths, compiled, base, compiled != null);
         model.parametersAt = params.location();
+        model.slowPathReason = slow;
         SweepParser.checkOutputs(spec, base, sweepTree);
         model.probe(params);
         base.run().check(warnings);
         // compiling the model to Java takes a tenth of a second or so; it pays for itself over many runs
         if (compiled != null && SweepParser.totalRuns(spec) >= GENERATE_CODE_FROM_RUNS) compiled.model().generateCode();
         return model;
+    }
+
+    private String slowPathReason;
+
+    /**
+     * Why runs are slower than they could be, or null: a parameter that cannot be an input of one
+     * compiled model (each run then rebuilds the scenario), or generated code that could not be made.
+     */
+    public String slowPathReason() {
+        if (slowPathReason != null) {
+            return slowPathReason + " takes only a plain number in the scenario, so each run rebuilds the scenario with its "
+                    + "value written in (slower than one compiled model)";
+        }
+        String generation = compiled == null ? null : compiled.model().generationFailure();
+        return generation == null ? null : "runs are interpreted, not compiled: " + generation;
     }
 
     /**
@@ -158,7 +184,7 @@ public final class SweepModel {
     }
 
     /** Why {@code path} does not name a value of the scenario, or null if it does. */
-    private static String missing(Node tree, List<String> path) {
+    public static String missing(Node tree, List<String> path) {
         Node n = tree;
         for (int i = 0; i < path.size(); i++) {
             String key = path.get(i);

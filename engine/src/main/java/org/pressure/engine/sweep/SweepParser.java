@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pressure.engine.council.CompiledScenario;
-import org.pressure.engine.council.Indicators;
-import org.pressure.engine.council.Scenario;
 import org.pressure.engine.scenario.FileAccess;
 import org.pressure.engine.scenario.Location;
 import org.pressure.engine.scenario.MapReader;
@@ -20,14 +18,16 @@ import org.pressure.engine.scenario.Suggest;
 /** Reads and checks a sweep file (sweeps.md); every problem is reported together. */
 public final class SweepParser {
     public static final List<String> KEYS = List.of("sweep", "scenario", "design", "runs", "levels", "seed", "parameters",
-            "outputs", "trajectories");
+            "outputs", "trajectories", "correlations");
     public static final List<String> DISTRIBUTIONS = List.of("uniform", "triangular", "normal", "lognormal", "values");
     /** Most runs a sweep may ask for. */
     public static final int MAX_RUNS = 100_000_000;
+    /** Most runs of a sweep with correlations: Iman-Conover reorders the whole sample in memory. */
+    public static final int MAX_CORRELATED_RUNS = 2_000_000;
     /** Most parameters of a sobol design: Commons Math's Sobol sequence has 1000 dimensions. */
     public static final int MAX_SOBOL_PARAMETERS = 500;
     /** The parts of a scenario that hold numbers a sweep can vary. */
-    static final List<String> SWEEPABLE = List.of("drivers", "income", "services", "failure_demand", "budget", "time");
+    static final List<String> SWEEPABLE = List.of("drivers", "income", "services", "failure_demand", "budget", "time", "savings", "cohorts", "capital", "dsg");
 
     private final Problems problems = new Problems();
 
@@ -90,6 +90,12 @@ public final class SweepParser {
             problems.add(r.node().keyLocation("parameters"), "a sobol design takes at most " + MAX_SOBOL_PARAMETERS
                     + " parameters (its sequence has 1000 dimensions, two per parameter), not " + parameters.size());
         }
+        List<SweepSpec.Correlation> correlations = correlations(r.get("correlations"), design, parameters,
+                r.node().keyLocation("correlations"));
+        if (!correlations.isEmpty() && runs > MAX_CORRELATED_RUNS) {
+            problems.add(r.node().keyLocation("correlations"), "correlations reorder the whole sample in memory: at most "
+                    + MAX_CORRELATED_RUNS + " runs, not " + runs);
+        }
         List<String> outputs = textList(r.get("outputs"), "outputs");
         distinct(outputs, "outputs", r);
         if (outputs.isEmpty()) problems.add(r.location(), "a sweep needs `outputs:`, the indicators or COLUMN@YEAR values to record");
@@ -99,7 +105,7 @@ public final class SweepParser {
         problems.throwIfAny();
         List<OutputSpec> outs = new ArrayList<>();
         for (String o : outputs) outs.add(output(o));
-        return new SweepSpec(name, file, scenario, design, runs, levels, seed, parameters, outs, trajectories);
+        return new SweepSpec(name, file, scenario, design, runs, levels, seed, parameters, outs, trajectories, correlations);
     }
 
     /** Runs when the file gives none: sobol's base sample must be a power of two. */
@@ -202,6 +208,98 @@ public final class SweepParser {
         return out;
     }
 
+    /**
+     * {@code correlations: [{between: [PATH_A, PATH_B], rank: R}, ...]}: pairs of parameters of
+     * this sweep, each rank correlation strictly between -1 and 1, together reachable (their matrix
+     * positive definite), for random and latin_hypercube designs only.
+     */
+    private List<SweepSpec.Correlation> correlations(Node n, SweepSpec.Design design, Map<String, Distribution> parameters,
+                                                     Location at) {
+        List<SweepSpec.Correlation> out = new ArrayList<>();
+        if (n == null) return out;
+        if (design != SweepSpec.Design.RANDOM && design != SweepSpec.Design.LATIN_HYPERCUBE) {
+            problems.add(at, "`correlations` apply to random and latin_hypercube designs, whose samples can be reordered "
+                    + "(Iman-Conover); a " + design.key + " design " + (design == SweepSpec.Design.GRID
+                    ? "takes every combination of fixed points" : "measures each parameter's effect on the assumption that "
+                    + "the parameters are independent") + ", so it cannot take them");
+            return out;
+        }
+        if (!(n instanceof Node.ListNode list)) {
+            problems.add(n.location(), "`correlations` should be a list, e.g. [{between: [drivers.cpi, drivers.pay], rank: 0.7}]");
+            return out;
+        }
+        java.util.Set<String> pairs = new java.util.HashSet<>();
+        int before = problems.size();
+        for (int i = 0; i < list.items().size(); i++) {
+            String what = "`correlations` item " + i;
+            MapReader c = MapReader.of(list.items().get(i), what, List.of("between", "rank"), problems);
+            if (c == null) continue;
+            Node between = c.require("between", what);
+            Node rankNode = c.require("rank", what);
+            if (between == null || rankNode == null) continue;
+            if (!(between instanceof Node.ListNode pair) || pair.items().size() != 2
+                    || !pair.items().stream().allMatch(x -> x instanceof Node.ScalarNode)) {
+                problems.add(between.location(), what + ": `between` takes two parameter paths, e.g. [drivers.cpi, drivers.pay]");
+                continue;
+            }
+            String a = ((Node.ScalarNode) pair.items().get(0)).text(), b = ((Node.ScalarNode) pair.items().get(1)).text();
+            boolean known = true;
+            for (int k = 0; k < 2; k++) {
+                String p = k == 0 ? a : b;
+                if (!parameters.containsKey(p)) {
+                    problems.add(pair.items().get(k).location(), what + ": `" + p + "` is not a parameter of this sweep"
+                            + Suggest.didYouMean(p, parameters.keySet()) + "; correlate parameters listed under `parameters`");
+                    known = false;
+                }
+            }
+            double rank = MapReader.number(rankNode, "rank", problems, Double.NaN);
+            if (!known || Double.isNaN(rank)) continue;
+            if (a.equals(b)) {
+                problems.add(between.location(), what + ": `" + a + "` is named twice; a correlation is between two parameters");
+                continue;
+            }
+            if (!(rank > -1 && rank < 1)) {
+                problems.add(rankNode.location(), what + ": `rank` is a Spearman rank correlation, above -1 and below 1 "
+                        + "(e.g. 0.7), not " + ((Node.ScalarNode) rankNode).text());
+                continue;
+            }
+            String key = a.compareTo(b) < 0 ? a + " " + b : b + " " + a;
+            if (!pairs.add(key)) {
+                problems.add(between.location(), what + ": `" + a + "` and `" + b + "` are correlated twice");
+                continue;
+            }
+            out.add(new SweepSpec.Correlation(a, b, rank));
+        }
+        if (problems.size() == before && !out.isEmpty() && !ImanConover.feasible(matrix(out, involved(out, parameters)))) {
+            problems.add(at, "these correlations cannot all hold at once (their matrix is not positive definite): for "
+                    + "example, if A and B move together and B and C move together, A and C cannot move strongly apart; "
+                    + "weaken or drop one");
+        }
+        return out;
+    }
+
+    /** The parameters named in any correlation, in the order of the sweep file. */
+    static List<String> involved(List<SweepSpec.Correlation> correlations, Map<String, Distribution> parameters) {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (SweepSpec.Correlation c : correlations) {
+            named.add(c.a());
+            named.add(c.b());
+        }
+        return parameters.keySet().stream().filter(named::contains).toList();
+    }
+
+    /** The rank-correlation matrix of the {@code involved} parameters: ones on the diagonal, zero where none is given. */
+    static double[][] matrix(List<SweepSpec.Correlation> correlations, List<String> involved) {
+        int m = involved.size();
+        double[][] c = new double[m][m];
+        for (int i = 0; i < m; i++) c[i][i] = 1;
+        for (SweepSpec.Correlation x : correlations) {
+            int i = involved.indexOf(x.a()), j = involved.indexOf(x.b());
+            c[i][j] = c[j][i] = x.rank();
+        }
+        return c;
+    }
+
     private Distribution values(double[] a, double min, double max, Location at, String what) {
         double[] kept = java.util.Arrays.stream(a).filter(x -> x >= min && x <= max).toArray();
         if (kept.length == 0) {
@@ -255,38 +353,18 @@ public final class SweepParser {
     }
 
     private static OutputSpec output(String text) {
-        int at = text.lastIndexOf('@');
-        if (at < 0) return OutputSpec.indicator(text);
-        String column = text.substring(0, at), year = text.substring(at + 1);
-        Integer y = null;
-        if (!year.equals("end")) {
-            try {
-                y = Integer.valueOf(year);
-            } catch (NumberFormatException e) {
-                y = Integer.MIN_VALUE;
-            }
-        }
-        return OutputSpec.column(text, column, y);
+        return OutputSpec.parse(text);
     }
 
     /** Checks outputs and trajectories against a compiled scenario's columns and horizon. */
     static void checkOutputs(SweepSpec spec, CompiledScenario compiled, Node sweepTree) {
         Problems problems = new Problems();
-        Scenario sc = compiled.scenario();
         Set<String> columns = new java.util.LinkedHashSet<>();
         compiled.columns().forEach(c -> columns.add(c.header()));
         Location at = sweepTree instanceof Node.MapNode m ? m.keyLocation("outputs") : Location.ofFile(spec.sweepFile().toString());
         for (OutputSpec o : spec.outputs()) {
-            if (o.indicator() != null && !Indicators.NAMES.contains(o.indicator())) {
-                problems.add(at, "output `" + o.name() + "` is not an indicator" + Suggest.didYouMean(o.indicator(), Indicators.NAMES)
-                        + "; use an indicator (" + String.join(", ", Indicators.NAMES) + ") or COLUMN@YEAR / COLUMN@end");
-            } else if (o.column() != null && !columns.contains(o.column())) {
-                problems.add(at, "output `" + o.name() + "`: `" + o.column() + "` is not a results.csv column"
-                        + Suggest.didYouMean(o.column(), columns));
-            } else if (o.column() != null && o.year() != null && (o.year() < sc.start() || o.year() > sc.end())) {
-                problems.add(at, "output `" + o.name() + "`: the year must be `end` or a year from " + sc.start() + " to "
-                        + sc.end());
-            }
+            String problem = o.problem(compiled);
+            if (problem != null) problems.add(at, problem);
         }
         Location tat = sweepTree instanceof Node.MapNode m ? m.keyLocation("trajectories") : at;
         for (String t : spec.trajectories()) {

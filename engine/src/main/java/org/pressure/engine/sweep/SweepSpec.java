@@ -11,15 +11,27 @@ import java.util.Map;
  * which distributions, and which outputs to record.
  *
  * @param parameters parameter path (as {@code --set} takes it) to its distribution, in file order
+ * @param correlations rank correlations between pairs of parameters (random and latin_hypercube designs only)
  */
 public record SweepSpec(String name, Path sweepFile, Path scenario, Design design, int runs, int levels, long seed,
-                        Map<String, Distribution> parameters, List<OutputSpec> outputs, List<String> trajectories) {
+                        Map<String, Distribution> parameters, List<OutputSpec> outputs, List<String> trajectories,
+                        List<Correlation> correlations) {
 
     public SweepSpec {
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         outputs = List.copyOf(outputs);
         trajectories = List.copyOf(trajectories);
+        correlations = List.copyOf(correlations);
     }
+
+    /** A sweep without correlations. */
+    public SweepSpec(String name, Path sweepFile, Path scenario, Design design, int runs, int levels, long seed,
+                     Map<String, Distribution> parameters, List<OutputSpec> outputs, List<String> trajectories) {
+        this(name, sweepFile, scenario, design, runs, levels, seed, parameters, outputs, trajectories, List.of());
+    }
+
+    /** A target Spearman rank correlation between two parameters, named by their paths. */
+    public record Correlation(String a, String b, double rank) {}
 
     public List<String> parameterPaths() {
         return List.copyOf(parameters.keySet());
@@ -28,7 +40,7 @@ public record SweepSpec(String name, Path sweepFile, Path scenario, Design desig
     /** The same sweep with another number of runs or seed (command-line overrides). */
     public SweepSpec with(Integer runs, Long seed) {
         return new SweepSpec(name, sweepFile, scenario, design, runs == null ? this.runs : runs, levels,
-                seed == null ? this.seed : seed, parameters, outputs, trajectories);
+                seed == null ? this.seed : seed, parameters, outputs, trajectories, correlations);
     }
 
     /** How the runs are chosen. */

@@ -24,6 +24,19 @@ public final class SweepWriter {
         m.put("design", spec.design().key);
         m.put("runs", r.runs());
         m.put("seed", spec.seed());
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        spec.parameters().forEach((path, d) -> parameters.put(path, describe(d)));
+        m.put("parameters", parameters);
+        if (!spec.correlations().isEmpty()) {
+            java.util.List<Object> correlations = new java.util.ArrayList<>();
+            for (SweepSpec.Correlation c : spec.correlations()) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("between", java.util.List.of(c.a(), c.b()));
+                x.put("rank", c.rank());
+                correlations.add(x);
+            }
+            m.put("correlations", correlations);
+        }
         Map<String, Object> outputs = new LinkedHashMap<>();
         for (SweepResult.OutputSummary o : r.outputs()) {
             Map<String, Object> s = new LinkedHashMap<>();
@@ -47,6 +60,36 @@ public final class SweepWriter {
         }
         m.put("outputs", outputs);
         return m;
+    }
+
+    /** A distribution as a sweep file writes it, e.g. {@code triangular [0.02, 0.03, 0.056]} or {@code normal [0.024, 0.005], min 0}. */
+    static String describe(Distribution d) {
+        if (d instanceof Distribution.Values v) return "values " + list(v.values());
+        Distribution.Continuous c = (Distribution.Continuous) d;
+        double[] args;
+        if (c.dist() instanceof org.apache.commons.math3.distribution.UniformRealDistribution u) {
+            args = new double[] {u.getSupportLowerBound(), u.getSupportUpperBound()};
+        } else if (c.dist() instanceof org.apache.commons.math3.distribution.TriangularDistribution t) {
+            args = new double[] {t.getSupportLowerBound(), t.getMode(), t.getSupportUpperBound()};
+        } else if (c.dist() instanceof org.apache.commons.math3.distribution.NormalDistribution n) {
+            args = new double[] {n.getMean(), n.getStandardDeviation()};
+        } else if (c.dist() instanceof org.apache.commons.math3.distribution.LogNormalDistribution ln) {
+            args = new double[] {Math.exp(ln.getScale()), ln.getShape()};
+        } else {
+            args = new double[0];
+        }
+        return c.kind() + " " + list(args) + (Double.isFinite(c.min()) ? ", min " + ResultsWriter.number(c.min()) : "")
+                + (Double.isFinite(c.max()) ? ", max " + ResultsWriter.number(c.max()) : "");
+    }
+
+    private static String list(double[] xs) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < xs.length; i++) {
+            // 12 significant digits: exp(log(2.9)) shows as 2.9, as the file wrote it
+            double x = new java.math.BigDecimal(xs[i]).round(new java.math.MathContext(12)).doubleValue();
+            b.append(i > 0 ? ", " : "").append(ResultsWriter.number(x));
+        }
+        return b.append(']').toString();
     }
 
     private static Double finite(double x) {

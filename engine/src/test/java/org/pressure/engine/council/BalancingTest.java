@@ -6,7 +6,7 @@ import static org.pressure.engine.council.CrossoverTest.assertArray;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hand-worked balancing tables (council-model.md section 3, step 5), one per strategy and cut
+ * Hand-worked balancing tables (docs/model.md section 3, step 5), one per strategy and cut
  * mode, with floors. Each comment shows the arithmetic.
  */
 class BalancingTest {

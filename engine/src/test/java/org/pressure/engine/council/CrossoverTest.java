@@ -2,6 +2,7 @@ package org.pressure.engine.council;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -74,5 +75,20 @@ class CrossoverTest {
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i], actual[i], 1e-9 * Math.max(1, Math.abs(expected[i])), "at index " + i);
         }
+    }
+
+    @Test
+    void rounding_in_a_sum_opens_no_gap_and_no_crossover() {
+        // 30.1 + 60.2 - 90.3 is 1.4e-14 in doubles: within the money tolerance, so nothing happens
+        CouncilResult r = Scenarios4Test.run("""
+                name: Rounding
+                time: {start: 2025, end: 2026}
+                income: {tax: 90.3}
+                services: {a: {cost: 30.1}, b: {cost: 60.2}}
+                """);
+        assertTrue(r.value("statutory_spend", 2025) > r.value("income", 2025), "the doubles do differ");
+        assertNull(r.indicators().gapYear());
+        assertNull(r.indicators().crossoverYear());
+        assertNull(r.indicators().failureYear());
     }
 }

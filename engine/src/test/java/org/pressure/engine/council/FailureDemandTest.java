@@ -5,7 +5,7 @@ import static org.pressure.engine.council.CrossoverTest.assertArray;
 
 import org.junit.jupiter.api.Test;
 
-/** Failure-demand links (council-model.md section 3): timing, sign and size, worked by hand. */
+/** Failure-demand links (docs/model.md section 3): timing, sign and size, worked by hand. */
 class FailureDemandTest {
 
     /**

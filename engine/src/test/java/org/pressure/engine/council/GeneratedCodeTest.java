@@ -35,9 +35,14 @@ class GeneratedCodeTest {
     private static void assertSame(CompiledScenario c, String why) {
         CouncilResult interpreted = c.run();
         int[] coverage = c.model().javaCoverage();
-        // every council part has a Java form here (constant floors, no stateful built-ins), so the
-        // comparison is of generated code, not of the interpreter called from generated code
-        assertEquals(coverage[1], coverage[0], why + ": parts with a Java form");
+        // every part-1 council part has a Java form here (constant floors, no stateful built-ins), so
+        // the comparison is of generated code, not of the interpreter called from generated code;
+        // part-2 budgets, cohorts and saturating links are called from generated code as they are
+        if (c.scenario().part2().used()) {
+            assertTrue(coverage[0] > coverage[1] / 2, why + ": most parts have a Java form");
+        } else {
+            assertEquals(coverage[1], coverage[0], why + ": parts with a Java form");
+        }
         assertTrue(c.model().generateCode(), "the JDK compiler is available to tests");
         assertTrue(c.model().usesGeneratedCode(), why);
         CouncilResult generated = c.run();

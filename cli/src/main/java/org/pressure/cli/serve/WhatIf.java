@@ -1,0 +1,282 @@
+package org.pressure.cli.serve;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.pressure.cli.chart.Theme;
+import org.pressure.engine.council.CouncilCompiler;
+import org.pressure.engine.council.CouncilResult;
+import org.pressure.engine.council.Indicator;
+import org.pressure.engine.council.ResultsWriter;
+import org.pressure.engine.council.Scenario;
+import org.pressure.engine.council.ScenarioParser;
+import org.pressure.engine.council.Scenarios;
+import org.pressure.engine.council.Service;
+import org.pressure.engine.scenario.Location;
+import org.pressure.engine.scenario.Node;
+import org.pressure.engine.scenario.Numbers;
+import org.pressure.engine.scenario.Overrides;
+import org.pressure.engine.scenario.Problem;
+import org.pressure.engine.scenario.ScenarioException;
+
+/**
+ * A scenario with its levers, read once: runs it with lever values given as {@code --set}
+ * text, and turns a run into what the what-if page draws. The scenario file (and the files it
+ * names) are the only files read; a lever value must be a number, so nothing sent by a page can
+ * name another file or become an expression.
+ */
+public final class WhatIf {
+    /** The longest lever value accepted, in characters. */
+    static final int MAX_VALUE_CHARS = 40;
+    private static final Pattern AGENCY_COST = Pattern.compile("agency\\.[A-Za-z0-9_]+\\.cost");
+
+    private final Path file;
+    private final Node tree;
+    private final List<Lever> levers;
+    private final Map<String, Lever> byPath;
+    private final CouncilResult baseline;
+    private final List<String> notes;
+
+    private WhatIf(Path file, Node tree, List<Lever> levers, CouncilResult baseline, List<String> notes) {
+        this.notes = List.copyOf(notes);
+        this.file = file;
+        this.tree = tree;
+        this.levers = List.copyOf(levers);
+        this.byPath = Levers.byPath(levers);
+        this.baseline = baseline;
+    }
+
+    /**
+     * Reads and runs the scenario and sets up its levers: those given, or the defaults. Every
+     * lever is run at both ends of its range, so a range the scenario cannot take is refused now.
+     */
+    public static WhatIf load(Path file, List<String> leverSpecs, boolean requireStep) {
+        Node tree = Scenarios.tree(file, List.of());
+        Scenario sc = ScenarioParser.parse(tree, file.toString());
+        CouncilResult baseline = CouncilCompiler.compile(sc).run();
+        boolean defaults = leverSpecs.isEmpty();
+        List<Lever> levers = defaults ? Levers.defaults(tree, sc.units()) : Levers.parse(leverSpecs, tree, sc.units(), requireStep);
+        List<String> notes = new ArrayList<>();
+        WhatIf all = new WhatIf(file, tree, levers, baseline, List.of());
+        List<Lever> kept = new ArrayList<>();
+        for (Lever l : levers) {
+            String problem = all.problemAtEnds(l);
+            if (problem == null) {
+                kept.add(l);
+            } else if (defaults) {
+                // a default range the scenario cannot take: leave the lever out and say so
+                notes.add("left out " + l.path() + ": " + problem);
+            } else {
+                throw new ScenarioException(Location.ofFile("--lever " + l.path()), problem + "; choose a narrower range");
+            }
+        }
+        if (defaults && kept.size() > Levers.MAX_LEVERS) {
+            notes.add("the first " + Levers.MAX_LEVERS + " of " + kept.size() + " levers are shown; choose others with --lever");
+            kept = kept.subList(0, Levers.MAX_LEVERS);
+        }
+        return new WhatIf(file, tree, kept, baseline, notes);
+    }
+
+    /** Why the scenario cannot run at one end of the lever's range, or null. */
+    private String problemAtEnds(Lever l) {
+        for (String end : List.of(l.values().get(0), l.values().get(l.values().size() - 1))) {
+            try {
+                run(Map.of(l.path(), end));
+            } catch (ScenarioException e) {
+                return "at " + end + " the scenario cannot run: " + e.problems().get(0).message();
+            }
+        }
+        return null;
+    }
+
+    /** What a person should know about the levers chosen by default (any left out, and why). */
+    public List<String> notes() {
+        return notes;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public List<Lever> levers() {
+        return levers;
+    }
+
+    public CouncilResult baseline() {
+        return baseline;
+    }
+
+    public Scenario scenario() {
+        return baseline.scenario();
+    }
+
+    /**
+     * The {@code --set} assignments for lever values, checked: each path must be a lever, each
+     * value a number or percentage within the lever's range. Values equal to the scenario's own
+     * are left out.
+     *
+     * @throws ScenarioException naming the lever and what would be right
+     */
+    public List<String> overrides(Map<String, String> values) {
+        List<Problem> problems = new ArrayList<>();
+        List<String> out = new ArrayList<>();
+        // unknown paths first, then the levers in the page's order, so the same values give the same file
+        List<Map.Entry<String, String>> entries = new ArrayList<>(values.entrySet());
+        entries.sort(java.util.Comparator.comparingInt(e -> byPath.containsKey(e.getKey())
+                ? levers.indexOf(byPath.get(e.getKey())) : -1));
+        for (var e : entries) {
+            String path = e.getKey(), value = e.getValue();
+            Location at = Location.ofFile(path.length() > 100 ? path.substring(0, 100) + "..." : path);
+            Lever lever = byPath.get(path);
+            if (lever == null) {
+                problems.add(new Problem(at, "not one of this page's levers ("
+                        + String.join(", ", levers.stream().map(Lever::path).toList()) + ")"));
+                continue;
+            }
+            if (value == null || value.length() > MAX_VALUE_CHARS) {
+                problems.add(new Problem(at, "give the value as text of at most " + MAX_VALUE_CHARS + " characters"));
+                continue;
+            }
+            Double v = Numbers.parse(value);
+            if (v == null) {
+                problems.add(new Problem(at, Numbers.badNumber(value)));
+                continue;
+            }
+            if (v < lever.low() - 1e-12 * Math.abs(lever.low()) || v > lever.high() + 1e-12 * Math.abs(lever.high())) {
+                problems.add(new Problem(at, "`" + value + "` is outside this lever's range, " + lever.values().get(0)
+                        + " to " + lever.values().get(lever.values().size() - 1)));
+                continue;
+            }
+            if (v.doubleValue() == Numbers.parse(lever.written())) continue;
+            out.add(path + "=" + value.strip());
+        }
+        if (!problems.isEmpty()) throw new ScenarioException(problems);
+        return out;
+    }
+
+    /** The scenario run with the given lever values, exactly as {@code pressure run --set PATH=VALUE...} would run it. */
+    public CouncilResult run(Map<String, String> values) {
+        List<String> sets = overrides(values);
+        if (sets.isEmpty()) return baseline;
+        return CouncilCompiler.compile(ScenarioParser.parse(variantTree(sets), file.toString())).run();
+    }
+
+    /** The scenario's tree with the assignments applied, as {@code --set} applies them. */
+    Node variantTree(List<String> sets) {
+        return Overrides.apply(tree, sets.stream().map(Overrides::parse).toList());
+    }
+
+    /** A scenario file that extends this one with only the changed values (see {@link VariantFile}). */
+    public String variantFile(Map<String, String> values) {
+        List<String> sets = overrides(values);
+        run(values); // a variant that cannot run is not offered for download
+        return VariantFile.render(file, tree, variantTree(sets), sets);
+    }
+
+    /**
+     * The graph of doom's stacked areas, bottom first, as the chart of {@code pressure run} draws
+     * them: each council statutory service (at its budget in part-2 files), committed spend where
+     * there is any, then each council discretionary service's funded spend. Other agencies'
+     * services are not the council's budget and are left out.
+     */
+    List<Map<String, Object>> stacks() {
+        Scenario sc = scenario();
+        boolean part2 = sc.part2().used();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (boolean statutory : new boolean[] {true, false}) {
+            for (Service s : sc.services().values()) {
+                if (!s.council() || s.statutory() != statutory) continue;
+                String column = "service." + s.name() + (statutory && !part2 ? ".cost" : ".funded");
+                out.add(Map.of("column", column, "label", Theme.label(s.name()) + (statutory ? " (statutory)" : " (funded)"),
+                        "statutory", statutory));
+            }
+            if (statutory && part2 && baseline.hasColumn("committed_spend")
+                    && java.util.Arrays.stream(baseline.column("committed_spend")).anyMatch(x -> x != 0)) {
+                out.add(Map.of("column", "committed_spend", "label", "Committed (capital financing, schools deficit, one-off)",
+                        "statutory", true));
+            }
+        }
+        return out;
+    }
+
+    /** The income the graph of doom draws: what can close the gap where grants are ring-fenced. */
+    String incomeColumn() {
+        Scenario sc = scenario();
+        return sc.part2().used() && !sc.budget().ringFenced().isEmpty() && baseline.hasColumn("income_available")
+                ? "income_available" : "income";
+    }
+
+    /**
+     * The columns the page draws for a variant: the graph of doom's stacks and income, the gap
+     * and how it was closed, reserves and their minimum, each agency's cost.
+     */
+    List<String> variantColumns() {
+        // a statutory service's funded spend is a value of the run though not a results.csv column
+        java.util.Set<String> wanted = new java.util.LinkedHashSet<>(List.of("income", incomeColumn()));
+        for (Map<String, Object> stack : stacks()) wanted.add((String) stack.get("column"));
+        wanted.addAll(List.of("budget_gap", "cuts", "reserves_draw", "reserves", "minimum_reserves"));
+        for (var c : baseline.columns()) if (AGENCY_COST.matcher(c.header()).matches()) wanted.add(c.header());
+        return wanted.stream().filter(baseline::hasColumn).toList();
+    }
+
+    /** The scenario as written: a variant's columns, and the totals that set how many decimals the page shows. */
+    private List<String> baselineColumns() {
+        List<String> out = new ArrayList<>(variantColumns());
+        for (String c : List.of("statutory_spend", "discretionary_planned")) if (!out.contains(c)) out.add(c);
+        return out;
+    }
+
+    /**
+     * A variant's run as the page reads it: the columns it draws for a variant, by year, and the
+     * summary (indicators and anything beside them).
+     */
+    public Map<String, Object> runJson(CouncilResult r) {
+        return runJson(r, variantColumns());
+    }
+
+    private Map<String, Object> runJson(CouncilResult r, List<String> names) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> columns = new LinkedHashMap<>();
+        for (String c : names) columns.put(c, r.column(c));
+        m.put("columns", columns);
+        m.put("summary", ResultsWriter.summary(r));
+        return m;
+    }
+
+    /** What the page needs besides runs: the scenario, its services, its levers. */
+    public Map<String, Object> pageJson() {
+        Scenario sc = scenario();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", sc.name());
+        m.put("file", file.getFileName().toString());
+        m.put("start", sc.start());
+        m.put("end", sc.end());
+        m.put("units", sc.units());
+        m.put("minimumReserves", sc.budget().minimumReserves());
+        m.put("stacks", stacks());
+        m.put("income", incomeColumn());
+        // the engine's indicators: the page shows whichever a run has, labelled and printed as these say
+        List<Map<String, Object>> indicators = new ArrayList<>();
+        for (Indicator in : Indicator.values()) {
+            indicators.add(Map.of("name", in.key, "label", in.label, "kind", in.kind.name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        m.put("indicators", indicators);
+        List<Map<String, Object>> ls = new ArrayList<>();
+        for (Lever l : levers) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("path", l.path());
+            x.put("label", l.label());
+            x.put("unit", l.unit());
+            x.put("comment", l.comment());
+            x.put("values", l.values());
+            x.put("base", l.baseIndex());
+            ls.add(x);
+        }
+        m.put("levers", ls);
+        m.put("baseline", runJson(baseline, baselineColumns()));
+        return m;
+    }
+}
