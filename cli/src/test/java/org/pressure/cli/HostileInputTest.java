@@ -35,7 +35,20 @@ class HostileInputTest {
                 Arguments.of("names.yaml", head + "drivers:\n  \"x<script>\": 1\n", "not a valid name"),
                 Arguments.of("infinite.json", "{\"name\": \"x\", \"time\": {\"start\": 2025, \"end\": 2030}, \"income\": {\"t\": 1e999999}}", "not a number"),
                 Arguments.of("merge.yaml", "base: &b {x: 1}\nname: x\n<<: *b\n", "merge keys"),
-                Arguments.of("duplicate.yaml", head + "name: y\n", "duplicate key"));
+                Arguments.of("duplicate.yaml", head + "name: y\n", "duplicate key"),
+                // SnakeYAML's comment handling once failed with a ClassCastException on this (found by the fuzzer)
+                Arguments.of("comment-in-brace.yaml", commentInBrace(), "YAML syntax error"));
+    }
+
+    /** A shipped scenario whose third line, a comment, gained a `{` in front. */
+    private static String commentInBrace() {
+        try {
+            String text = java.nio.file.Files.readString(Path.of("..", "scenarios", "northamptonshire-style-reserves.yaml"));
+            int third = text.indexOf('\n', text.indexOf('\n') + 1) + 1;
+            return text.substring(0, third) + "{" + text.substring(third);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @ParameterizedTest(name = "{0}")

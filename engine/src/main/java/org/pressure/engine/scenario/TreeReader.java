@@ -152,12 +152,27 @@ public final class TreeReader {
     // ---------------------------------------------------------------- YAML
 
     private static Node parseYaml(String text, String name) {
+        try {
+            return parseYaml(text, name, true);
+        } catch (ClassCastException | IllegalStateException | IndexOutOfBoundsException | NullPointerException e) {
+            // SnakeYAML's comment handling fails on some broken files (a comment just inside an open
+            // `{`): read them again without comments, so that the syntax error itself is reported
+            try {
+                return parseYaml(text, name, false);
+            } catch (ClassCastException | IllegalStateException | IndexOutOfBoundsException | NullPointerException again) {
+                throw new ScenarioException(new Location(name, 1, 1), "YAML refused: the file is not well-formed YAML "
+                        + "and could not be read (" + again.getClass().getSimpleName() + ")");
+            }
+        }
+    }
+
+    private static Node parseYaml(String text, String name, boolean comments) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setAllowRecursiveKeys(false);
         options.setNestingDepthLimit(MAX_DEPTH);
         options.setCodePointLimit((int) MAX_FILE_BYTES);
-        options.setProcessComments(true); // comments cite sources; reports show them beside each figure
+        options.setProcessComments(comments); // comments cite sources; reports show them beside each figure
         Yaml yaml = new Yaml(options);
         org.yaml.snakeyaml.nodes.Node root;
         try (Reader reader = new StringReader(text)) {
