@@ -37,7 +37,10 @@ class HostileInputTest {
                 Arguments.of("merge.yaml", "base: &b {x: 1}\nname: x\n<<: *b\n", "merge keys"),
                 Arguments.of("duplicate.yaml", head + "name: y\n", "duplicate key"),
                 // SnakeYAML's comment handling once failed with a ClassCastException on this (found by the fuzzer)
-                Arguments.of("comment-in-brace.yaml", commentInBrace(), "YAML syntax error"));
+                Arguments.of("comment-in-brace.yaml", commentInBrace(), "YAML syntax error"),
+                // a chain of operators is a deep tree without any bracket: it once overflowed the stack
+                Arguments.of("chain.yaml", head + "drivers:\n  x: \"=" + "1+".repeat(4000) + "1\"\n",
+                        "more than 500 operators in a chain"));
     }
 
     /** A shipped scenario whose third line, a comment, gained a `{` in front. */
