@@ -68,8 +68,8 @@ public final class Parser {
         return e;
     }
 
-    /** The depth of a tree, without recursion (it is not yet known to be shallow). */
-    private static int treeDepth(Expr root) {
+    /** The depth of a tree, counted without recursion (so a deep tree cannot overflow the stack here). */
+    public static int treeDepth(Expr root) {
         java.util.ArrayDeque<Expr> nodes = new java.util.ArrayDeque<>();
         java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
         nodes.push(root);

@@ -209,6 +209,11 @@ public final class XmileCompiler implements Builtins.Context {
         try {
             rewritten = 0;
             Expr e = rewrite(Parser.parse(text), 0);
+            if (Parser.treeDepth(e) > Parser.MAX_TREE_DEPTH * 4) {
+                // macros nested in macros deepen the tree past what the parser allows one equation
+                throw new ExpressionException(0, "macros expand this equation to more than " + Parser.MAX_TREE_DEPTH * 4
+                        + " levels deep; write it with fewer nested macro calls");
+            }
             return Compiler.compile(e, names, reads);
         } catch (ExpressionException e) {
             problems.add(eq.location().shift(e.offset()), "in `" + owner + "`: " + e.getMessage());
