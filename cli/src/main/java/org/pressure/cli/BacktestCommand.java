@@ -61,7 +61,6 @@ final class BacktestCommand implements Callable<Integer> {
             throw new ScenarioException(Location.ofFile(scenario.toString()), "backtest takes a council scenario file "
                     + "(.yaml, .yml, .json); run an XMILE model with `pressure run`");
         }
-        charts.requireCash("backtest compares cash amounts, as results.csv holds them; leave out --prices");
         if (!noChart) charts.pixels();
         CouncilResult result = Scenarios.compile(scenario, overrides).run();
         Main.printWarnings(result.warnings(), spec.commandLine().getErr());

@@ -15,6 +15,7 @@ import org.pressure.engine.council.Comparison;
 import org.pressure.engine.council.CouncilResult;
 import org.pressure.engine.council.Scenario;
 import org.pressure.engine.council.Scenarios;
+import org.pressure.engine.scenario.Warnings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Parameters;
                 + "from the first) and comparison.png/.svg (budget gap and reserves, one line per scenario).",
                 "Where a scenario spends more than the first at first and less later, it reports the payback year: the "
                         + "first year by which its cumulative extra cost of services (statutory spend plus planned "
-                        + "discretionary spend) is back to zero or below.",
+                        + "discretionary spend, less cuts to the services failure demand comes from) is back to zero "
+                        + "or below.",
                 "Where the scenarios list agencies, it sets out who pays: each body's cost (the council, every agency "
                         + "and the public purse) over the years each scenario shares with the first, the difference, "
                         + "and in words who saves and who pays; comparison.csv gains agency.NAME.cost and public_cost "
@@ -46,18 +48,25 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--no-chart", description = "Write no chart.")
     boolean noChart;
 
+    @CommandLine.Mixin
+    InputOptions inputOptions = new InputOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        inputOptions.apply();
         List<CouncilResult> results = new ArrayList<>();
         List<String> labels = new ArrayList<>();
+        Warnings warnings = Warnings.collect();
         for (Path p : scenarios) {
-            results.add(Scenarios.compile(p, List.of()).run());
+            CouncilResult r = Scenarios.compile(p, List.of(), warnings).run();
+            r.check(warnings);
+            results.add(r);
             labels.add(RunCommand.baseName(p));
         }
-        charts.requireCash("compare shows cash amounts: scenarios may not share a deflator");
+        inputOptions.emit(warnings, spec.commandLine().getErr());
         if (!noChart) charts.pixels();
         Comparison comparison = new Comparison(labels, results);
         Path dir = out != null ? out : Path.of("out", "compare-" + String.join("-", labels));
@@ -76,6 +85,7 @@ final class CompareCommand implements Callable<Integer> {
                         "comparison-agencies", dir));
             }
         }
+        OutputFolder.tidy(dir, OutputFolder.COMPARE, written);
         print(comparison, spec.commandLine().getOut());
         spec.commandLine().getOut().println();
         spec.commandLine().getOut().println("Wrote " + String.join(", ", written) + " to " + dir);
@@ -116,11 +126,15 @@ final class CompareCommand implements Callable<Integer> {
         o.println();
         for (int i = 1; i < rs.size(); i++) {
             Comparison.Payback p = c.payback(i);
+            String peak = p.peakYear() == null ? "" : " (its cumulative extra cost peaks at " + money(p.peakExtraCost(),
+                    units) + " in " + Scenario.financialYear(p.peakYear()) + ")";
             String text = switch (p.kind()) {
-                case NO_EXTRA_COST -> "costs no more than [1] in any year so far: nothing to pay back";
-                case NEVER -> "costs more than [1] at first and has not paid back by " + Scenario.financialYear(p.lastYear());
-                case PAID_BACK -> "pays back its extra early cost by " + Scenario.financialYear(p.year())
-                        + String.format(Locale.ROOT, " (peak cumulative extra cost %,.1f)", p.peakExtraCost());
+                case NO_EXTRA_COST -> "costs no more than [1] in any year: nothing to pay back";
+                case NOT_AN_INVESTMENT -> "costs more than [1] and in no later year less, so it is not an investment "
+                        + "that could pay back" + peak;
+                case NEVER -> "costs more than [1] at first and less later, but has not paid back by "
+                        + Scenario.financialYear(p.lastYear()) + peak;
+                case PAID_BACK -> "pays back its extra early cost by " + Scenario.financialYear(p.year()) + peak;
             };
             o.printf(Locale.ROOT, "  Payback of [%d] against [1]: %s%n", i + 1, text);
         }
@@ -152,12 +166,19 @@ final class CompareCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%,.2f", Math.abs(x) < 0.005 ? 0.0 : x);
     }
 
+    /** An amount with its units: 4.0 in £m is "£4.0m". */
+    static String money(double x, String units) {
+        String n = String.format(Locale.ROOT, "%,.1f", x);
+        if (units.startsWith("£") && units.length() > 1 && units.length() <= 3) return "£" + n + units.substring(1);
+        return n + " " + units;
+    }
+
     private static String show(Object v, String name, boolean year) {
         if (v == null) return "never";
         if (year) return Scenario.financialYear(((Number) v).intValue());
         if (name.equals("statutory_share_end")) return String.format(Locale.ROOT, "%.1f%%", 100 * ((Number) v).doubleValue());
         double x = ((Number) v).doubleValue();
-        return String.format(Locale.ROOT, "%,.2f", Math.abs(x) < 0.005 ? 0.0 : x); // no -0.00
+        return String.format(Locale.ROOT, "%,.1f", Math.abs(x) < 0.05 ? 0.0 : x); // as `run` prints them; no -0.0
     }
 
     private static String difference(Object a, Object b, String name, boolean year) {
@@ -165,6 +186,6 @@ final class CompareCommand implements Callable<Integer> {
         double d = ((Number) b).doubleValue() - ((Number) a).doubleValue();
         if (year) return String.format(Locale.ROOT, "%+d year%s", (int) d, Math.abs(d) == 1 ? "" : "s");
         if (name.equals("statutory_share_end")) return String.format(Locale.ROOT, "%+.1f points", 100 * d);
-        return String.format(Locale.ROOT, "%+,.2f", d);
+        return String.format(Locale.ROOT, "%+,.1f", Math.abs(d) < 0.05 ? 0.0 : d);
     }
 }

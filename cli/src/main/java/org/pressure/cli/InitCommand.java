@@ -42,8 +42,14 @@ final class InitCommand implements Callable<Integer> {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{NAME}}", title.replace("\"", "'"));
         }
         AtomicFiles.write(file, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
-        spec.commandLine().getOut().println("Wrote " + file + ". Fill in your council's figures, then: pressure run " + file);
+        spec.commandLine().getOut().println("Wrote " + file + ". Fill in your council's figures, then: pressure run "
+                + shellWord(file.toString()));
         spec.commandLine().getOut().flush();
         return Main.OK;
+    }
+
+    /** A path as one word a shell reads back unchanged: quoted when it holds anything but safe characters. */
+    static String shellWord(String s) {
+        return s.matches("[A-Za-z0-9_./+:@%=,-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 }

@@ -22,10 +22,12 @@ import picocli.CommandLine.Option;
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal failure (a bug: please report it, with --debug output)",
-                "2:bad input: a scenario file or option is wrong; each problem is printed as file:line:col: message"},
+                "2:bad input: a scenario file or option is wrong (each problem is printed as file:line:col: message), "
+                        + "or the outputs cannot be written (a full disk, say)"},
         footer = {"", "Examples:",
                 "  pressure run scenarios/barnet-graph-of-doom.yaml",
-                "  pressure run scenarios/barnet-graph-of-doom.yaml --set services.prevention.floor=60%% --out out/test",
+                "  pressure run scenarios/barnet-graph-of-doom.yaml \\",
+                "      --set services.prevention.floor=60%% --out out/test",
                 "  pressure validate scenarios/*.yaml"})
 public final class Main implements Runnable {
     public static final int OK = 0;
@@ -54,8 +56,40 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(Main::handle);
+        cl.setParameterExceptionHandler(Main::badOption);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
+    }
+
+    /** Options for real terms, which only `run` and `report` offer. */
+    private static final java.util.Set<String> PRICE_OPTIONS = java.util.Set.of("--prices", "--deflator", "--base-year");
+
+    /**
+     * A command line picocli cannot parse: picocli's message, in plainer words where it has
+     * them, and where to find the command's options (not the whole usage, which buries it).
+     */
+    private static int badOption(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        String name = cl.getCommandName();
+        String message = e.getMessage();
+        boolean priceOption = java.util.Arrays.stream(args)
+                .anyMatch(a -> PRICE_OPTIONS.contains(a.contains("=") ? a.substring(0, a.indexOf('=')) : a));
+        if (priceOption && (name.equals("compare") || name.equals("sweep") || name.equals("backtest"))) {
+            message = name + " shows amounts in cash only (" + (name.equals("compare") ? "scenarios may not share a "
+                    + "deflator" : name.equals("sweep") ? "the price index may itself be a swept parameter"
+                    : "as results.csv and the observed figures hold them") + "); --prices, --deflator and "
+                    + "--base-year are options of `run`, `report` and `solve`";
+        } else if (name.equals("compare") && (message.contains("(SCENARIO)") || message.contains("at least 2"))) {
+            message = "compare needs at least two scenario files, the baseline first, then those to set beside it";
+        } else {
+            message = message.replaceAll("requires at least (\\d+) values, but only 1 were specified",
+                    "needs at least $1 values, but 1 was given");
+        }
+        err.println(message);
+        err.println("Run `pressure " + name + " --help` for its options.");
+        err.flush();
+        return BAD_INPUT;
     }
 
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
@@ -64,13 +98,28 @@ public final class Main implements Runnable {
             printProblems(se, err);
             return BAD_INPUT;
         }
+        if (e instanceof java.io.UncheckedIOException u) e = u.getCause();
         if (e instanceof java.nio.file.FileSystemException fs) {
             // an output folder that is a file, or cannot be written: the option is wrong, not the program
             String reason = fs instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way of a folder"
                     : fs instanceof java.nio.file.AccessDeniedException ? "permission denied"
                     : fs instanceof java.nio.file.NotDirectoryException ? "it is not a folder"
+                    : fs instanceof java.nio.file.NoSuchFileException ? "no such folder, and it cannot be made"
                     : fs.getReason() == null ? fs.getClass().getSimpleName() : fs.getReason();
-            err.println(fs.getFile() + ": cannot write here (" + reason + "); choose another --out folder");
+            String advice = reason.toLowerCase(java.util.Locale.ROOT).contains("name too long")
+                    ? "the path is too long for this file system; choose a shorter --out folder"
+                    : diskFull(reason) ? "free some space, or choose another --out folder"
+                    : "choose another --out folder";
+            err.println(fs.getFile() + ": cannot write here (" + reason + "); " + advice);
+            err.flush();
+            return BAD_INPUT;
+        }
+        if (e instanceof java.io.IOException io && !(e instanceof java.io.CharConversionException)) {
+            // the outputs could not be written (a full disk, a device error): the machine's state, not a bug
+            String reason = io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage();
+            err.println("pressure: cannot write the output (" + reason + "); "
+                    + (diskFull(reason) ? "free some space, or choose another --out folder" : "choose another --out folder")
+                    + ". Files already there were left as they were or replaced whole.");
             err.flush();
             return BAD_INPUT;
         }
@@ -86,6 +135,11 @@ public final class Main implements Runnable {
         return INTERNAL;
     }
 
+    private static boolean diskFull(String reason) {
+        String r = reason.toLowerCase(java.util.Locale.ROOT);
+        return r.contains("no space left") || r.contains("disk quota") || r.contains("not enough space");
+    }
+
     /** Prints one line per problem: {@code file:line:col: message}. */
     static void printProblems(ScenarioException e, PrintWriter err) {
         for (Problem p : e.problems()) err.println(p);
@@ -98,12 +152,25 @@ public final class Main implements Runnable {
         err.flush();
     }
 
-    /** Version from the jar manifest, when there is one. */
+    /** The version the build stamped into the program's resources (the Maven project version). */
+    static String version() {
+        try (java.io.InputStream in = Main.class.getResourceAsStream("/pressure-version.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) p.load(in);
+            String v = p.getProperty("version", "");
+            if (!v.isEmpty() && !v.contains("${")) return v;
+        } catch (java.io.IOException e) {
+            // fall through to the manifest
+        }
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "(version unknown)" : v;
+    }
+
+    /** Version from the build. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"pressure " + (v == null ? "(development build)" : v)};
+            return new String[] {"pressure " + version()};
         }
     }
 }

@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jfree.chart.JFreeChart;
 import org.pressure.cli.chart.ChartOptions;
+import org.pressure.cli.chart.PriceOptions;
 import org.pressure.cli.report.HtmlReport;
 import org.pressure.cli.report.ScenarioReport;
 import org.pressure.cli.report.SweepReport;
 import org.pressure.cli.report.XlsxReport;
 import org.pressure.engine.io.AtomicFiles;
+import org.pressure.engine.scenario.Warnings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,37 +50,51 @@ final class ReportCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ChartOptions charts = new ChartOptions();
 
+    @CommandLine.Mixin
+    PriceOptions prices = new PriceOptions();
+
+    @CommandLine.Mixin
+    InputOptions inputOptions = new InputOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        inputOptions.apply();
         charts.pixels(); // check the chart options before anything is run or written
-        List<ScenarioReport> reports = ScenarioReport.loadAll(scenarios, overrides, charts);
+        prices.check();
+        Warnings warnings = Warnings.collect();
+        List<ScenarioReport> reports = ScenarioReport.loadAll(scenarios, overrides, prices, warnings);
+        inputOptions.emit(warnings, spec.commandLine().getErr());
         List<SweepReport> sweepReports = new ArrayList<>();
         for (Path s : sweeps) sweepReports.add(SweepReport.load(s, sweepReports.size() + 1));
         String html = HtmlReport.render(reports, sweepReports);
         Path dir = out != null ? out
                 : Path.of("out", "report-" + (reports.size() == 1 ? RunCommand.baseName(scenarios.get(0)) : "several"));
 
-        int chartFiles = 0;
+        // everything that can fail on the content is made before the first file is written
+        byte[] workbook = XlsxReport.bytes(reports, sweepReports);
+        List<String> written = new ArrayList<>(List.of("report.html", "report.xlsx"));
         for (ScenarioReport r : reports) {
             for (Map.Entry<String, JFreeChart> c : r.charts().entrySet()) {
-                chartFiles += charts.write(c.getValue(), r.baseName() + "-" + c.getKey(), dir).size();
+                written.addAll(charts.write(c.getValue(), r.baseName() + "-" + c.getKey(), dir));
             }
         }
         if (reports.size() > 1) {
-            chartFiles += charts.write(ScenarioReport.comparisonChart(reports), "comparison", dir).size();
+            written.addAll(charts.write(ScenarioReport.comparisonChart(reports), "comparison", dir));
             if (!ScenarioReport.comparison(reports).agencies().isEmpty()) {
-                chartFiles += charts.write(ScenarioReport.whoPaysChart(reports), "comparison-agencies", dir).size();
+                written.addAll(charts.write(ScenarioReport.whoPaysChart(reports), "comparison-agencies", dir));
             }
         }
         for (int i = 0; i < sweepReports.size(); i++) {
             if (sweepReports.get(i).byYear().isEmpty()) continue; // no year outputs: nothing to draw by year
-            chartFiles += charts.write(sweepReports.get(i).probabilityChart(), "sweep" + (i + 1) + "-probability-by-year", dir).size();
+            written.addAll(charts.write(sweepReports.get(i).probabilityChart(), "sweep" + (i + 1) + "-probability-by-year", dir));
         }
-        XlsxReport.write(reports, sweepReports, dir.resolve("report.xlsx"));
+        int chartFiles = written.size() - 2;
+        AtomicFiles.write(dir.resolve("report.xlsx"), w -> w.write(workbook));
         AtomicFiles.writeText(dir.resolve("report.html"), w -> w.write(html));
+        OutputFolder.tidy(dir, OutputFolder.REPORT, written);
 
         PrintWriter o = spec.commandLine().getOut();
         o.println("Wrote report.html, report.xlsx and " + chartFiles + " chart files to " + dir);

@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.pressure.cli.chart.ChartOptions;
+import org.pressure.cli.chart.PriceOptions;
 import org.pressure.cli.chart.CouncilCharts;
 import org.pressure.cli.chart.PriceBasis;
 import org.pressure.engine.council.CouncilResult;
 import org.pressure.engine.council.ResultsWriter;
 import org.pressure.engine.council.Scenarios;
+import org.pressure.engine.scenario.Warnings;
 import org.pressure.engine.xmile.CompiledXmile;
 import org.pressure.engine.xmile.Xmile;
 import picocli.CommandLine;
@@ -43,22 +45,33 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ChartOptions charts = new ChartOptions();
 
+    @CommandLine.Mixin
+    PriceOptions prices = new PriceOptions();
+
     @Option(names = "--no-chart", description = "Write no charts.")
     boolean noChart;
+
+    @CommandLine.Mixin
+    InputOptions inputOptions = new InputOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        inputOptions.apply();
+        prices.check();
         if (Xmile.isModelFile(scenario)) return runXmile();
-        CouncilResult result = Scenarios.compile(scenario, overrides).run();
-        Main.printWarnings(result.warnings(), spec.commandLine().getErr());
+        Warnings warnings = Warnings.collect();
+        CouncilResult result = Scenarios.compile(scenario, overrides, warnings).run();
+        result.check(warnings);
+        inputOptions.emit(warnings, spec.commandLine().getErr());
         // check the chart options before anything is written
-        PriceBasis basis = noChart ? null : charts.basis(result);
+        PriceBasis basis = noChart ? null : prices.basis(result);
         if (!noChart) charts.pixels();
         Path dir = out != null ? out : Path.of("out", baseName(scenario));
         List<String> written = writeOutputs(result, scenario.toString(), noChart ? null : charts, basis, dir);
+        OutputFolder.tidy(dir, OutputFolder.RUN, written);
         PrintWriter o = spec.commandLine().getOut();
         IndicatorTable.print(result, scenario.toString(), o);
         o.println();
@@ -75,6 +88,7 @@ final class RunCommand implements Callable<Integer> {
         CompiledXmile model = Xmile.load(scenario);
         Path dir = out != null ? out : Path.of("out", baseName(scenario));
         model.run().writeCsv(dir.resolve("results.csv"));
+        OutputFolder.tidy(dir, OutputFolder.RUN, List.of("results.csv"));
         model.warnings().forEach(spec.commandLine().getErr()::println);
         spec.commandLine().getErr().flush();
         PrintWriter o = spec.commandLine().getOut();

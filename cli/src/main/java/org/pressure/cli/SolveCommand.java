@@ -84,6 +84,9 @@ final class SolveCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ChartOptions charts = new ChartOptions();
 
+    @CommandLine.Mixin
+    org.pressure.cli.chart.PriceOptions prices = new org.pressure.cli.chart.PriceOptions();
+
     @Option(names = "--no-chart", description = "Write no charts.")
     boolean noChart;
 
@@ -120,7 +123,7 @@ final class SolveCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "give at least one --target (or --minimise / "
                     + "--maximise OUTPUT), e.g. --target 'reserves@2030 >= 20'");
         }
-        PriceBasis basis = noChart ? null : charts.basis(model.base().run());
+        PriceBasis basis = noChart ? null : prices.basis(model.base().run());
 
         GoalSeek.Question q = new GoalSeek.Question(parsed, objective, largest, tol, seed);
         GoalSeek.Result r = GoalSeek.solve(model, q);

@@ -13,6 +13,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.pressure.cli.chart.ChartOptions;
 import org.pressure.cli.chart.SweepCharts;
 import org.pressure.engine.council.Scenario;
+import org.pressure.engine.scenario.Warnings;
 import org.pressure.engine.sweep.SweepModel;
 import org.pressure.engine.sweep.SweepResult;
 import org.pressure.engine.sweep.SweepRunner;
@@ -57,18 +58,23 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--no-chart", description = "Write no charts.")
     boolean noChart;
 
+    @CommandLine.Mixin
+    InputOptions inputOptions = new InputOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        inputOptions.apply();
         if (threads != null && (threads < 1 || threads > 1024)) {
             throw new org.pressure.engine.scenario.ScenarioException(
                     org.pressure.engine.scenario.Location.ofFile("--threads " + threads), "give from 1 to 1024 threads");
         }
-        charts.requireCash("sweep charts are in cash: the price index may itself be a swept parameter");
         charts.pixels();
-        SweepModel model = SweepModel.load(file, runs, seed);
+        Warnings warnings = Warnings.collect();
+        SweepModel model = SweepModel.load(file, runs, seed, warnings);
+        inputOptions.emit(warnings, spec.commandLine().getErr());
         if (model.slowPathReason() != null) {
             spec.commandLine().getErr().println("pressure: note: " + model.slowPathReason() + "; the results are the same");
             spec.commandLine().getErr().flush();
@@ -76,17 +82,52 @@ final class SweepCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("out", RunCommand.baseName(file));
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         SweepResult result;
-        SweepRunner runner;
-        if (System.console() != null) {
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Sweep").setStyle(ProgressBarStyle.ASCII)
-                    .setInitialMax(1).setUpdateIntervalMillis(250).continuousUpdate().build()) {
-                runner = new SweepRunner(model, n, bar::stepTo);
-                bar.maxHint(runner.runs());
+        SweepRunner runner = new SweepRunner(model, n, null);
+        long total = runner.runs();
+        PrintWriter o = spec.commandLine().getOut();
+        // the title first, so that a long sweep says what it is doing from the start
+        o.println(model.spec().name());
+        o.printf(Locale.ROOT, "  %s design, %,d runs, seed %d, scenario %s%n", model.spec().design().key, runner.runs(),
+                model.spec().seed(), model.spec().scenario().getFileName());
+        o.flush();
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        String again = "pressure sweep " + file + " --out " + dir + (runs != null ? " --runs " + runs : "")
+                + (seed != null ? " --seed " + seed : "") + " --resume";
+        Thread interrupted = new Thread(() -> {
+            java.io.PrintStream err = System.err;
+            err.printf(Locale.ROOT, "%nInterrupted after %,d of %,d runs. The finished runs are kept in %s; carry on "
+                    + "with: %s%n", done.get(), total, dir.resolve(SweepRunner.PARTIAL), again);
+            err.flush();
+        });
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        try {
+            if (System.console() != null) {
+                try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Sweep").setStyle(ProgressBarStyle.ASCII)
+                        .setInitialMax(total).setUpdateIntervalMillis(250).continuousUpdate().build()) {
+                    runner.onProgress(d -> {
+                        done.set(d);
+                        bar.stepTo(d);
+                    });
+                    result = runner.run(dir, resume);
+                }
+            } else {
+                // piped (| tee): a line at each tenth of a long sweep, on standard error
+                PrintWriter err = spec.commandLine().getErr();
+                runner.onProgress(d -> {
+                    long before = done.getAndSet(d);
+                    if (total >= PROGRESS_LINES_FROM && before * 10 / total != d * 10 / total && d < total) {
+                        err.printf(Locale.ROOT, "  %d%% (%,d of %,d runs)%n", d * 100 / total, d, total);
+                        err.flush();
+                    }
+                });
                 result = runner.run(dir, resume);
             }
-        } else {
-            runner = new SweepRunner(model, n, null);
-            result = runner.run(dir, resume);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running
+            }
         }
         List<String> written = new ArrayList<>(List.of("runs.csv"));
         SweepWriter.writeSummary(result, dir.resolve("summary.json"));
@@ -95,6 +136,11 @@ final class SweepCommand implements Callable<Integer> {
         if (!noChart) {
             written.addAll(SweepCharts.writeAll(result, model.base().scenario().units(), file.toString(), charts, dir));
         }
+        if (runner.reusedRows() > 0) {
+            spec.commandLine().getOut().printf(Locale.ROOT, "Reused %,d runs of an interrupted sweep (checked against "
+                    + "this one); computed the other %,d.%n%n", runner.reusedRows(), result.runs() - runner.reusedRows());
+        }
+        OutputFolder.tidy(dir, OutputFolder.SWEEP, written);
         print(result, spec.commandLine().getOut());
         spec.commandLine().getOut().println();
         spec.commandLine().getOut().println("Wrote " + written.size() + " files to " + dir + ": " + String.join(", ", written));
@@ -102,22 +148,30 @@ final class SweepCommand implements Callable<Integer> {
         return Main.OK;
     }
 
+    /** Sweeps of at least this many runs print a progress line at each tenth when standard output is not a terminal. */
+    static final long PROGRESS_LINES_FROM = 20_000;
+
     private static void print(SweepResult r, PrintWriter o) {
-        o.println(r.spec().name());
-        o.printf(Locale.ROOT, "  %s design, %,d runs, seed %d, scenario %s%n", r.spec().design().key, r.runs(),
-                r.spec().seed(), r.spec().scenario().getFileName());
+        if (SweepCharts.chosenPoints(r)) {
+            o.println("  The " + r.spec().design().key + " design chooses its points to measure effects (see "
+                    + "sensitivity.csv): the percentiles and shares below describe those points, not probabilities.");
+        }
         o.println();
         o.printf(Locale.ROOT, "  %-34s %12s %12s %12s %8s%n", "output", "5th pct", "median", "95th pct", "never");
         for (SweepResult.OutputSummary s : r.outputs()) {
-            o.printf(Locale.ROOT, "  %-34s %12s %12s %12s %8s%n", s.name(), show(s.p5(), s.isYear()),
-                    show(s.p50(), s.isYear()), show(s.p95(), s.isYear()),
+            // one number of decimals for the whole row, by its largest value
+            double largest = Math.max(Math.abs(s.p5()), Math.max(Math.abs(s.p50()), Math.abs(s.p95())));
+            String format = largest < 100 ? "%,.3f" : "%,.1f";
+            o.printf(Locale.ROOT, "  %-34s %12s %12s %12s %8s%n", s.name(), show(s.p5(), s.isYear(), format),
+                    show(s.p50(), s.isYear(), format), show(s.p95(), s.isYear(), format),
                     s.isYear() ? String.format(Locale.ROOT, "%.0f%%", 100.0 * s.missing() / Math.max(1, r.runs())) : "");
         }
     }
 
-    private static String show(double x, boolean year) {
+    private static String show(double x, boolean year, String format) {
         if (Double.isNaN(x)) return "-";
-        if (year) return x == Math.rint(x) ? Scenario.financialYear((int) x) : String.format(Locale.ROOT, "%.1f", x);
-        return String.format(Locale.ROOT, Math.abs(x) < 100 ? "%,.3f" : "%,.1f", x);
+        // a percentile between two years is shown as the nearer one, marked as approximate
+        if (year) return x == Math.rint(x) ? Scenario.financialYear((int) x) : "~" + Scenario.financialYear((int) Math.round(x));
+        return String.format(Locale.ROOT, format, x);
     }
 }

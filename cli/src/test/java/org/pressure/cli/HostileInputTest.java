@@ -31,11 +31,27 @@ class HostileInputTest {
                 Arguments.of("nested.yaml", "x: " + "[".repeat(10000) + "]".repeat(10000) + "\n", "Nesting"),
                 Arguments.of("nested.json", "{\"a\":".repeat(5000) + "1" + "}".repeat(5000), "nesting"),
                 Arguments.of("horizon.yaml", "name: x\ntime: {start: 2025, end: 2000000}\n", "the limit is 1000"),
-                Arguments.of("huge.yaml", "name: x\ntime: {start: 1e300, end: 2030}\n", "whole number"),
+                Arguments.of("huge.yaml", "name: x\ntime: {start: 1e300, end: 2030}\n", "out of range"),
                 Arguments.of("names.yaml", head + "drivers:\n  \"x<script>\": 1\n", "not a valid name"),
                 Arguments.of("infinite.json", "{\"name\": \"x\", \"time\": {\"start\": 2025, \"end\": 2030}, \"income\": {\"t\": 1e999999}}", "not a number"),
                 Arguments.of("merge.yaml", "base: &b {x: 1}\nname: x\n<<: *b\n", "merge keys"),
-                Arguments.of("duplicate.yaml", head + "name: y\n", "duplicate key"));
+                Arguments.of("duplicate.yaml", head + "name: y\n", "duplicate key"),
+                // SnakeYAML's comment handling once failed with a ClassCastException on this (found by the fuzzer)
+                Arguments.of("comment-in-brace.yaml", commentInBrace(), "YAML syntax error"),
+                // a chain of operators is a deep tree without any bracket: it once overflowed the stack
+                Arguments.of("chain.yaml", head + "drivers:\n  x: \"=" + "1+".repeat(4000) + "1\"\n",
+                        "more than 500 operators in a chain"));
+    }
+
+    /** A shipped scenario whose third line, a comment, gained a `{` in front. */
+    private static String commentInBrace() {
+        try {
+            String text = java.nio.file.Files.readString(Path.of("..", "scenarios", "northamptonshire-style-reserves.yaml"));
+            int third = text.indexOf('\n', text.indexOf('\n') + 1) + 1;
+            return text.substring(0, third) + "{" + text.substring(third);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @ParameterizedTest(name = "{0}")

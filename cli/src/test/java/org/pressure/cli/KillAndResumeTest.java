@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A sweep killed with SIGKILL part-way (a separate JVM, killed without warning) leaves a
- * runs.csv of whole rows, and --resume finishes it to the same bytes as a sweep never stopped.
+ * A sweep killed with SIGKILL part-way (a separate JVM, killed without warning) leaves its rows
+ * in runs.csv.partial, and --resume finishes them to the same runs.csv as a sweep never stopped.
  */
 class KillAndResumeTest {
     @TempDir
@@ -43,19 +43,22 @@ class KillAndResumeTest {
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "sweep",
                 sweep.toString(), "--out", killed.toString(), "--no-chart", "--threads", "1")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
-        Path csv = killed.resolve("runs.csv");
+        Path partial = killed.resolve("runs.csv.partial"), csv = killed.resolve("runs.csv");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (p.isAlive() && (!Files.exists(csv) || Files.size(csv) < 100_000) && System.nanoTime() < deadline) {
+        while (p.isAlive() && (!Files.exists(partial) || Files.size(partial) < 100_000) && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         assertTrue(p.isAlive(), "the sweep must still be running when it is killed: " + Files.readString(dir.resolve("log.txt")));
         p.destroyForcibly(); // SIGKILL on Unix: no shutdown hooks, no flushing
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        List<String> lines = Files.readAllLines(csv);
+        assertTrue(!Files.exists(csv), "runs.csv appears only when the sweep is done");
+        List<String> lines = Files.readAllLines(partial);
         assertTrue(lines.size() > 1 && lines.size() < 1_000_001, "interrupted part-way: " + lines.size() + " lines");
         CommandLineTest.Result resumed = CommandLineTest.execute("sweep", sweep.toString(), "--out", killed.toString(),
                 "--no-chart", "--resume");
         assertEquals(0, resumed.exit(), resumed.err());
+        assertTrue(resumed.out().contains("Reused " + String.format("%,d", lines.size() - 1) + " runs"), resumed.out());
+        assertTrue(!Files.exists(partial));
         assertArrayEquals(Files.readAllBytes(whole.resolve("runs.csv")), Files.readAllBytes(csv));
         assertArrayEquals(Files.readAllBytes(whole.resolve("summary.json")), Files.readAllBytes(killed.resolve("summary.json")));
     }

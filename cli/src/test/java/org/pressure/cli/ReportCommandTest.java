@@ -130,7 +130,7 @@ class ReportCommandTest {
     }
 
     @Test
-    void workbook_has_three_sheets_and_its_numbers_equal_results_csv() throws Exception {
+    void workbook_has_four_sheets_and_its_numbers_equal_results_csv() throws Exception {
         Path file = scenario("test.yaml", PLAIN.replace("name: Test council", "name: '=HYPERLINK(\"x\",\"click\")'"));
         Path out = dir.resolve("report");
         assertEquals(0, execute("report", file.toString(), "--out", out.toString()).exit());
@@ -140,9 +140,24 @@ class ReportCommandTest {
         String[] header = csv.get(0).split(",");
 
         try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(out.resolve("report.xlsx")))) {
-            assertEquals(3, book.getNumberOfSheets());
-            assertEquals(List.of("Summary", "Results", "Assumptions"),
-                    List.of(book.getSheetName(0), book.getSheetName(1), book.getSheetName(2)));
+            assertEquals(4, book.getNumberOfSheets());
+            assertEquals(List.of("Summary", "Results", "By year", "Assumptions"),
+                    List.of(book.getSheetName(0), book.getSheetName(1), book.getSheetName(2), book.getSheetName(3)));
+
+            // the budget-book layout: a row per line, in words and by id, the years as columns
+            Sheet byYear = book.getSheet("By year");
+            assertEquals("line", byYear.getRow(0).getCell(0).getStringCellValue());
+            assertEquals("id", byYear.getRow(0).getCell(1).getStringCellValue());
+            assertEquals(org.pressure.engine.council.Scenario.financialYear(Integer.parseInt(csv.get(1).split(",")[0])), byYear.getRow(0).getCell(2).getStringCellValue());
+            assertEquals(header.length - 1, byYear.getLastRowNum(), "a row for every results.csv column after year");
+            for (int c = 1; c < header.length; c++) {
+                Row line = byYear.getRow(c);
+                assertEquals(header[c], line.getCell(1).getStringCellValue());
+                for (int i = 1; i < csv.size(); i++) {
+                    assertEquals(Double.parseDouble(csv.get(i).split(",")[c]), line.getCell(1 + i).getNumericCellValue(), 0.0);
+                }
+            }
+            assertEquals("Statutory spend", byYear.getRow(2).getCell(0).getStringCellValue());
 
             Sheet results = book.getSheet("Results");
             Row top = results.getRow(0);

@@ -60,7 +60,7 @@ class ReportSweepTest {
                 + String.format(java.util.Locale.ROOT, "%.1f%%", 100 * crossover.asDouble()) + "</td>"), crossover.toString());
         assertTrue(Files.exists(out.resolve("sweep1-probability-by-year.png")));
         try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(out.resolve("report.xlsx")))) {
-            Sheet sheet = book.getSheetAt(3);
+            Sheet sheet = book.getSheetAt(4); // after Summary, Results, By year and Assumptions
             assertEquals("Sweep 1 Care and tax", sheet.getSheetName());
             assertEquals("Care and tax", sheet.getRow(0).getCell(1).getStringCellValue());
             assertEquals(300, sheet.getRow(4).getCell(1).getNumericCellValue());

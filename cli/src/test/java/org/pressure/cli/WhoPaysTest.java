@@ -170,8 +170,8 @@ class WhoPaysTest {
             assertTrue(Files.exists(out.resolve(f)), f);
         }
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(out.resolve("report.xlsx").toFile())) {
-            assertEquals(List.of("Summary", "Results", "Who pays", "Assumptions"),
-                    List.of(book.getSheetName(0), book.getSheetName(1), book.getSheetName(2), book.getSheetName(3)));
+            assertEquals(List.of("Summary", "Results", "By year", "Who pays", "Assumptions"), List.of(book.getSheetName(0),
+                    book.getSheetName(1), book.getSheetName(2), book.getSheetName(3), book.getSheetName(4)));
             var sheet = book.getSheet("Who pays");
             var cut = sheet.getRow(8);
             assertEquals("Cut", cut.getCell(0).getStringCellValue());

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.pressure.engine.council.CouncilResult;
 import org.pressure.engine.scenario.Location;
 import org.pressure.engine.scenario.ScenarioException;
 import picocli.CommandLine.Option;
@@ -24,17 +23,6 @@ public final class ChartOptions {
 
     @Option(names = "--dpi", paramLabel = "DPI", description = "Dots per inch for a printed --size (default 300).")
     public int dpi = 300;
-
-    @Option(names = "--prices", paramLabel = "BASIS", description = "cash (default) or real: amounts in the prices of "
-            + "--base-year, deflated by --deflator.")
-    public String prices = "cash";
-
-    @Option(names = "--base-year", paramLabel = "YEAR", description = "Base year for real terms (default: the first year).")
-    public Integer baseYear;
-
-    @Option(names = "--deflator", paramLabel = "DRIVER", description = "The driver that holds inflation (a yearly "
-            + "rate such as cpi) or a price index, for real terms.")
-    public String deflator;
 
     /** Pixel size of the image (for PNG; SVG and PDF use the same size in points). */
     public int[] pixels() {
@@ -60,23 +48,6 @@ public final class ChartOptions {
         return new int[] {pw, ph};
     }
 
-    /** The price basis for a run's charts. */
-    public PriceBasis basis(CouncilResult r) {
-        switch (prices.toLowerCase(Locale.ROOT)) {
-            case "cash", "nominal" -> {
-                return PriceBasis.cash(r);
-            }
-            case "real" -> {
-                if (deflator == null) {
-                    throw new ScenarioException(Location.ofFile("--prices real"), "real terms need --deflator DRIVER, "
-                            + "the driver that holds inflation (e.g. --deflator cpi)");
-                }
-                return PriceBasis.real(r, deflator, baseYear == null ? r.scenario().start() : baseYear);
-            }
-            default -> throw new ScenarioException(Location.ofFile("--prices " + prices), "--prices is cash or real");
-        }
-    }
-
     /** The dpi to record in PNG files: the --dpi when the size is a printed size, else none. */
     public int pngDpi() {
         return size.strip().toLowerCase(Locale.ROOT).matches(".*(cm|mm|in)") ? dpi : 0;
@@ -93,13 +64,6 @@ public final class ChartOptions {
             names.add(name);
         }
         return names;
-    }
-
-    /** Refuses real terms where a command cannot show them. */
-    public void requireCash(String why) {
-        if (!"cash".equalsIgnoreCase(prices) && !"nominal".equalsIgnoreCase(prices)) {
-            throw new ScenarioException(Location.ofFile("--prices " + prices), why);
-        }
     }
 
     public List<ChartFormat> distinctFormats() {

@@ -62,7 +62,7 @@ public final class ChartWriter {
             }
             case PDF -> {
                 PDFDocument pdf = new PDFDocument();
-                pdf.setTitle(chart.getTitle() == null ? "Chart" : chart.getTitle().getText());
+                pdf.setTitle(chart.getTitle() == null ? "Chart" : Theme.cut(chart.getTitle().getText()));
                 pdf.setAuthor("Pressure");
                 // a printed size (16x9cm) gives a page of that size in points; pixels count as points
                 double points = dpi > 0 ? 72.0 / dpi : 1;
@@ -71,7 +71,7 @@ public final class ChartWriter {
                 PDFGraphics2D g2 = page.getGraphics2D();
                 g2.scale(pageWidth / (double) w, pageHeight / (double) h);
                 chart.draw(g2, new Rectangle(0, 0, w, h));
-                byte[] bytes = pdf.getPDFBytes();
+                byte[] bytes = SameBytes.pdf(pdf.getPDFBytes());
                 AtomicFiles.write(target, out -> out.write(bytes));
             }
             default -> throw new IllegalArgumentException(format.toString());
@@ -103,6 +103,7 @@ public final class ChartWriter {
     /** The chart as an SVG element, without an XML declaration or DOCTYPE (to write or to inline in HTML). */
     public static String svgElement(JFreeChart chart, int width, int height) {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+        g2.setDefsKeyPrefix("_0"); // the default comes from the clock; ids must be the same on every run
         chart.draw(g2, new Rectangle(0, 0, width, height));
         return g2.getSVGElement();
     }

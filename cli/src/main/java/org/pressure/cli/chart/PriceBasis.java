@@ -40,6 +40,15 @@ public final class PriceBasis {
         }
         double[] d = r.column("driver." + driver);
         boolean rate = java.util.Arrays.stream(d).allMatch(x -> Math.abs(x) < 1);
+        // an index stands at 1 or 100 in its base year, and inflation keeps it within a few times that
+        boolean indexLike = java.util.Arrays.stream(d).allMatch(x -> x >= 0.2 && x <= 5)
+                || java.util.Arrays.stream(d).allMatch(x -> x >= 20 && x <= 500);
+        if (!rate && !indexLike) {
+            double lo = java.util.Arrays.stream(d).min().orElse(0), hi = java.util.Arrays.stream(d).max().orElse(0);
+            throw new ScenarioException(at, "`" + driver + "` runs from " + ResultsWriterNumbers.of(lo) + " to "
+                    + ResultsWriterNumbers.of(hi) + ", so it is neither a yearly inflation rate (below 100%) nor a price "
+                    + "index (about 1 or 100 in some year); give the driver that holds inflation, such as cpi");
+        }
         double[] index = new double[d.length];
         for (int i = 0; i < d.length; i++) {
             index[i] = rate ? (i == 0 ? 1 : index[i - 1] * (1 + d[i])) : d[i];
@@ -52,6 +61,25 @@ public final class PriceBasis {
         double[] factor = new double[d.length];
         for (int i = 0; i < d.length; i++) factor[i] = base / index[i];
         return new PriceBasis(factor, Scenario.financialYear(baseYear) + " prices");
+    }
+
+    /** Numbers for messages. */
+    private static final class ResultsWriterNumbers {
+        static String of(double x) {
+            return String.format(java.util.Locale.ROOT, Math.abs(x) >= 100 ? "%,.0f" : "%.4g", x);
+        }
+    }
+
+    /** Whether amounts are in cash (no deflator). */
+    public boolean isCash() {
+        return "cash".equals(label);
+    }
+
+    /** Cash amounts by year, in this basis. */
+    public double[] apply(double[] cash) {
+        double[] out = new double[cash.length];
+        for (int i = 0; i < out.length; i++) out[i] = cash[i] * factor[i];
+        return out;
     }
 
     /** A money column in this basis. */

@@ -57,7 +57,7 @@ public final class SweepCharts {
         renderer.setAlpha(1f);
         int[] years = band.years();
         XYPlot plot = new XYPlot(data, Theme.yearAxis("Financial year", years[0], years[years.length - 1]),
-                Theme.moneyAxis(units + " a year"), renderer);
+                Theme.moneyAxis(axisLabel(band.column(), units)), renderer);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD); // inner band over outer
         plot.addRangeMarker(new ValueMarker(0, Theme.INK, Theme.line(1f)));
@@ -71,6 +71,7 @@ public final class SweepCharts {
         plot.setFixedLegendItems(legend);
         JFreeChart chart = new JFreeChart(label(band.column()) + ": median and spread across " + r.runs() + " runs",
                 Theme.TITLE, plot, true);
+        chosenPoints(chart, r);
         Theme.style(chart, footnote(r, source) + (band.exact() ? "" : "  |  bands from a sample of runs"));
         return chart;
     }
@@ -90,7 +91,16 @@ public final class SweepCharts {
         y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         y.setLabelFont(Theme.AXIS_LABEL);
         y.setTickLabelFont(Theme.TICK);
-        BarRenderer bars = new BarRenderer();
+        int neverColumn = data.getColumnCount() - 1;
+        BarRenderer bars = new BarRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public java.awt.Paint getItemPaint(int row, int column) {
+                // "never" is not a year: grey, apart from the years' blue
+                return column == neverColumn ? new Color(0x8C8C8C) : super.getItemPaint(row, column);
+            }
+        };
         bars.setBarPainter(new StandardBarPainter());
         bars.setShadowVisible(false);
         bars.setSeriesPaint(0, new Color(0x0072B2));
@@ -100,6 +110,7 @@ public final class SweepCharts {
         plot.setOutlineVisible(false);
         JFreeChart chart = new JFreeChart(label(o.name()) + ": when it happens, across " + r.runs() + " runs",
                 Theme.TITLE, plot, false);
+        chosenPoints(chart, r);
         Theme.style(chart, footnote(r, source));
         return chart;
     }
@@ -111,10 +122,16 @@ public final class SweepCharts {
         List<String> header = r.sensitivityHeader();
         boolean swing = header.contains("swing");
         int measure = swing ? header.indexOf("swing") : header.contains("ST") ? header.indexOf("ST") : header.indexOf("mu_star");
-        rows.sort(Comparator.comparingDouble((SweepResult.SensitivityRow s) -> -finite(s.values()[measure])));
+        SweepResult.OutputSummary summary = r.outputs().stream().filter(o -> o.name().equals(output)).findFirst().orElse(null);
+        boolean year = summary != null && summary.isYear();
+        // a range that moves a year output from some year to "never" has the largest effect of all: rank it first
+        rows.sort(Comparator.comparingDouble((SweepResult.SensitivityRow s) -> swing && neverAtOneEnd(s)
+                ? Double.NEGATIVE_INFINITY : -finite(s.values()[measure])));
+        double neverAt = year ? neverAt(summary, rows) : Double.NaN;
         JFreeChart chart;
         CategoryAxis x = new CategoryAxis(null);
         x.setTickLabelFont(Theme.LEGEND);
+        x.setMaximumCategoryLabelWidthRatio(0.35f); // parameter paths are long: give them room rather than cut them
         NumberAxis y;
         CategoryPlot plot;
         if (swing) {
@@ -123,21 +140,43 @@ public final class SweepCharts {
             String[] categories = new String[n];
             for (int i = 0; i < n; i++) {
                 double low = rows.get(i).values()[0], high = rows.get(i).values()[1];
+                boolean never = neverAtOneEnd(rows.get(i));
+                // "never" is drawn one year beyond the horizon, where the axis says "never"
+                if (never && year) {
+                    if (Double.isNaN(low)) low = neverAt;
+                    else high = neverAt;
+                }
                 starts[0][i] = Math.min(low, high);
                 ends[0][i] = Math.max(low, high);
-                boolean never = Double.isNaN(low) != Double.isNaN(high);
-                categories[i] = rows.get(i).parameter() + (never ? " (never happens at one end)" : "");
+                categories[i] = rows.get(i).parameter() + (never ? " (to never)" : "");
             }
             DefaultIntervalCategoryDataset data = new DefaultIntervalCategoryDataset(
                     new String[] {"output from the parameter's low to its high end"}, categories,
                     toNumbers(starts), toNumbers(ends));
             y = new NumberAxis(label(output));
+            if (year) {
+                double lo = java.util.Arrays.stream(starts[0]).filter(Double::isFinite).min().orElse(neverAt - 1);
+                int span = (int) Math.max(1, neverAt - lo);
+                int step = span <= 12 ? 1 : span <= 24 ? 2 : span <= 60 ? 5 : 10;
+                y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(step, new YearOrNever(neverAt)));
+            }
             IntervalBarRenderer bars = new IntervalBarRenderer();
             bars.setIncludeBaseInRange(false); // the bars run from low to high, not from zero
             bars.setBarPainter(new StandardBarPainter());
             bars.setShadowVisible(false);
             bars.setSeriesPaint(0, new Color(0xD55E00));
             plot = new CategoryPlot(data, x, y, bars);
+            if (year && rows.stream().anyMatch(SweepCharts::neverAtOneEnd)) {
+                org.jfree.chart.plot.ValueMarker never = new org.jfree.chart.plot.ValueMarker(neverAt, Theme.INK,
+                        Theme.dashed(2f));
+                never.setLabel("never (beyond " + org.pressure.engine.council.Scenario.financialYear((int) neverAt - 1) + ")");
+                never.setLabelFont(Theme.MARKER);
+                never.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_LEFT);
+                never.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+                never.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+                plot.addRangeMarker(never, org.jfree.chart.ui.Layer.FOREGROUND);
+                y.setUpperMargin(0.02);
+            }
         } else {
             DefaultCategoryDataset data = new DefaultCategoryDataset();
             for (SweepResult.SensitivityRow s : rows) {
@@ -164,8 +203,92 @@ public final class SweepCharts {
         plot.setRangeGridlinePaint(Theme.GRID);
         plot.setOutlineVisible(false);
         chart = new JFreeChart("What moves " + label(output) + " most", Theme.TITLE, plot, true);
+        if (!swing && year && summary.missing() > 0) {
+            // the indices of a year output are computed over the runs in which it happens: say so, and how many do not
+            double never = 100.0 * summary.missing() / Math.max(1, r.runs());
+            String share = never < 1 ? "fewer than 1%" : String.format(java.util.Locale.ROOT, "%.0f%%", never);
+            org.jfree.chart.title.TextTitle note = new org.jfree.chart.title.TextTitle(String.format(java.util.Locale.ROOT,
+                    "Computed over the %,d runs in which it happens; in %s of runs (%,d) it never does, which these "
+                            + "bars do not show.", summary.count(), share, summary.missing()), Theme.SUBTITLE);
+            note.setPaint(new Color(0x444444));
+            chart.addSubtitle(note);
+        }
         Theme.style(chart, footnote(r, source));
         return chart;
+    }
+
+    /**
+     * Whether the design picks its points to measure effects (one at a time, Morris) rather than
+     * sampling the parameters' distributions: its spread and counts are not probabilities.
+     */
+    public static boolean chosenPoints(SweepResult r) {
+        return r.spec().design() == org.pressure.engine.sweep.SweepSpec.Design.ONE_AT_A_TIME
+                || r.spec().design() == org.pressure.engine.sweep.SweepSpec.Design.MORRIS;
+    }
+
+    private static void chosenPoints(JFreeChart chart, SweepResult r) {
+        if (!chosenPoints(r)) return;
+        org.jfree.chart.title.TextTitle note = new org.jfree.chart.title.TextTitle("The " + r.spec().design().key
+                + " design chooses its points to measure effects: this spread is not a probability.", Theme.SUBTITLE);
+        note.setPaint(new Color(0x444444));
+        chart.addSubtitle(note);
+    }
+
+    /** Columns that are balances at the end of a year, not flows over it. */
+    private static final java.util.Set<String> BALANCES = java.util.Set.of("reserves", "earmarked_reserves",
+            "minimum_reserves", "cfr", "dsg_deficit");
+
+    /** What a fan chart's values are: money a year, a balance in money, clients, or a driver's own values. */
+    static String axisLabel(String column, String units) {
+        if (BALANCES.contains(column)) return units + " at the end of the year";
+        if (column.endsWith(".clients") || column.endsWith(".failure_clients")) return "Clients";
+        if (column.startsWith("cohort.")) return "People";
+        if (column.startsWith("driver.")) return Theme.label(column.substring(7)) + " (as the scenario gives it)";
+        if (column.endsWith(".unit_cost")) return units + " per client a year";
+        return units + " a year";
+    }
+
+    private static boolean neverAtOneEnd(SweepResult.SensitivityRow s) {
+        return s.values().length >= 2 && Double.isNaN(s.values()[0]) != Double.isNaN(s.values()[1]);
+    }
+
+    /** One year beyond the last year a run could have (or beyond every finite bar end), to draw "never" at. */
+    private static double neverAt(SweepResult.OutputSummary summary, List<SweepResult.SensitivityRow> rows) {
+        double last = Double.NEGATIVE_INFINITY;
+        if (summary.byYear() != null) for (int y : summary.byYear().keySet()) last = Math.max(last, y);
+        for (SweepResult.SensitivityRow row : rows) {
+            for (int i = 0; i < Math.min(2, row.values().length); i++) {
+                if (Double.isFinite(row.values()[i])) last = Math.max(last, row.values()[i]);
+            }
+        }
+        return Double.isFinite(last) ? Math.rint(last) + 1 : Double.NaN;
+    }
+
+    /** Financial years on a tornado's axis, whole years only, and "never" one year past the horizon. */
+    static final class YearOrNever extends java.text.NumberFormat {
+        private static final long serialVersionUID = 1L;
+        private final double never;
+
+        YearOrNever(double never) {
+            this.never = never;
+        }
+
+        @Override
+        public StringBuffer format(double number, StringBuffer to, java.text.FieldPosition pos) {
+            if (number == never) return to.append("never");
+            return number == Math.rint(number) && number < never
+                    ? to.append(org.pressure.engine.council.Scenario.financialYear((int) number)) : to;
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer to, java.text.FieldPosition pos) {
+            return format((double) number, to, pos);
+        }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition pos) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private static Number[][] toNumbers(double[][] a) {

@@ -42,9 +42,9 @@ public final class Theme {
         new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7), new Color(0x5A4A8A),
         new Color(0x8C510A),
     };
-    /** Discretionary services: lighter colours, on top. */
+    /** Discretionary services: lighter colours, on top; each clearly lighter than the statutory colour nearest in hue. */
     private static final Color[] DISCRETIONARY = {
-        new Color(0xF0E442), new Color(0x56B4E9), new Color(0xE69F00), new Color(0xA6DBA0), new Color(0xF4A6C8),
+        new Color(0xF0E442), new Color(0x56B4E9), new Color(0xFDD0A2), new Color(0xA6DBA0), new Color(0xF4A6C8),
         new Color(0xBFBFBF),
     };
 
@@ -112,6 +112,8 @@ public final class Theme {
     /** Title, legend at the bottom, footnote naming the source file. */
     public static void style(JFreeChart chart, String footnote) {
         chart.setBackgroundPaint(Color.WHITE);
+        chart.getTitle().setText(cut(chart.getTitle().getText()));
+        if (footnote.length() > 3 * MAX_TEXT) footnote = footnote.substring(0, 3 * MAX_TEXT - 3) + "...";
         chart.getTitle().setFont(TITLE);
         chart.getTitle().setPaint(INK);
         chart.setPadding(new RectangleInsets(12, 16, 8, 24));
@@ -132,8 +134,18 @@ public final class Theme {
         if (legend != null) chart.addSubtitle(legend);
     }
 
+    /** Longest text drawn on a chart as one title, label or note; longer ones are cut, since laying them out takes long. */
+    public static final int MAX_TEXT = 120;
+
+    /** {@code text} cut to {@link #MAX_TEXT} characters, with "..." where it was cut. */
+    public static String cut(String text) {
+        if (text == null || text.length() <= MAX_TEXT) return text;
+        return text.substring(0, MAX_TEXT - 3) + "...";
+    }
+
     /** {@code adult_social_care} as {@code Adult social care}. */
     public static String label(String name) {
+        name = cut(name);
         String s = name.replace('_', ' ').strip();
         return s.isEmpty() ? name : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }

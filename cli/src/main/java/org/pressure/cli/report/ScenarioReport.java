@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
-import org.pressure.cli.chart.ChartOptions;
+import org.pressure.cli.chart.PriceOptions;
 import org.pressure.cli.chart.CouncilCharts;
 import org.pressure.cli.chart.PriceBasis;
 import org.pressure.engine.council.CouncilResult;
@@ -16,6 +16,7 @@ import org.pressure.engine.scenario.Assumptions.Assumption;
 import org.pressure.engine.scenario.Location;
 import org.pressure.engine.scenario.Problem;
 import org.pressure.engine.scenario.ScenarioException;
+import org.pressure.engine.scenario.Warnings;
 import org.pressure.engine.xmile.Xmile;
 
 /**
@@ -42,7 +43,13 @@ public record ScenarioReport(Path file, String baseName, String label, CouncilRe
      * Loads and runs every scenario before anything is written; the problems of all of them are
      * reported together.
      */
-    public static List<ScenarioReport> loadAll(List<Path> files, List<String> overrides, ChartOptions options) {
+    public static List<ScenarioReport> loadAll(List<Path> files, List<String> overrides, PriceOptions options) {
+        return loadAll(files, overrides, options, Warnings.ignored());
+    }
+
+    /** As {@link #loadAll(List, List, PriceOptions)}, adding each scenario's warnings to {@code warnings}. */
+    public static List<ScenarioReport> loadAll(List<Path> files, List<String> overrides, PriceOptions options,
+                                               Warnings warnings) {
         List<Problem> problems = new ArrayList<>();
         List<ScenarioReport> out = new ArrayList<>();
         Map<String, Integer> baseNames = new HashMap<>();
@@ -52,7 +59,8 @@ public record ScenarioReport(Path file, String baseName, String label, CouncilRe
                     throw new ScenarioException(Location.ofFile(file.toString()), "reports are made from council "
                             + "scenario files (.yaml, .yml, .json); run an XMILE model with `pressure run`");
                 }
-                CouncilResult result = Scenarios.compile(file, overrides).run();
+                CouncilResult result = Scenarios.compile(file, overrides, warnings).run();
+                result.check(warnings);
                 PriceBasis basis = options.basis(result);
                 List<Assumption> assumptions = Assumptions.list(Scenarios.tree(file, overrides), SECTIONS);
                 String base = baseName(file);

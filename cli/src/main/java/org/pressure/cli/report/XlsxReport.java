@@ -40,23 +40,36 @@ public final class XlsxReport {
         write(reports, List.of(), target);
     }
 
-    /** The workbook with a sheet per sweep after Summary, Results and Assumptions. */
+    /** The workbook with a sheet per sweep after Summary, Results, By year and Assumptions. */
     public static void write(List<ScenarioReport> reports, List<SweepReport> sweeps, Path target) throws IOException {
+        byte[] bytes = bytes(reports, sweeps);
+        AtomicFiles.write(target, out -> out.write(bytes));
+    }
+
+    /**
+     * The workbook's bytes, made in memory first so that nothing is written if it cannot be made,
+     * and with fixed dates, so that the same scenarios give the same bytes.
+     */
+    public static byte[] bytes(List<ScenarioReport> reports, List<SweepReport> sweeps) throws IOException {
         try (XSSFWorkbook book = workbook(reports)) {
             Styles styles = new Styles(book);
             for (int i = 0; i < sweeps.size(); i++) sweep(book, sweeps.get(i), i + 1, styles);
-            AtomicFiles.write(target, book::write);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            book.write(out);
+            return org.pressure.cli.chart.SameBytes.zip(out.toByteArray());
         }
     }
 
     static XSSFWorkbook workbook(List<ScenarioReport> reports) {
         XSSFWorkbook book = new XSSFWorkbook();
         book.getProperties().getCoreProperties().setCreator("Pressure");
+        book.getProperties().getCoreProperties().setCreated(java.util.Optional.of(new java.util.Date(946_684_800_000L)));
         book.getProperties().getCoreProperties().setTitle(reports.size() == 1 ? reports.get(0).label()
                 : "Comparison of " + reports.size() + " scenarios");
         Styles styles = new Styles(book);
         summary(book.createSheet("Summary"), reports, styles);
         results(book.createSheet("Results"), reports, styles);
+        byYear(book.createSheet("By year"), reports, styles);
         org.pressure.engine.council.Comparison comparison = reports.size() > 1 ? ScenarioReport.comparison(reports) : null;
         boolean agencies = reports.stream().anyMatch(r -> !r.result().scenario().part2().agencies().isEmpty());
         if (agencies) whoPays(book.createSheet("Who pays"), reports, comparison, styles);
@@ -206,6 +219,64 @@ public final class XlsxReport {
         return s;
     }
 
+    /**
+     * The layout of a budget book: a row per line (in words, and its results.csv id), the years
+     * as columns. Every scenario's rows, one after another when there are several.
+     */
+    private static void byYear(Sheet sheet, List<ScenarioReport> reports, Styles styles) {
+        boolean several = reports.size() > 1;
+        java.util.TreeSet<Integer> years = new java.util.TreeSet<>();
+        for (ScenarioReport r : reports) for (int i = 0; i < r.result().years(); i++) years.add(r.result().year(i));
+        List<String> header = new ArrayList<>();
+        if (several) header.add("scenario");
+        header.add("line");
+        header.add("id");
+        for (int y : years) header.add(Wording.fy(y));
+        header(sheet, styles, header, several ? 3 : 2);
+        int row = 1;
+        for (ScenarioReport r : reports) {
+            CouncilResult result = r.result();
+            for (CompiledScenario.Column c : result.columns()) {
+                int col = 0;
+                if (several) text(sheet, row, col++, r.label());
+                text(sheet, row, col++, inWords(c.header()));
+                text(sheet, row, col++, c.header());
+                double[] v = result.column(c.header());
+                for (int y : years) {
+                    int i = y - result.scenario().start();
+                    if (i >= 0 && i < v.length) number(sheet, row, col, v[i], null);
+                    col++;
+                }
+                row++;
+            }
+        }
+        if (several) sheet.setColumnWidth(0, 34 * 256);
+        sheet.setColumnWidth(several ? 1 : 0, 44 * 256);
+        sheet.setColumnWidth(several ? 2 : 1, 36 * 256);
+        for (int c = header.size() - years.size(); c < header.size(); c++) sheet.setColumnWidth(c, 11 * 256);
+    }
+
+    /** A results.csv id in words: {@code service.adult_social_care.cost} is "Adult social care: cost". */
+    static String inWords(String id) {
+        String[] parts = id.split("\\.");
+        java.util.function.Function<String, String> words = w -> w.replace('_', ' ');
+        java.util.function.Function<String, String> capital = w -> w.isEmpty() ? w
+                : Character.toUpperCase(w.charAt(0)) + w.substring(1);
+        if (parts.length == 1) return capital.apply(words.apply(parts[0]));
+        String kind = switch (parts[0]) {
+            case "income" -> "income";
+            case "driver" -> "driver";
+            case "service", "savings", "agency", "cohort" -> "";
+            default -> words.apply(parts[0]);
+        };
+        String name = capital.apply(words.apply(parts[1]));
+        String rest = parts.length > 2 ? words.apply(String.join(" ", java.util.Arrays.copyOfRange(parts, 2, parts.length))) : "";
+        if (parts[0].equals("income") || parts[0].equals("driver")) {
+            return name + " (" + kind + ")" + (rest.isEmpty() ? "" : ": " + rest);
+        }
+        return name + (rest.isEmpty() ? "" : ": " + rest);
+    }
+
     private static void assumptions(Sheet sheet, List<ScenarioReport> reports, Styles styles) {
         header(sheet, styles, List.of("scenario", "path", "value", "source comment", "file:line"), 0);
         int row = 1;
@@ -302,8 +373,16 @@ public final class XlsxReport {
     }
 
     /** A text cell: {@code setCellValue(String)} stores a string, never a formula, whatever it starts with. */
+    /** Most characters a spreadsheet cell holds. */
+    static final int MAX_CELL_TEXT = 32_767;
+
     private static void text(Sheet sheet, int row, int col, String value) {
-        cellRow(sheet, row).createCell(col).setCellValue(value == null ? "" : value);
+        String v = value == null ? "" : value;
+        if (v.length() > MAX_CELL_TEXT) {
+            String note = " [cut: " + v.length() + " characters, more than a spreadsheet cell holds]";
+            v = v.substring(0, MAX_CELL_TEXT - note.length()) + note;
+        }
+        cellRow(sheet, row).createCell(col).setCellValue(v);
     }
 
     private static void number(Sheet sheet, int row, int col, double value, CellStyle style) {

@@ -250,7 +250,7 @@ public final class WhatIfServer implements AutoCloseable {
         }
         List<String> sets = whatIf.overrides(values);
         whatIf.run(values);
-        List<ScenarioReport> reports = ScenarioReport.loadAll(List.of(whatIf.file()), sets, new ChartOptions());
+        List<ScenarioReport> reports = ScenarioReport.loadAll(List.of(whatIf.file()), sets, new org.pressure.cli.chart.PriceOptions());
         if (format.equals("html")) {
             send(ex, 200, "text/html; charset=utf-8", HtmlReport.render(reports).getBytes(StandardCharsets.UTF_8),
                     baseName() + "-report.html");

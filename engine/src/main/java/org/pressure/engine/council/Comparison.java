@@ -33,33 +33,59 @@ public final class Comparison {
         return results;
     }
 
-    /** What {@link #payback} found. */
-    public enum PaybackKind { NO_EXTRA_COST, NEVER, PAID_BACK }
+    /**
+     * What {@link #payback} found: no year costs more than the first; costs more in some years
+     * and less in none (not an investment, so there is nothing to pay back with); paid back;
+     * or costs less later but not enough by the last year.
+     */
+    public enum PaybackKind { NO_EXTRA_COST, NOT_AN_INVESTMENT, NEVER, PAID_BACK }
 
     /**
      * @param year          the payback year (PAID_BACK only)
-     * @param peakExtraCost the largest cumulative extra cost on the way
+     * @param peakExtraCost the largest cumulative extra cost on the way, in the first scenario's units
+     * @param peakYear      the year it peaked (null for NO_EXTRA_COST)
      * @param lastYear      the last year both scenarios cover
      */
-    public record Payback(PaybackKind kind, Integer year, double peakExtraCost, int lastYear) {}
+    public record Payback(PaybackKind kind, Integer year, double peakExtraCost, Integer peakYear, int lastYear) {}
 
     /**
-     * The payback of scenario {@code i} against the first: with cost = statutory spend plus
-     * planned discretionary spend, the first year by which the cumulative extra cost (this
-     * minus the first, from the first common year) is back to zero or below, after being above
-     * zero. Cost, not funding, is compared, so cuts do not count as savings.
+     * The payback of scenario {@code i} against the first, for a scenario that spends more
+     * early to spend less later: with cost as below, the first year by which the cumulative
+     * extra cost (this minus the first, from the first common year) is back to zero or below,
+     * after being above zero. A scenario whose cost is never below the first's in any year after
+     * it first costs more is not an investment, and gets no payback test.
+     *
+     * <p>Cost is statutory spend plus planned discretionary spend, less the cuts to services
+     * that failure-demand links come from: cuts elsewhere do not count as savings, and a cut to
+     * prevention is counted once, by the failure demand it causes, not also as money spent.
      */
     public Payback payback(int i) {
         CouncilResult base = results.get(0), other = results.get(i);
         int from = Math.max(base.scenario().start(), other.scenario().start());
         int to = Math.min(base.scenario().end(), other.scenario().end());
         double cumulative = 0, peak = 0;
+        Integer peakYear = null;
+        boolean dearer = false, cheaperLater = false;
+        for (int y = from; y <= to; y++) {
+            double extra = cost(other, y) - cost(base, y);
+            if (extra > 1e-9) dearer = true;
+            else if (dearer && extra < -1e-9) cheaperLater = true;
+            cumulative += extra;
+            if (cumulative > peak) {
+                peak = cumulative;
+                peakYear = y;
+            }
+        }
+        if (peak <= 1e-9) return new Payback(PaybackKind.NO_EXTRA_COST, null, 0, null, to);
+        if (!cheaperLater) return new Payback(PaybackKind.NOT_AN_INVESTMENT, null, peak, peakYear, to);
+        cumulative = 0;
+        double seen = 0;
         for (int y = from; y <= to; y++) {
             cumulative += cost(other, y) - cost(base, y);
-            peak = Math.max(peak, cumulative);
-            if (peak > 1e-9 && cumulative <= 1e-9) return new Payback(PaybackKind.PAID_BACK, y, peak, to);
+            seen = Math.max(seen, cumulative);
+            if (seen > 1e-9 && cumulative <= 1e-9) return new Payback(PaybackKind.PAID_BACK, y, peak, peakYear, to);
         }
-        return new Payback(peak > 1e-9 ? PaybackKind.NEVER : PaybackKind.NO_EXTRA_COST, null, peak, to);
+        return new Payback(PaybackKind.NEVER, null, peak, peakYear, to);
     }
 
     /**
@@ -143,8 +169,16 @@ public final class Comparison {
         return s;
     }
 
-    private static double cost(CouncilResult r, int year) {
-        return r.value("statutory_spend", year) + r.value("discretionary_planned", year);
+    /** Statutory plus planned discretionary spend, less cuts to the services failure demand comes from. */
+    static double cost(CouncilResult r, int year) {
+        double cost = r.value("statutory_spend", year) + r.value("discretionary_planned", year);
+        java.util.Set<String> sources = new java.util.HashSet<>();
+        for (FailureDemandLink l : r.scenario().links()) sources.add(l.from());
+        for (String s : sources) {
+            String cut = "service." + s + ".cut";
+            if (r.hasColumn(cut)) cost -= r.value(cut, year);
+        }
+        return cost;
     }
 
     /**
@@ -198,6 +232,6 @@ public final class Comparison {
     }
 
     private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+        return org.pressure.engine.io.CsvText.field(s);
     }
 }

@@ -30,7 +30,16 @@ public final class CompiledScenario {
         this.columns = List.copyOf(columns);
         this.riseChecks = List.copyOf(riseChecks);
         this.indicatorSlots = Indicators.Slots.of(model, scenario);
+        long values = (long) model.slotCount() * scenario.years();
+        if (values > MAX_VALUES) {
+            throw new ScenarioException(scenario.location(), "a run would keep " + values + " values (" + model.slotCount()
+                    + " quantities over " + scenario.years() + " years); the limit is " + MAX_VALUES
+                    + ": fewer years or fewer drivers, income streams and services");
+        }
     }
+
+    /** Most values one run may keep in memory: quantities times years. */
+    public static final long MAX_VALUES = 20_000_000;
 
     public Scenario scenario() {
         return scenario;

@@ -2,6 +2,7 @@ package org.pressure.engine.council;
 
 import java.util.List;
 import org.pressure.engine.model.Run;
+import org.pressure.engine.scenario.Warnings;
 
 /** One run of a scenario: every column by year, and the indicators. */
 public final class CouncilResult {
@@ -60,6 +61,14 @@ public final class CouncilResult {
 
     public int year(int index) {
         return scenario().start() + index;
+    }
+
+    /**
+     * Adds to {@code warnings} what this run shows to be allowed but probably not meant, each
+     * located at the value in the scenario file that gives it (see {@link RunChecks}).
+     */
+    public void check(Warnings warnings) {
+        RunChecks.check(this, warnings);
     }
 
     /** The {@code results.csv} columns after {@code year}, in order. */

@@ -22,6 +22,12 @@ final class CsvSeriesReader {
 
     private CsvSeriesReader() {}
 
+    /** The header's names for a message, cut short: the file may not be a CSV at all. */
+    private static String shown(List<String> names) {
+        String all = String.join(", ", names);
+        return all.length() <= 200 ? all : all.substring(0, 200) + "...";
+    }
+
     static Map<Integer, Double> read(Path file, String column) throws IOException {
         String text = TreeReader.readText(file);
         String name = file.toString();
@@ -37,10 +43,10 @@ final class CsvSeriesReader {
             if (!h.isEmpty() && !seen.add(h)) problems.add(new Location(name, 1, 1), "column `" + h + "` appears twice in the header");
         }
         if (!names.contains("year")) {
-            problems.add(new Location(name, 1, 1), "a series CSV needs a `year` column; the header has " + String.join(", ", names));
+            problems.add(new Location(name, 1, 1), "a series CSV needs a `year` column; the header has " + shown(names));
         } else if (!names.contains(column)) {
             problems.add(new Location(name, 1, 1), "no column `" + column + "`" + Suggest.didYouMean(column, names)
-                    + "; the header has " + String.join(", ", names));
+                    + "; the header has " + shown(names));
         }
         problems.throwIfAny();
         try (MappingIterator<Map<String, String>> rows = MAPPER.readerFor(Map.class)
@@ -68,9 +74,15 @@ final class CsvSeriesReader {
                 }
                 if (out.put(year, value) != null) problems.add(at, "year " + year + " appears twice");
             }
-        } catch (RuntimeException e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-            problems.add(Location.ofFile(name), "cannot be read as CSV: " + message);
+        } catch (RuntimeException | IOException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            Location at = new Location(name, 1, 1);
+            String message = cause.getMessage() == null ? cause.toString() : cause.getMessage().lines().findFirst().orElse("");
+            if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
+                at = new Location(name, Math.max(1, j.getLocation().getLineNr()), Math.max(1, j.getLocation().getColumnNr()));
+                message = j.getOriginalMessage();
+            }
+            problems.add(at, "cannot be read as CSV: " + message);
         }
         problems.throwIfAny();
         return out;

@@ -26,7 +26,7 @@ public final class ResultsWriter {
         w.write("year");
         for (CompiledScenario.Column c : cols) {
             w.write(',');
-            w.write(c.header());
+            w.write(org.pressure.engine.io.CsvText.field(c.header()));
         }
         w.write('\n');
         double[][] data = cols.stream().map(c -> r.column(c.header())).toArray(double[][]::new);

@@ -20,6 +20,7 @@ import org.pressure.engine.scenario.Numbers;
 import org.pressure.engine.scenario.Problems;
 import org.pressure.engine.scenario.ScenarioException;
 import org.pressure.engine.scenario.Suggest;
+import org.pressure.engine.scenario.Warnings;
 
 /**
  * Turns a scenario tree (after {@code extends} and overrides) into a typed {@link Scenario},
@@ -31,6 +32,8 @@ public final class ScenarioParser {
     public static final int MAX_YEARS = 1000;
     /** Most entities (drivers, income streams and services) accepted in one scenario. */
     public static final int MAX_ENTITIES = 10_000;
+    /** Longest name of a driver, income stream or service. */
+    public static final int MAX_NAME = 64;
 
     public static final List<String> TOP_KEYS = List.of("name", "description", "sources", "extends", "time", "units",
             "drivers", "income", "services", "failure_demand", "budget", "agencies", "savings", "cohorts", "capital", "dsg");
@@ -63,6 +66,8 @@ public final class ScenarioParser {
     private static final Pattern NAME_REF = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
 
     private final Problems problems = new Problems();
+    /** Where parsing reports values that are allowed but probably not meant. */
+    private final Warnings warnings;
     private final Map<String, Location> entityNames = new HashMap<>();
     /** Every name declared under `services`, valid or not, so one bad service does not cascade. */
     private final Set<String> declaredServices = new java.util.LinkedHashSet<>();
@@ -76,11 +81,18 @@ public final class ScenarioParser {
     private boolean part2;
     private List<String> agencies = List.of();
 
-    private ScenarioParser() {}
+    private ScenarioParser(Warnings warnings) {
+        this.warnings = warnings;
+    }
 
     /** Validates and types a tree; throws {@link ScenarioException} listing every problem. */
     public static Scenario parse(Node root, String file) {
-        return new ScenarioParser().scenario(root, file);
+        return parse(root, file, Warnings.ignored());
+    }
+
+    /** As {@link #parse(Node, String)}, adding to {@code warnings} what is allowed but probably not meant. */
+    public static Scenario parse(Node root, String file, Warnings warnings) {
+        return new ScenarioParser(warnings).scenario(root, file);
     }
 
     private Scenario scenario(Node root, String file) {
@@ -152,6 +164,11 @@ public final class ScenarioParser {
     }
 
     private boolean entityName(String name, Location at, String section) {
+        if (name.length() > MAX_NAME) {
+            problems.add(at, "a name in " + section + " is " + name.length() + " characters long; names are at most "
+                    + MAX_NAME + " characters (they head columns and label charts)");
+            return false;
+        }
         if (!IDENTIFIER.matcher(name).matches()) {
             problems.add(at, "`" + name + "` in " + section + " is not a valid name: use letters, digits and _, "
                     + "starting with a letter or _ (e.g. `adult_social_care`)");
@@ -343,7 +360,10 @@ public final class ScenarioParser {
                     ok = false;
                 }
             }
-            if (ok) out.add(new FailureDemandLink(from, to, perM, costPerM, delay, type, reference, r.location(), max));
+            // a coefficient that did not read (a bad expression) has been reported already
+            if (ok && (perM != null) != (costPerM != null)) {
+                out.add(new FailureDemandLink(from, to, perM, costPerM, delay, type, reference, r.location(), max));
+            }
         }
         return out;
     }
@@ -909,7 +929,9 @@ public final class ScenarioParser {
             try {
                 return new Series.Formula(body, Parser.parse(body), at);
             } catch (ExpressionException e) {
-                problems.add(at.shift(e.offset()), "`" + path + "`: " + e.getMessage());
+                boolean cut = body.chars().filter(ch -> ch == '(').count() > body.chars().filter(ch -> ch == ')').count();
+                problems.add(at.shift(e.offset()), "`" + path + "`: " + e.getMessage() + (cut ? " (in a {...} mapping or "
+                        + "[...] list a comma ends the value: put the expression in quotes, \"=max(0, a - b)\")" : ""));
                 return null;
             }
         }
@@ -925,10 +947,16 @@ public final class ScenarioParser {
 
     private Series csvSeries(String file, String column, Location fileAt, Location columnAt, boolean step, String path) {
         // a CSV named in a file is relative to that file; one given on the command line (--set), to the current folder
-        Path base = fileAt.line() == 0 && fileAt.file().startsWith("--set ") ? null
-                : Path.of(fileAt.file()).toAbsolutePath().getParent();
-        Path csv = base == null ? Path.of(file) : base.resolve(file);
-        if (!Files.isRegularFile(csv)) {
+        Path csv;
+        try {
+            csv = fileAt.line() == 0 && fileAt.file().startsWith("--set ") ? Path.of(file)
+                    : org.pressure.engine.scenario.FileAccess.resolve(file, Path.of(fileAt.file()), fileAt, path + ".csv");
+        } catch (ScenarioException | java.nio.file.InvalidPathException e) {
+            problems.add(fileAt, e instanceof ScenarioException se ? se.problems().get(0).message()
+                    : "`" + path + ".csv` is not a valid file path");
+            return null;
+        }
+        if (!Files.exists(csv)) {
             problems.add(fileAt, "`" + path + ".csv`: no such file `" + file + "` (looked for " + csv.normalize() + ")");
             return null;
         }
@@ -940,7 +968,11 @@ public final class ScenarioParser {
             }
             return new Series.Values(new TreeMap<>(points), step, fileAt);
         } catch (ScenarioException e) {
-            problems.addAll(e);
+            // a problem with the CSV as a whole (not an ordinary file, not UTF-8...) is shown at the `csv:` that names it
+            for (var p : e.problems()) {
+                if (p.location().line() == 0) problems.add(fileAt, "`" + path + ".csv` (" + file + ") " + p.message());
+                else problems.add(p.location(), p.message());
+            }
             return null;
         } catch (IOException e) {
             problems.add(fileAt, "`" + path + ".csv`: cannot read " + file + ": " + e.getMessage());

@@ -28,6 +28,12 @@ public final class Parser {
     public static final int MAX_DEPTH = 200;
     /** Longest expression accepted, in characters. */
     public static final int MAX_LENGTH = 10_000;
+    /**
+     * Deepest expression tree accepted: a chain of operators ({@code 1 + 1 + ... + 1}) deepens
+     * the tree by one per operator without any bracket, and everything that walks the tree
+     * (compiling, generated code) recurses over it.
+     */
+    public static final int MAX_TREE_DEPTH = 500;
 
     private final String src;
     private int pos;
@@ -55,7 +61,41 @@ public final class Parser {
             }
             throw new ExpressionException(p.pos, "unexpected `" + c + "`" + p.hint());
         }
+        if (treeDepth(e) > MAX_TREE_DEPTH) {
+            throw new ExpressionException(0, "more than " + MAX_TREE_DEPTH + " operators in a chain; split the "
+                    + "expression over several drivers");
+        }
         return e;
+    }
+
+    /** The depth of a tree, counted without recursion (so a deep tree cannot overflow the stack here). */
+    public static int treeDepth(Expr root) {
+        java.util.ArrayDeque<Expr> nodes = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+        nodes.push(root);
+        depths.push(1);
+        int max = 0;
+        while (!nodes.isEmpty()) {
+            Expr e = nodes.pop();
+            int d = depths.pop();
+            max = Math.max(max, d);
+            if (max > MAX_TREE_DEPTH) return max;
+            if (e instanceof Expr.Unary u) {
+                nodes.push(u.operand());
+                depths.push(d + 1);
+            } else if (e instanceof Expr.Binary b) {
+                nodes.push(b.left());
+                depths.push(d + 1);
+                nodes.push(b.right());
+                depths.push(d + 1);
+            } else if (e instanceof Expr.Call c) {
+                for (Expr a : c.args()) {
+                    nodes.push(a);
+                    depths.push(d + 1);
+                }
+            }
+        }
+        return max;
     }
 
     private String hint() {

@@ -33,11 +33,32 @@ public final class MapReader {
         for (var e : m.entries().entrySet()) {
             if (!allowed.contains(e.getKey())) {
                 reader.unknownKeys = true;
-                problems.add(e.getValue().keyLocation(), "unknown key `" + e.getKey() + "` in " + what
-                        + Suggest.didYouMean(e.getKey(), allowed) + " (allowed: " + keyList(allowed) + ")");
+                problems.add(e.getValue().keyLocation(), "unknown key `" + shortKey(e.getKey()) + "` in " + what
+                        + Suggest.didYouMean(e.getKey(), allowed) + " (allowed: " + keyList(allowed) + ")" + hint(e.getKey()));
             }
         }
         return reader;
+    }
+
+    /**
+     * Why a key the author did not mean may appear: in a {@code {...}} mapping a comma ends a
+     * value, so {@code {start: 170,000}} has a key {@code 000} and an unquoted expression
+     * {@code {cost: =max(0, a)}} a key {@code a)}.
+     */
+    static String hint(String key) {
+        if (key.matches("\\d{3}([.,]\\d+)?")) {
+            return "; a number written with a comma for thousands (170,000) is split at the comma in a {...} "
+                    + "mapping: write 170000";
+        }
+        if (key.contains(")")) {
+            return "; an expression with a comma in a {...} mapping or [...] list must be quoted, e.g. "
+                    + "\"=max(0, pay - cpi)\"";
+        }
+        return "";
+    }
+
+    private static String shortKey(String key) {
+        return key.length() <= 60 ? key : key.substring(0, 60) + "...";
     }
 
     /** Whether the mapping held a key it should not (probably a misspelling of one it lacks). */
@@ -122,8 +143,14 @@ public final class MapReader {
         if (n == null) return fallback;
         double v = number(n, key, problems, Double.NaN);
         if (Double.isNaN(v)) return fallback;
-        if (v != Math.rint(v) || Math.abs(v) > 1e9) {
-            problems.add(n.location(), "`" + key + "` should be a whole number, not " + ((Node.ScalarNode) n).text());
+        if (v != Math.rint(v)) {
+            problems.add(n.location(), "`" + key + "` should be a whole number, not " + ((Node.ScalarNode) n).shortText());
+            return fallback;
+        }
+        if (Math.abs(v) > 1e9) {
+            problems.add(n.location(), "`" + key + "` is " + ((Node.ScalarNode) n).shortText() + ", out of range: it "
+                    + "should be between -1000000000 and 1000000000" + (key.equals("start") || key.equals("end")
+                    ? " (a financial year, such as 2025 for 2025/26)" : ""));
             return fallback;
         }
         return (int) v;

@@ -71,11 +71,18 @@ public sealed interface Node permits Node.MapNode, Node.ListNode, Node.ScalarNod
         @Override
         public String kindName() {
             return switch (kind) {
-                case STRING -> "the text `" + text + "`";
-                case NUMBER -> "the number " + text;
+                case STRING -> "the text `" + shortText() + "`";
+                case NUMBER -> "the number " + shortText();
                 case BOOLEAN -> "`" + text + "`";
                 case NULL -> "an empty value";
             };
+        }
+
+        /** The text, cut to its first line and 60 characters for messages (the value may be a whole file). */
+        public String shortText() {
+            int nl = text.indexOf('\n');
+            String first = nl < 0 ? text : text.substring(0, nl);
+            return first.length() <= 60 && nl < 0 ? first : first.substring(0, Math.min(60, first.length())) + "...";
         }
     }
 }

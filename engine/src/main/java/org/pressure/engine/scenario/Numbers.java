@@ -36,6 +36,23 @@ public final class Numbers {
 
     /** The message for text that should have been a number. */
     public static String badNumber(String text) {
-        return "`" + text + "` is not a number; write a plain number such as 2.5 or -1e3, or a percentage such as 4.99%";
+        String t = text.strip();
+        if (FINANCIAL_YEAR.matcher(t).matches()) {
+            return "`" + t + "` is a financial year written as text; years are whole numbers: write "
+                    + t.substring(0, 4) + " for " + t;
+        }
+        if (THOUSANDS.matcher(t).matches()) {
+            return "`" + t + "` is not a number: write it without commas, " + t.replace(",", "")
+                    + " (or " + t.replace(',', '_') + ")";
+        }
+        String shown = t.length() <= 60 ? t : t.substring(0, 60) + "...";
+        if (t.startsWith("=") && t.chars().filter(c -> c == '(').count() > t.chars().filter(c -> c == ')').count()) {
+            return "`" + shown + "` is not a number (here only a number is allowed; and an expression with a comma in a "
+                    + "{...} mapping or [...] list must be in quotes, since the comma ends the value)";
+        }
+        return "`" + shown + "` is not a number; write a plain number such as 2.5 or -1e3, or a percentage such as 4.99%";
     }
+
+    private static final Pattern FINANCIAL_YEAR = Pattern.compile("\\d{4}\\s*[/-]\\s*\\d{2}(\\d{2})?");
+    private static final Pattern THOUSANDS = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?%?");
 }

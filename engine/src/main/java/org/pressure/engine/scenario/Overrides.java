@@ -9,6 +9,11 @@ import java.util.Map;
  * {@code --set PATH=VALUE}: replaces one value in a scenario tree before it is validated.
  * PATH is dotted keys with list items by index ({@code failure_demand.0.delay}); VALUE is read
  * as YAML, so it may be a number, a percentage, a name, an =expression or a flow mapping.
+ * An override changes what the scenario has: a new name in a table of names (a driver, a
+ * service, a year of a {@code values} table, ...) is refused with the nearest existing name,
+ * since it would be a misspelling that silently changes nothing; an option the file leaves
+ * at its default (a service's {@code floor}) may be set, and a misspelt option is refused when
+ * the scenario is checked.
  */
 public final class Overrides {
     private Overrides() {}
@@ -61,6 +66,14 @@ public final class Overrides {
         if (node instanceof Node.MapNode map) {
             Map<String, Node.Entry> entries = new LinkedHashMap<>(map.entries());
             Node.Entry old = entries.get(key);
+            if (old == null && ScenarioShape.isNameTable(path.subList(0, i))) {
+                String table = String.join(".", path.subList(0, i));
+                String near = Suggest.nearest(key, entries.keySet());
+                throw new ScenarioException(at, "the scenario has no `" + soFar + "`"
+                        + (near == null ? "" : " (did you mean `" + near + "`?)") + "; --set changes a value the "
+                        + "scenario has (names in `" + table + "`: " + names(entries.keySet()) + "); to add one, "
+                        + "write a file that `extends` the scenario");
+            }
             Node child;
             if (last) {
                 child = value;
@@ -92,6 +105,13 @@ public final class Overrides {
         throw new ScenarioException(at, "`" + String.join(".", path.subList(0, i)) + "` is " + node.kindName()
                 + ", not a mapping, so it has no `" + key + "`; set `" + String.join(".", path.subList(0, i))
                 + "` itself");
+    }
+
+    private static String names(java.util.Collection<String> keys) {
+        if (keys.isEmpty()) return "none";
+        List<String> list = new ArrayList<>(keys);
+        return list.size() <= 12 ? String.join(", ", list)
+                : String.join(", ", list.subList(0, 12)) + " and " + (list.size() - 12) + " more";
     }
 
     /** Locations of an override's value point at the override, not at a line of a file. */

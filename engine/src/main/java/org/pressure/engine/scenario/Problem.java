@@ -2,6 +2,10 @@ package org.pressure.engine.scenario;
 
 /** One thing wrong with what the user gave, written for the person who has to fix it. */
 public record Problem(Location location, String message) implements Comparable<Problem> {
+    /** One problem is one line: line breaks in a message (quoted from a parser, say) become spaces. */
+    public Problem {
+        message = message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
 
     @Override
     public String toString() {

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * Loads a scenario tree with {@code extends} resolved: the file is deep-merged over the file it
- * extends (mappings merge key by key, anything else is replaced, a null value removes the key),
- * recursively. Every value keeps the location of the file it came from.
+ * extends (mappings merge key by key, a null value removes the key, anything else is replaced,
+ * and so is a whole series: see {@link ScenarioShape}), recursively. Every value keeps the
+ * location of the file it came from.
  */
 public final class TreeLoader {
     /** Longest chain of {@code extends} followed. */
@@ -40,8 +41,7 @@ public final class TreeLoader {
         if (!(ext instanceof Node.ScalarNode s) || s.kind() != Node.ScalarKind.STRING || s.text().isBlank()) {
             throw new ScenarioException(ext.location(), "`extends` should name one scenario file, relative to this one");
         }
-        Path parent = real.getParent();
-        Path base = parent == null ? Path.of(s.text()) : parent.resolve(s.text());
+        Path base = FileAccess.resolve(s.text(), file, s.location(), "extends");
         chain.add(real);
         Node baseTree;
         try {
@@ -54,14 +54,24 @@ public final class TreeLoader {
             throw e;
         }
         chain.remove(chain.size() - 1);
+        if (!(baseTree instanceof Node.MapNode)) {
+            // say nothing of what the file holds: it may not be a scenario at all (extends: /etc/shadow)
+            throw new ScenarioException(ext.location(), "`extends: " + s.text() + "`: that file is not a scenario "
+                    + "(it does not hold a mapping of keys such as name, time and services)");
+        }
         Map<String, Node.Entry> own = new LinkedHashMap<>(map.entries());
         own.remove("extends");
         return merge(baseTree, new Node.MapNode(map.location(), own));
     }
 
-    /** {@code over} deep-merged over {@code base}. */
+    /** {@code over} deep-merged over {@code base}, both whole scenario trees. */
     public static Node merge(Node base, Node over) {
+        return merge(base, over, new ArrayList<>());
+    }
+
+    private static Node merge(Node base, Node over, List<String> path) {
         if (!(base instanceof Node.MapNode b) || !(over instanceof Node.MapNode o)) return over;
+        if (ScenarioShape.replacesWhole(path, base, over)) return over;
         Map<String, Node.Entry> out = new LinkedHashMap<>(b.entries());
         for (var e : o.entries().entrySet()) {
             Node value = e.getValue().value();
@@ -70,7 +80,9 @@ public final class TreeLoader {
                 continue;
             }
             Node.Entry old = out.get(e.getKey());
-            Node merged = old == null ? value : merge(old.value(), value);
+            path.add(e.getKey());
+            Node merged = old == null ? value : merge(old.value(), value, path);
+            path.remove(path.size() - 1);
             String comment = e.getValue().comment().isEmpty() && old != null ? old.comment() : e.getValue().comment();
             out.put(e.getKey(), new Node.Entry(e.getValue().keyLocation(), merged, comment));
         }

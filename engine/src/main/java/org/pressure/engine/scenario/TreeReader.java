@@ -55,34 +55,93 @@ public final class TreeReader {
 
     /** Reads the text of a file as UTF-8, refusing binary content and oversized files. */
     public static String readText(Path file) {
-        String name = file.toString();
-        Location at = Location.ofFile(name);
+        return decodeUtf8(readBytes(file, MAX_FILE_BYTES), file.toString());
+    }
+
+    /**
+     * Bytes as UTF-8 text, without a byte-order mark; refuses, at the line and column where it
+     * starts, anything that is not UTF-8 text.
+     */
+    public static String decodeUtf8(byte[] bytes, String name) {
+        String text;
         try {
-            if (Files.isDirectory(file)) throw new ScenarioException(at, "is a directory, not a file");
-            if (!Files.exists(file)) throw new ScenarioException(at, "no such file");
-            if (!Files.isReadable(file)) throw new ScenarioException(at, "cannot be read (permission denied)");
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new ScenarioException(at, "is " + size + " bytes; files over " + MAX_FILE_BYTES + " bytes are refused");
-            }
-            byte[] bytes = Files.readAllBytes(file);
-            String text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            int nul = text.indexOf('\0');
-            if (nul >= 0) throw new ScenarioException(at, "holds binary data (a NUL byte), not text");
-            if (text.startsWith("\uFEFF")) text = text.substring(1);
-            return text;
+        } catch (CharacterCodingException e) {
+            int bad = firstMalformed(bytes);
+            String before = new String(bytes, 0, bad, StandardCharsets.UTF_8);
+            throw new ScenarioException(locate(before, before.length(), name), "is not UTF-8 text: byte "
+                    + (bad + 1) + " (0x" + String.format("%02X", bytes[bad] & 0xff) + ") cannot start or continue a "
+                    + "character (binary data, or text saved in another encoding: save it as UTF-8)");
+        }
+        int nul = text.indexOf('\0');
+        if (nul >= 0) throw new ScenarioException(locate(text, nul, name), "holds binary data (a NUL byte), not text");
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        return text;
+    }
+
+    /**
+     * Reads a whole file of at most {@code max} bytes. Only ordinary files are read: a directory,
+     * a device ({@code /dev/zero}), a pipe or a socket is refused before it is opened, and the
+     * limit is kept while reading, not trusted from the file's reported size.
+     */
+    public static byte[] readBytes(Path file, long max) {
+        String name = file.toString();
+        Location at = Location.ofFile(name);
+        try {
+            java.nio.file.attribute.BasicFileAttributes a =
+                    Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            if (a.isDirectory()) throw new ScenarioException(at, "is a directory, not a file");
+            if (!a.isRegularFile()) {
+                throw new ScenarioException(at, "is not an ordinary file (a device, pipe or socket); only ordinary "
+                        + "files are read");
+            }
+            if (a.size() > max) {
+                throw new ScenarioException(at, "is " + a.size() + " bytes; files over " + max + " bytes are refused");
+            }
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+                if (bytes.length > max) {
+                    throw new ScenarioException(at, "is over " + max + " bytes; files over " + max + " bytes are refused");
+                }
+                return bytes;
+            }
         } catch (NoSuchFileException e) {
             throw new ScenarioException(at, "no such file");
         } catch (AccessDeniedException e) {
             throw new ScenarioException(at, "cannot be read (permission denied)");
-        } catch (CharacterCodingException e) {
-            throw new ScenarioException(at, "is not UTF-8 text (binary data?)");
+        } catch (java.nio.file.FileSystemException e) {
+            throw new ScenarioException(at, "cannot be read" + (e.getReason() == null ? "" : " (" + e.getReason() + ")"));
         } catch (IOException e) {
             throw new ScenarioException(at, "cannot be read: " + e.getMessage());
         }
+    }
+
+    /** The offset of the first byte that is not well-formed UTF-8. */
+    private static int firstMalformed(byte[] bytes) {
+        java.nio.charset.CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        java.nio.charset.CoderResult r = d.decode(in, out, true);
+        if (r.isError()) return in.position();
+        return Math.max(0, Math.min(bytes.length - 1, in.position()));
+    }
+
+    /** The line and column of character {@code index} of {@code text}. */
+    static Location locate(String text, int index, String name) {
+        int line = 1, col = 1;
+        for (int i = 0; i < index && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        return new Location(name, line, col);
     }
 
     /** Parses text already read; {@code name} is used in locations. */
@@ -93,12 +152,27 @@ public final class TreeReader {
     // ---------------------------------------------------------------- YAML
 
     private static Node parseYaml(String text, String name) {
+        try {
+            return parseYaml(text, name, true);
+        } catch (ClassCastException | IllegalStateException | IndexOutOfBoundsException | NullPointerException e) {
+            // SnakeYAML's comment handling fails on some broken files (a comment just inside an open
+            // `{`): read them again without comments, so that the syntax error itself is reported
+            try {
+                return parseYaml(text, name, false);
+            } catch (ClassCastException | IllegalStateException | IndexOutOfBoundsException | NullPointerException again) {
+                throw new ScenarioException(new Location(name, 1, 1), "YAML refused: the file is not well-formed YAML "
+                        + "and could not be read (" + again.getClass().getSimpleName() + ")");
+            }
+        }
+    }
+
+    private static Node parseYaml(String text, String name, boolean comments) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setAllowRecursiveKeys(false);
         options.setNestingDepthLimit(MAX_DEPTH);
         options.setCodePointLimit((int) MAX_FILE_BYTES);
-        options.setProcessComments(true); // comments cite sources; reports show them beside each figure
+        options.setProcessComments(comments); // comments cite sources; reports show them beside each figure
         Yaml yaml = new Yaml(options);
         org.yaml.snakeyaml.nodes.Node root;
         try (Reader reader = new StringReader(text)) {
@@ -108,9 +182,11 @@ public final class TreeReader {
             Location at = m == null ? Location.ofFile(name) : new Location(name, m.getLine() + 1, m.getColumn() + 1);
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
             String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
-            throw new ScenarioException(at, "YAML syntax error: " + problem + context);
+            throw new ScenarioException(at, "YAML syntax error: " + plainWords(problem, e.getContext()) + " [" + problem
+                    + context + "]");
         } catch (YAMLException e) {
-            throw new ScenarioException(Location.ofFile(name), "YAML refused: " + firstLine(e.getMessage()));
+            // no mark: a limit of the whole document (aliases, size); point at its start
+            throw new ScenarioException(new Location(name, 1, 1), "YAML refused: " + firstLine(e.getMessage()));
         } catch (IOException e) {
             throw new ScenarioException(Location.ofFile(name), "cannot be read: " + e.getMessage());
         } catch (StackOverflowError e) {
@@ -118,19 +194,30 @@ public final class TreeReader {
         }
         if (root == null) throw new ScenarioException(new Location(name, 1, 1), "the file is empty");
         Problems problems = new Problems();
-        Node tree = convert(root, name, problems, 0, new int[] {0});
+        Node tree = convert(root, name, problems, 0, new long[] {0, 0});
         problems.throwIfAny();
         return tree;
     }
 
-    private static final int MAX_NODES = 1_000_000;
+    /** Most values a document may hold once its aliases are expanded. */
+    public static final int MAX_NODES = 1_000_000;
+    /**
+     * Most characters of text a document may hold once its aliases are expanded: no more than
+     * the largest file, so that aliases of one long text cannot multiply it.
+     */
+    public static final long MAX_EXPANDED_CHARS = MAX_FILE_BYTES;
 
-    private static Node convert(org.yaml.snakeyaml.nodes.Node n, String name, Problems problems, int depth, int[] count) {
+    /** {@code count} holds the values and the characters of text converted so far. */
+    private static Node convert(org.yaml.snakeyaml.nodes.Node n, String name, Problems problems, int depth, long[] count) {
         Mark m = n.getStartMark();
         Location at = new Location(name, m.getLine() + 1, m.getColumn() + 1);
         if (depth > MAX_DEPTH) throw new ScenarioException(at, "nested more than " + MAX_DEPTH + " levels deep");
         if (++count[0] > MAX_NODES) {
             throw new ScenarioException(at, "expands to more than " + MAX_NODES + " values (aliases used as a bomb?)");
+        }
+        if (n instanceof org.yaml.snakeyaml.nodes.ScalarNode sn && (count[1] += sn.getValue().length()) > MAX_EXPANDED_CHARS) {
+            throw new ScenarioException(at, "expands to more than " + MAX_EXPANDED_CHARS + " characters of text "
+                    + "(aliases of a long text used as a bomb?)");
         }
         if (n instanceof MappingNode map) {
             Map<String, Node.Entry> entries = new LinkedHashMap<>();
@@ -174,6 +261,33 @@ public final class TreeReader {
         boolean quoted = s.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.DOUBLE_QUOTED
                 || s.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.SINGLE_QUOTED;
         return new Node.ScalarNode(quoted ? at.shift(1) : at, s.getValue(), kind);
+    }
+
+    /** What the YAML parser's words for the common slips mean for a person writing a scenario. */
+    static String plainWords(String problem, String context) {
+        String p = problem == null ? "" : problem;
+        String c = context == null ? "" : context;
+        if (p.contains("mapping values are not allowed here")) {
+            return "a `key: value` where this line cannot have one: check its indentation against the lines above "
+                    + "(keys of one mapping line up; the keys inside one are indented further), or put a value "
+                    + "that holds `: ` in quotes";
+        }
+        if (p.contains("expected <block end>") || c.contains("while parsing a block mapping")
+                || c.contains("while parsing a block collection")) {
+            return "this line is indented differently from the keys or items before it: keys of one mapping, and "
+                    + "items of one list, must start in the same column";
+        }
+        if (p.contains("'\\t'") || p.contains("\\t")) return "a tab: indent with spaces, not tabs";
+        if (p.contains("found character '@'") || p.contains("found character '`'")) {
+            return "a value cannot start with @ or ` in YAML: put it in quotes";
+        }
+        if (c.contains("while scanning a quoted scalar")) return "a quoted value is not closed: add the closing quote";
+        if (c.contains("while parsing a flow")) {
+            return "a {...} mapping or [...] list is not closed as it should be: check its brackets and commas, "
+                    + "and quote any value that holds a comma";
+        }
+        if (p.contains("found undefined alias")) return "an alias (*name) with no anchor (&name) before it";
+        return p;
     }
 
     /** The comment lines above a key and the comment at the end of its value's line, joined. */

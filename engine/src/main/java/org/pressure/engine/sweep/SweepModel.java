@@ -6,6 +6,7 @@ import java.util.List;
 import org.pressure.engine.council.CompiledScenario;
 import org.pressure.engine.council.CouncilCompiler;
 import org.pressure.engine.council.CouncilResult;
+import org.pressure.engine.council.Plausibility;
 import org.pressure.engine.council.ScenarioParser;
 import org.pressure.engine.scenario.Location;
 import org.pressure.engine.scenario.Node;
@@ -15,6 +16,7 @@ import org.pressure.engine.scenario.ScenarioException;
 import org.pressure.engine.scenario.Suggest;
 import org.pressure.engine.scenario.TreeLoader;
 import org.pressure.engine.scenario.TreeReader;
+import org.pressure.engine.scenario.Warnings;
 
 /**
  * A sweep's scenario compiled once: each parameter path becomes an input of the model, so a
@@ -50,7 +52,20 @@ public final class SweepModel {
      * @param seed a seed that replaces the file's, or null
      */
     public static SweepModel load(Path sweepFile, Integer runs, Long seed) {
+        return load(sweepFile, runs, seed, Warnings.ignored());
+    }
+
+    /**
+     * As {@link #load(Path, Integer, Long)}, adding to {@code warnings} what is implausible in the
+     * scenario as written and in one run of it.
+     */
+    public static SweepModel load(Path sweepFile, Integer runs, Long seed, Warnings warnings) {
         Node sweepTree = TreeReader.read(sweepFile);
+        if (SweepParser.isScenario(sweepTree)) {
+            throw new ScenarioException(((Node.MapNode) sweepTree).entries().values().iterator().next().keyLocation(),
+                    "this is a scenario file, not a sweep file: run it with `pressure run " + sweepFile + "`, or write a "
+                    + "sweep file that names it in `scenario:` (see docs/sweeps.md)");
+        }
         SweepSpec spec = SweepParser.parse(sweepTree, sweepFile).with(runs, seed);
         if (runs != null && SweepParser.runsProblem(spec.design(), runs) != null) {
             throw new ScenarioException(Location.ofFile("--runs " + runs), SweepParser.runsProblem(spec.design(), runs));
@@ -75,7 +90,8 @@ public final class SweepModel {
             }
             throw e;
         }
-        CompiledScenario base = CouncilCompiler.compile(ScenarioParser.parse(tree, spec.scenario().toString()));
+        CompiledScenario base = CouncilCompiler.compile(ScenarioParser.parse(tree, spec.scenario().toString(), warnings));
+        Plausibility.check(tree, warnings);
 
         Problems problems = new Problems();
         List<Overrides.Override> paths = new ArrayList<>();
@@ -113,9 +129,11 @@ public final class SweepModel {
             slow = which >= 0 && which < paths.size() ? "`" + String.join(".", paths.get(which).path()) + "`" : "a parameter";
         }
         SweepModel model = new SweepModel(spec, tree, paths, compiled, base, compiled != null);
+        model.parametersAt = params.location();
         model.slowPathReason = slow;
         SweepParser.checkOutputs(spec, base, sweepTree);
         model.probe(params);
+        base.run().check(warnings);
         // compiling the model to Java takes a tenth of a second or so; it pays for itself over many runs
         if (compiled != null && SweepParser.totalRuns(spec) >= GENERATE_CODE_FROM_RUNS) compiled.model().generateCode();
         return model;
@@ -148,7 +166,10 @@ public final class SweepModel {
         double[] outputs = new double[spec.outputs().size()];
         for (int j = 0; j < dists.size(); j++) {
             Distribution d = dists.get(j);
-            for (double x : new double[] {d.low(), d.quantile(0.37), d.high()}) {
+            // an unbounded end (a normal without min or max) is probed one in a million runs out
+            double low = Double.isFinite(d.low()) ? d.low() : d.quantile(1e-6);
+            double high = Double.isFinite(d.high()) ? d.high() : d.quantile(1 - 1e-6);
+            for (double x : new double[] {low, d.quantile(0.37), high}) {
                 double[] values = middle.clone();
                 values[j] = x;
                 try {
@@ -189,6 +210,13 @@ public final class SweepModel {
             }
         }
         return null;
+    }
+
+    /** Where the sweep file's {@code parameters:} are, for problems of one run (its values came from them). */
+    private Location parametersAt;
+
+    Location parametersAt() {
+        return parametersAt == null ? new Location(spec.sweepFile().toString(), 1, 1) : parametersAt;
     }
 
     public SweepSpec spec() {

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pressure.engine.council.CompiledScenario;
+import org.pressure.engine.scenario.FileAccess;
 import org.pressure.engine.scenario.Location;
 import org.pressure.engine.scenario.MapReader;
 import org.pressure.engine.scenario.Node;
 import org.pressure.engine.scenario.Problems;
+import org.pressure.engine.scenario.ScenarioException;
 import org.pressure.engine.scenario.Suggest;
 
 /** Reads and checks a sweep file (sweeps.md); every problem is reported together. */
@@ -33,7 +35,15 @@ public final class SweepParser {
 
     /** Whether a parsed file is a sweep file (it has a top-level {@code sweep} key). */
     public static boolean isSweep(Node tree) {
-        return tree instanceof Node.MapNode m && m.entries().containsKey("sweep");
+        return tree instanceof Node.MapNode m && (m.entries().containsKey("sweep")
+                || m.entries().containsKey("scenario") && m.entries().containsKey("parameters"));
+    }
+
+    /** Whether a tree that is not a sweep looks like a council scenario (so `sweep` was given the wrong file). */
+    public static boolean isScenario(Node tree) {
+        return tree instanceof Node.MapNode m && !isSweep(tree) && (m.entries().containsKey("services")
+                || m.entries().containsKey("income") || m.entries().containsKey("extends")
+                || m.entries().containsKey("time") && m.entries().containsKey("name"));
     }
 
     /** Checks a sweep file's structure; {@link SweepModel} checks paths and outputs against the scenario. */
@@ -51,8 +61,11 @@ public final class SweepParser {
         if (scenarioText == null) {
             problems.add(r.location(), "a sweep file needs `scenario:`, the scenario file to run, relative to the sweep file");
         } else {
-            Path parent = file.toAbsolutePath().getParent();
-            scenario = parent == null ? Path.of(scenarioText) : parent.resolve(scenarioText).normalize();
+            try {
+                scenario = FileAccess.resolve(scenarioText, file.toAbsolutePath(), r.get("scenario").location(), "scenario");
+            } catch (ScenarioException e) {
+                problems.addAll(e);
+            }
         }
         SweepSpec.Design design = SweepSpec.Design.RANDOM;
         String designText = r.text("design", null);

@@ -7,7 +7,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -49,7 +51,7 @@ public final class SweepRunner {
     private final SweepSpec spec;
     private final Plan plan;
     private final int threads;
-    private final LongConsumer progress;
+    private LongConsumer progress;
 
     public SweepRunner(SweepModel model, int threads, LongConsumer progress) {
         this.model = model;
@@ -63,32 +65,72 @@ public final class SweepRunner {
         return plan.runs();
     }
 
+    /** Sets what is told the number of runs finished, in run order, as chunks finish (null: nothing). */
+    public void onProgress(LongConsumer progress) {
+        this.progress = progress;
+    }
+
     /** What one chunk produced. */
     private record Chunk(int first, byte[] rows, double[][] outputs, double[][][] trajectories) {}
 
+    /** Where the rows of a sweep grow until it finishes; renamed to runs.csv then. */
+    public static final String PARTIAL = "runs.csv.partial";
+    /** Held while a sweep writes into a folder, so that two sweeps cannot write into one. */
+    public static final String LOCK = ".pressure-sweep.lock";
+
     /**
-     * Runs every run, writing {@code runs.csv} in {@code dir}. With {@code resume}, the rows
-     * already in runs.csv are checked against a fresh computation and kept; the rest are added.
+     * Runs every run, writing {@code runs.csv} in {@code dir}. The rows grow in
+     * {@code runs.csv.partial}, which becomes runs.csv (replacing it, never writing through a link)
+     * only when every run is done: a sweep refused part-way leaves the folder as it was, and one
+     * killed leaves the partial file for {@code --resume}. With {@code resume}, the rows already
+     * in the partial file (or, if there is none, in runs.csv) are checked against a fresh
+     * computation and kept; the rest are added. The folder is locked while the sweep runs.
      */
     public SweepResult run(Path dir, boolean resume) throws IOException {
         Files.createDirectories(dir);
+        try (FolderLock lock = FolderLock.take(dir)) {
+            return runLocked(dir, resume);
+        }
+    }
+
+    private SweepResult runLocked(Path dir, boolean resume) throws IOException {
         Path csv = dir.resolve("runs.csv");
+        Path partial = dir.resolve(PARTIAL);
         String header = header();
         int runs = plan.runs();
         long existing = 0;
-        if (resume && Files.exists(csv)) {
-            existing = prepareResume(csv, header);
-        } else {
-            Files.write(csv, header.getBytes(StandardCharsets.UTF_8));
+        for (Path p : List.of(csv, partial)) {
+            // a link in the way is replaced, never written through; but resuming would read through it
+            boolean inTheWay = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                    || resume && Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
+            if (inTheWay) {
+                throw new ScenarioException(Location.ofFile(p.toString()), "is not an ordinary file (a folder or a "
+                        + "link); move it away, or choose another --out folder");
+            }
         }
+        boolean fromPartial = resume && Files.exists(partial, LinkOption.NOFOLLOW_LINKS);
+        if (resume && !fromPartial && Files.exists(csv, LinkOption.NOFOLLOW_LINKS)) {
+            Files.copy(csv, partial, StandardCopyOption.REPLACE_EXISTING);
+            fromPartial = true;
+        }
+        if (fromPartial) {
+            existing = prepareResume(partial, header);
+        } else {
+            Files.deleteIfExists(partial);
+            Files.write(partial, header.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        }
+        reused = existing;
         Accumulator acc = new Accumulator(spec, model.base().scenario(), runs);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "sweep-worker");
             t.setDaemon(true);
             return t;
         });
-        try (FileChannel out = FileChannel.open(csv, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-             BufferedReader old = resume && existing > 0 ? Files.newBufferedReader(csv) : null) {
+        boolean finished = false;
+        try (FileChannel out = FileChannel.open(partial, StandardOpenOption.WRITE, StandardOpenOption.APPEND,
+                LinkOption.NOFOLLOW_LINKS);
+             BufferedReader old = existing > 0 ? Files.newBufferedReader(partial) : null) {
             if (old != null) old.readLine();
             int chunks = (runs + CHUNK - 1) / CHUNK;
             Deque<Future<Chunk>> window = new ArrayDeque<>();
@@ -106,10 +148,26 @@ public final class SweepRunner {
                 for (int i = 0; i < n; i++) acc.add(c.first() + i, c.outputs()[i], c.trajectories()[i]);
                 if (progress != null) progress.accept(c.first() + n);
             }
+            finished = true;
         } finally {
             pool.shutdownNow();
+            // refused part-way (not killed): leave no trace, and the earlier runs.csv as it was
+            if (!finished && !resume) Files.deleteIfExists(partial);
         }
-        return acc.finish(csv, plan, spec.parameterPaths().size());
+        SweepResult result = acc.finish(partial, plan, spec.parameterPaths().size());
+        try {
+            Files.move(partial, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(partial, csv, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return result;
+    }
+
+    private long reused;
+
+    /** Rows of an earlier, interrupted sweep that the last {@link #run} kept (0 without --resume). */
+    public long reusedRows() {
+        return reused;
     }
 
     private static Chunk take(Future<Chunk> f) throws IOException {
@@ -133,8 +191,7 @@ public final class SweepRunner {
     }
 
     static String csvField(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
-        return '"' + s.replace("\"", "\"\"") + '"';
+        return org.pressure.engine.io.CsvText.field(s);
     }
 
     private Chunk chunk(int from, int to) {
@@ -151,7 +208,7 @@ public final class SweepRunner {
             try {
                 trajectories[i] = evaluator.run(values, o);
             } catch (ScenarioException e) {
-                throw new ScenarioException(new Location(spec.sweepFile().toString(), 0, 0), "run " + run + " ("
+                throw new ScenarioException(model.parametersAt(), "run " + run + " ("
                         + describe(values) + "): " + e.getMessage().replace('\n', ' '));
             }
             outputs[i] = o;

@@ -23,6 +23,9 @@ public final class CompiledXmile {
     private final int[] outputs;
     private final List<String> warnings;
 
+    /** Most values a run may keep in memory: variables times steps. */
+    public static final long MAX_VALUES = 50_000_000;
+
     CompiledXmile(String file, XmileModel.SimSpecs specs, List<String> slotNames, int timeSlot,
                   List<XmileCompiler.Part> order, List<XmileCompiler.Stock> stocks, List<String> names,
                   int[] outputs, List<String> warnings) {
@@ -38,6 +41,12 @@ public final class CompiledXmile {
         this.names = List.copyOf(names);
         this.outputs = outputs.clone();
         this.warnings = List.copyOf(warnings);
+        long values = (long) slotCount * steps();
+        if (values > MAX_VALUES) {
+            throw new org.pressure.engine.scenario.ScenarioException(specs.location(), "the run would keep " + values
+                    + " values (" + slotCount + " variables over " + steps() + " steps); the limit is " + MAX_VALUES
+                    + " (" + MAX_VALUES * 8 / 1_000_000 + " MB): use a larger dt or a shorter run");
+        }
     }
 
     public String file() {

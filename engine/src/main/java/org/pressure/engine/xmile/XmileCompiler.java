@@ -207,7 +207,13 @@ public final class XmileCompiler implements Builtins.Context {
             return Eval.constant(0);
         }
         try {
+            rewritten = 0;
             Expr e = rewrite(Parser.parse(text), 0);
+            if (Parser.treeDepth(e) > Parser.MAX_TREE_DEPTH * 4) {
+                // macros nested in macros deepen the tree past what the parser allows one equation
+                throw new ExpressionException(0, "macros expand this equation to more than " + Parser.MAX_TREE_DEPTH * 4
+                        + " levels deep; write it with fewer nested macro calls");
+            }
             return Compiler.compile(e, names, reads);
         } catch (ExpressionException e) {
             problems.add(eq.location().shift(e.offset()), "in `" + owner + "`: " + e.getMessage());
@@ -216,6 +222,11 @@ public final class XmileCompiler implements Builtins.Context {
     }
 
     // ------------------------------------------------------------ macros and array arguments
+
+    /** Most terms one equation may have once its macros are expanded: against macros that double at each level. */
+    public static final int MAX_EXPANDED_TERMS = 200_000;
+    /** Terms of the equation being expanded so far. */
+    private int rewritten;
 
     /** Functions over all the elements of an array: {@code sum(a[*])} is {@code sum(a[1], a[2], ...)}. */
     private static final Set<String> OVER_ARRAYS = Set.of("sum", "prod", "mean", "size", "min", "max");
@@ -226,6 +237,10 @@ public final class XmileCompiler implements Builtins.Context {
      * element of Dim is being defined) into one argument per element.
      */
     private Expr rewrite(Expr e, int depth) {
+        if (++rewritten > MAX_EXPANDED_TERMS) {
+            throw new ExpressionException(e.offset(), "macros expand this equation to more than " + MAX_EXPANDED_TERMS
+                    + " terms (a macro that calls another more than once, nested?)");
+        }
         if (e instanceof Expr.Unary u) return new Expr.Unary(u.op(), rewrite(u.operand(), depth), u.offset());
         if (e instanceof Expr.Binary b) {
             return new Expr.Binary(b.op(), rewrite(b.left(), depth), rewrite(b.right(), depth), b.offset());

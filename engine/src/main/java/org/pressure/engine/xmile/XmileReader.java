@@ -30,6 +30,8 @@ import org.pressure.engine.scenario.ScenarioException;
 public final class XmileReader {
     /** Most time steps a model may ask for: every variable keeps a value per step in memory. */
     public static final int MAX_STEPS = 5_000_000;
+    /** Largest XMILE file read, in bytes (models with their diagrams stay far below it). */
+    public static final long MAX_FILE_BYTES = 32L * 1024 * 1024;
 
     /** An element with its attributes, text and children, and where its content starts. */
     private record Node(String name, Map<String, String> attributes, StringBuilder text, List<Node> children,
@@ -62,14 +64,24 @@ public final class XmileReader {
 
     /** Reads {@code path}, or throws {@link ScenarioException} naming the file and line of every problem. */
     public static XmileModel read(Path path) {
-        String name = path.toString();
-        try (InputStream in = Files.newInputStream(path)) {
-            return new XmileReader(name).read(in);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(Location.ofFile(name), "no such file");
-        } catch (IOException e) {
-            throw new ScenarioException(Location.ofFile(name), "cannot read the file: " + e.getMessage());
-        }
+        byte[] bytes = org.pressure.engine.scenario.TreeReader.readBytes(path, MAX_FILE_BYTES);
+        XmileReader reader = new XmileReader(path.toString());
+        if (!declaresUtf8(bytes)) return reader.read(new java.io.ByteArrayInputStream(bytes));
+        // decoded here, so that a bad byte is reported at its line (the XML parser would also print "[Fatal Error]")
+        String text = org.pressure.engine.scenario.TreeReader.decodeUtf8(bytes, path.toString());
+        return reader.read(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** Whether an XML document is UTF-8: no UTF-16 byte-order mark, and no other encoding declared. */
+    private static boolean declaresUtf8(byte[] bytes) {
+        if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff
+                || (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe)) return false;
+        String head = new String(bytes, 0, Math.min(200, bytes.length), java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (!head.startsWith("<?xml") && !head.startsWith("\u00ef\u00bb\u00bf<?xml")) return true;
+        int end = head.indexOf("?>");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("encoding\\s*=\\s*[\"']([^\"']+)")
+                .matcher(end < 0 ? head : head.substring(0, end));
+        return !m.find() || m.group(1).strip().replace("-", "").equalsIgnoreCase("utf8");
     }
 
     /** Reads a model from a stream; {@code file} names it in messages. */
@@ -196,13 +208,19 @@ public final class XmileReader {
         return parseNumber(n.trimmed(), n, child);
     }
 
+    private static String shortText(String t) {
+        return t.length() <= 60 ? t : t.substring(0, 60) + "...";
+    }
+
     private double parseNumber(String text, Node where, String what) {
         try {
-            return Double.parseDouble(text.strip());
+            double v = Double.parseDouble(text.strip());
+            if (Double.isFinite(v)) return v;
         } catch (NumberFormatException e) {
-            problems.add(where.location, "<" + what + "> must be a number, not `" + text.strip() + "`");
-            return Double.NaN;
+            // reported below
         }
+        problems.add(where.location, "<" + what + "> must be a finite number, not `" + shortText(text.strip()) + "`");
+        return Double.NaN;
     }
 
     private static Map<String, List<String>> dimensions(Node dims) {
@@ -373,6 +391,12 @@ public final class XmileReader {
             return null;
         }
         if (xs == null || ys == null) return null;
+        for (double x : xs) {
+            if (!Double.isFinite(x)) {
+                problems.add(gf.location, "graphical function of `" + owner + "`: its x points must be finite numbers");
+                return null;
+            }
+        }
         if (xs.length != ys.length) {
             problems.add(gf.location, "graphical function of `" + owner + "` has " + xs.length + " x points but "
                     + ys.length + " y points");
@@ -400,6 +424,7 @@ public final class XmileReader {
         for (int i = 0; i < parts.length; i++) {
             try {
                 out[i] = Double.parseDouble(parts[i].strip());
+                if (!Double.isFinite(out[i])) throw new NumberFormatException("not finite");
             } catch (NumberFormatException e) {
                 problems.add(pts.location, "graphical function of `" + owner + "`: `" + parts[i].strip()
                         + "` in <" + pts.name + "> is not a number");

@@ -56,7 +56,6 @@ public record XmileRun(double[] times, List<String> names, List<double[]> column
     }
 
     private static String csvField(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) return s;
-        return '"' + s.replace("\"", "\"\"") + '"';
+        return org.pressure.engine.io.CsvText.field(s);
     }
 }

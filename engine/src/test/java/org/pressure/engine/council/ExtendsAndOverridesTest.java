@@ -87,12 +87,13 @@ class ExtendsAndOverridesTest {
     void set_overrides_any_value_by_path_before_validation() {
         Path base = dir.resolve("base.yaml");
         Scenario sc = Scenarios.load(base, List.of("services.prevention.floor=30%", "failure_demand.0.delay=3",
-                "drivers.cpi==1% + 1%", "time.end=2030", "drivers.new_one={start: 5, growth: 1%}"));
+                "drivers.cpi==1% + 1%", "time.end=2030", "services.other.floor=50%", "budget.reserves.minimum=3"));
         assertEquals(0.3, ((Series.Constant) sc.services().get("prevention").floor()).value());
         assertEquals(3, sc.links().get(0).delay());
         assertTrue(sc.drivers().get("cpi") instanceof Series.Formula);
         assertEquals(2030, sc.end());
-        assertTrue(sc.drivers().get("new_one") instanceof Series.Growth);
+        assertEquals(0.5, ((Series.Constant) sc.services().get("other").floor()).value(), "an option left at its default may be set");
+        assertEquals(3, sc.budget().minimumReserves(), "so may one whose section the file leaves out");
         CouncilResult r = CouncilCompiler.compile(sc).run();
         assertEquals(100 * 1.02 * 1.02, r.value("income", 2027), 1e-9);
     }
@@ -114,6 +115,65 @@ class ExtendsAndOverridesTest {
         ScenarioException throughScalar = assertThrows(ScenarioException.class,
                 () -> Scenarios.load(base, List.of("drivers.cpi.growth=1%")));
         assertTrue(throughScalar.getMessage().contains("`drivers.cpi` is the text `2%`"), throughScalar.getMessage());
+    }
+
+    @Test
+    void set_of_a_name_the_scenario_does_not_have_is_refused_with_the_nearest_name() {
+        Path base = dir.resolve("base.yaml");
+        ScenarioException driver = assertThrows(ScenarioException.class,
+                () -> Scenarios.load(base, List.of("drivers.cpl=1.5%")));
+        assertEquals("--set drivers.cpl=1.5%: the scenario has no `drivers.cpl` (did you mean `cpi`?); --set changes a "
+                + "value the scenario has (names in `drivers`: cpi); to add one, write a file that `extends` the scenario",
+                driver.getMessage());
+        ScenarioException income = assertThrows(ScenarioException.class,
+                () -> Scenarios.load(base, List.of("income.taxes=2%")));
+        assertTrue(income.getMessage().startsWith("--set income.taxes=2%: the scenario has no `income.taxes` (did you "
+                + "mean `tax`?)"), income.getMessage());
+        ScenarioException service = assertThrows(ScenarioException.class,
+                () -> Scenarios.load(base, List.of("services.libraries.cost=5")));
+        assertTrue(service.getMessage().startsWith("--set services.libraries.cost=5: the scenario has no "
+                + "`services.libraries`;"), service.getMessage());
+        Path child = dir.resolve("values.yaml");
+        ScenarioException year = assertThrows(ScenarioException.class, () -> {
+            Files.writeString(child, "extends: base.yaml\ndrivers:\n  cpi: {values: {2025: 2%, 2027: 3%}}\n");
+            Scenarios.load(child, List.of("drivers.cpi.values.2026=5%"));
+        });
+        assertTrue(year.getMessage().startsWith("--set drivers.cpi.values.2026=5%: the scenario has no "
+                + "`drivers.cpi.values.2026`"), year.getMessage());
+        assertEquals(0.05, ((Series.Values) Scenarios.load(child, List.of("drivers.cpi.values.2027=5%"))
+                .drivers().get("cpi")).at(2027), "a year the table has may be set");
+    }
+
+    @Test
+    void a_series_in_a_variant_replaces_the_bases_whole_never_year_by_year() throws IOException {
+        Path growthOnly = dir.resolve("start-only.yaml");
+        Files.writeString(growthOnly, "extends: base.yaml\nservices:\n  care: {cost: {start: 70}}\n");
+        ScenarioException noGrowth = assertThrows(ScenarioException.class, () -> Scenarios.load(growthOnly, List.of()));
+        assertTrue(noGrowth.getMessage().contains("start-only.yaml:3:16: `services.care.cost` ({start, growth}) needs "
+                + "`growth`"), "the base's growth is not kept: " + noGrowth.getMessage());
+
+        Files.writeString(dir.resolve("base.yaml"), Files.readString(dir.resolve("base.yaml"))
+                .replace("tax: {start: 100, growth: cpi}", "tax: {start: 100, growth: {values: {2025: 0%, 2027: 2.99%}, "
+                        + "interpolate: step}}")
+                .replace("care: {cost: {start: 60, growth: 5%}}", "care: {clients: {per: 1000, rate: 2%}, unit_cost: 0.05}"));
+        Path freeze = dir.resolve("freeze.yaml");
+        Files.writeString(freeze, """
+                extends: base.yaml
+                name: Freeze from 2026
+                income:
+                  tax: {start: 100, growth: {values: {2026: 0%}}}
+                services:
+                  care:
+                    clients: {rate: 3%}
+                """);
+        Scenario sc = Scenarios.load(freeze, List.of());
+        Series.Growth tax = (Series.Growth) sc.income().get("tax");
+        assertEquals(java.util.Map.of(2026, 0.0), ((Series.Values) tax.growth()).points(),
+                "the variant's table is its whole table: no 2.99% from 2027 kept from the base");
+        assertEquals(100, CouncilCompiler.compile(sc).run().value("income.tax", 2027), 1e-12);
+        Series.Product clients = (Series.Product) sc.services().get("care").clients();
+        assertEquals(1000, ((Series.Constant) clients.per()).value(), "{per, rate} over {per, rate} merges key by key");
+        assertEquals(0.03, ((Series.Constant) clients.rate()).value());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.pressure.engine.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -182,10 +183,78 @@ class SweepTest {
         // as a kill leaves it: 400 finished rows and a torn one
         List<String> lines = Files.readAllLines(whole.resolve("runs.csv"));
         String torn = String.join("\n", lines.subList(0, 401)) + "\n" + lines.get(401).substring(0, 7);
-        Files.writeString(cut.resolve("runs.csv"), torn);
+        Files.writeString(cut.resolve(SweepRunner.PARTIAL), torn);
         run(file, cut, 2, true);
+        assertFalse(Files.exists(cut.resolve(SweepRunner.PARTIAL)), "the partial rows became runs.csv");
         assertArrayEquals(Files.readAllBytes(whole.resolve("runs.csv")), Files.readAllBytes(cut.resolve("runs.csv")));
         assertArrayEquals(Files.readAllBytes(whole.resolve("summary.json")), Files.readAllBytes(cut.resolve("summary.json")));
+    }
+
+    /** A sweep whose run with x in [0.512, 0.513) is refused: one run of 1000 in a Latin hypercube over [0, 1]. */
+    private Path sweepRefusedPartWay() throws IOException {
+        Files.writeString(dir.resolve("base.yaml"), SCENARIO.replace("pop: {start: 1000, growth: 2%}",
+                "pop: {start: 1000, growth: 2%}\n  x: 0.5").replace("other: {statutory: false, cost: 30}",
+                "other: {statutory: false, cost: \"=if(x >= 0.512 and x < 0.513, ln(0), 30)\"}"));
+        Path file = dir.resolve("refused.yaml");
+        Files.writeString(file, """
+                sweep: Refused part-way
+                scenario: base.yaml
+                design: latin_hypercube
+                runs: 1000
+                seed: 1
+                parameters:
+                  drivers.x: {uniform: [0, 1]}
+                outputs: [cumulative_gap]
+                """);
+        return file;
+    }
+
+    @Test
+    void a_sweep_refused_part_way_writes_nothing_and_loses_nothing() throws IOException {
+        Path out = dir.resolve("kept");
+        run(sweep("random", 300, ""), out, 2, false);
+        byte[] runs = Files.readAllBytes(out.resolve("runs.csv")), summary = Files.readAllBytes(out.resolve("summary.json"));
+        Path refused = sweepRefusedPartWay();
+        ScenarioException e = assertThrows(ScenarioException.class, () -> run(refused, out, 2, false));
+        assertTrue(e.getMessage().contains("run "), e.getMessage());
+        assertArrayEquals(runs, Files.readAllBytes(out.resolve("runs.csv")), "the earlier runs.csv is kept whole");
+        assertArrayEquals(summary, Files.readAllBytes(out.resolve("summary.json")));
+        try (var files = Files.list(out)) {
+            assertEquals(List.of("runs.csv", "summary.json"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList(), "no partial file, no lock left");
+        }
+    }
+
+    @Test
+    void a_second_sweep_into_a_locked_folder_is_refused_naming_the_holder() throws IOException {
+        Path file = sweep("random", 50, "");
+        Path out = dir.resolve("locked");
+        Files.createDirectories(out);
+        try (FolderLock held = FolderLock.take(out)) {
+            ScenarioException e = assertThrows(ScenarioException.class, () -> run(file, out, 1, false));
+            assertTrue(e.getMessage().startsWith("--out " + out + ": another sweep is writing into this folder (process "
+                    + ProcessHandle.current().pid()), e.getMessage());
+        }
+        run(file, out, 1, false);
+        assertFalse(Files.exists(out.resolve(SweepRunner.LOCK)), "the lock goes with the sweep");
+    }
+
+    @Test
+    void runs_csv_never_writes_through_a_link_and_a_folder_in_its_place_is_refused() throws IOException {
+        Path file = sweep("random", 50, "");
+        Path out = dir.resolve("linked");
+        Files.createDirectories(out);
+        Path target = dir.resolve("precious.txt");
+        Files.writeString(target, "keep me");
+        Files.createSymbolicLink(out.resolve("runs.csv"), target);
+        run(file, out, 1, false);
+        assertEquals("keep me", Files.readString(target));
+        assertTrue(Files.isRegularFile(out.resolve("runs.csv"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        Path dirOut = dir.resolve("dir");
+        Files.createDirectories(dirOut.resolve("runs.csv"));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> run(file, dirOut, 1, true));
+        assertEquals(dirOut.resolve("runs.csv") + ": is not an ordinary file (a folder or a link); move it away, or "
+                + "choose another --out folder", e.getMessage());
     }
 
     @Test

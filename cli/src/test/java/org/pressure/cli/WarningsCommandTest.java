@@ -1,0 +1,69 @@
+package org.pressure.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Warnings print as file:line:col: warning: ... and leave the exit at 0; --strict refuses them and writes nothing. */
+class WarningsCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path slip() throws IOException {
+        Path file = dir.resolve("slip.yaml");
+        Files.writeString(file, CommandLineTest.SCENARIO.replace("growth: 2%", "growth: 5"));
+        return file;
+    }
+
+    private String warning(Path file) {
+        return file + ":4:29: warning: `income.tax.growth` is 500% a year, beyond the 30% either way that a yearly "
+                + "rate plausibly takes; if you meant 5%, write `5%` (a plain 5 means 500%)\n";
+    }
+
+    @Test
+    void every_command_prints_the_warning_and_succeeds() throws IOException {
+        Path file = slip();
+        var validate = CommandLineTest.execute("validate", file.toString());
+        assertEquals(0, validate.exit());
+        assertEquals(warning(file), validate.err());
+        var run = CommandLineTest.execute("run", file.toString(), "--out", dir.resolve("run").toString(), "--no-chart");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(warning(file), run.err());
+        var report = CommandLineTest.execute("report", file.toString(), "--out", dir.resolve("report").toString());
+        assertEquals(0, report.exit(), report.err());
+        assertEquals(warning(file), report.err());
+        var compare = CommandLineTest.execute("compare", file.toString(), file.toString(), "--out",
+                dir.resolve("compare").toString(), "--no-chart");
+        assertEquals(0, compare.exit(), compare.err());
+        assertEquals(warning(file), compare.err());
+        Path sweep = dir.resolve("sweep.yaml");
+        Files.writeString(sweep, "sweep: S\nscenario: slip.yaml\ndesign: grid\nlevels: 2\nparameters:\n"
+                + "  services.other.floor: {uniform: [10%, 20%]}\noutputs: [cumulative_gap]\n");
+        var sw = CommandLineTest.execute("sweep", sweep.toString(), "--out", dir.resolve("sweep").toString(), "--no-chart");
+        assertEquals(0, sw.exit(), sw.err());
+        assertEquals(warning(file), sw.err());
+    }
+
+    @Test
+    void strict_refuses_warnings_with_exit_2_and_writes_nothing() throws IOException {
+        Path file = slip();
+        Path out = dir.resolve("run");
+        var run = CommandLineTest.execute("run", file.toString(), "--out", out.toString(), "--strict");
+        assertEquals(2, run.exit());
+        assertEquals(file + ":4:29: `income.tax.growth` is 500% a year, beyond the 30% either way that a yearly rate "
+                + "plausibly takes; if you meant 5%, write `5%` (a plain 5 means 500%) (refused by --strict)\n", run.err());
+        assertFalse(Files.exists(out));
+        var validate = CommandLineTest.execute("validate", "--strict", file.toString());
+        assertEquals(2, validate.exit());
+        assertTrue(validate.err().endsWith("(refused by --strict)\n"), validate.err());
+        var report = CommandLineTest.execute("report", "--strict", file.toString(), "--out", dir.resolve("r").toString());
+        assertEquals(2, report.exit());
+        assertFalse(Files.exists(dir.resolve("r")));
+    }
+}

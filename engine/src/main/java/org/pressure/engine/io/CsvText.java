@@ -1,0 +1,19 @@
+package org.pressure.engine.io;
+
+/**
+ * A text field of a CSV file the program writes: quoted where it holds a comma, a quote or a
+ * line break, and, where it begins with a character a spreadsheet would read as the start of a
+ * formula ({@code = + - @}, a tab or a carriage return), preceded by an apostrophe, so that a
+ * name such as {@code =HYPERLINK(...)} shows as text and never runs. Numbers are written
+ * without it.
+ */
+public final class CsvText {
+    private CsvText() {}
+
+    public static String field(String s) {
+        String t = s;
+        if (!t.isEmpty() && "=+-@\t\r".indexOf(t.charAt(0)) >= 0) t = "'" + t;
+        boolean quote = t.indexOf(',') >= 0 || t.indexOf('"') >= 0 || t.indexOf('\n') >= 0 || t.indexOf('\r') >= 0;
+        return quote ? '"' + t.replace("\"", "\"\"") + '"' : t;
+    }
+}
