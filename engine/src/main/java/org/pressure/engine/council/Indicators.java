@@ -94,23 +94,11 @@ public record Indicators(Integer failureYear, Integer gapYear, Integer crossover
 
     /** One indicator's value: a year as Integer (or null), an amount as Double, a share as Double (or null). */
     public Object get(Indicator i) {
-        return switch (i) {
-            case FAILURE_YEAR -> failureYear;
-            case GAP_YEAR -> gapYear;
-            case CROSSOVER_YEAR -> crossoverYear;
-            case RESERVES_EXHAUSTED_YEAR -> reservesExhaustedYear;
-            case RESERVES_NEGATIVE_YEAR -> reservesNegativeYear;
-            case CUMULATIVE_GAP -> cumulativeGap;
-            case GAP_END -> gapEnd;
-            case TOTAL_CUTS -> totalCuts;
-            case TOTAL_RESERVES_DRAWN -> totalReservesDrawn;
-            case TOTAL_OVERSPEND -> totalOverspend;
-            case UNDELIVERED_SAVINGS -> undeliveredSavings;
-            case EFS_TOTAL -> efsTotal;
-            case FAILURE_DEMAND_COST -> failureDemandCost;
-            case PUBLIC_COST_TOTAL -> publicCostTotal;
-            case FINAL_RESERVES -> finalReserves;
-            case STATUTORY_SHARE_END -> statutoryShareEnd;
+        double x = number(i);
+        return switch (i.kind) {
+            case YEAR -> Double.isNaN(x) ? null : (Integer) (int) x;
+            case MONEY -> x;
+            case SHARE -> Double.isNaN(x) ? null : (Double) x;
         };
     }
 
