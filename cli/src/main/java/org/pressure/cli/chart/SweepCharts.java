@@ -178,21 +178,31 @@ public final class SweepCharts {
                 y.setUpperMargin(0.02);
             }
         } else {
-            DefaultCategoryDataset data = new DefaultCategoryDataset();
+            // Sobol and Morris estimates carry bootstrap confidence intervals: drawn as whiskers
+            org.jfree.data.statistics.DefaultStatisticalCategoryDataset data =
+                    new org.jfree.data.statistics.DefaultStatisticalCategoryDataset();
+            boolean sobol = header.contains("ST");
             for (SweepResult.SensitivityRow s : rows) {
-                if (header.contains("ST")) {
-                    data.addValue(finite(s.values()[header.indexOf("ST")]), "total effect (ST)", s.parameter());
-                    data.addValue(finite(s.values()[header.indexOf("S1")]), "first-order effect (S1)", s.parameter());
+                if (sobol) {
+                    data.add(finite(s.values()[header.indexOf("ST")]), conf(s, header, "ST_conf"), "total effect (ST)",
+                            s.parameter());
+                    data.add(finite(s.values()[header.indexOf("S1")]), conf(s, header, "S1_conf"),
+                            "first-order effect (S1)", s.parameter());
                 } else {
-                    data.addValue(finite(s.values()[measure]), "mean absolute elementary effect (mu*)", s.parameter());
+                    data.add(finite(s.values()[measure]), conf(s, header, "mu_star_conf"),
+                            "mean absolute elementary effect (mu*)", s.parameter());
                 }
             }
-            y = new NumberAxis(header.contains("ST") ? "Share of the output's variance" : "mu* (output per range)");
-            BarRenderer bars = new BarRenderer();
+            y = new NumberAxis((sobol ? "Share of the output's variance" : "mu* (output per range)")
+                    + " (whiskers: 95% confidence interval)");
+            org.jfree.chart.renderer.category.StatisticalBarRenderer bars =
+                    new org.jfree.chart.renderer.category.StatisticalBarRenderer();
             bars.setBarPainter(new StandardBarPainter());
             bars.setShadowVisible(false);
             bars.setSeriesPaint(0, new Color(0xD55E00));
             bars.setSeriesPaint(1, new Color(0x56B4E9));
+            bars.setErrorIndicatorPaint(Theme.INK);
+            bars.setErrorIndicatorStroke(new java.awt.BasicStroke(2f));
             plot = new CategoryPlot(data, x, y, bars);
         }
         y.setLabelFont(Theme.AXIS_LABEL);
@@ -262,6 +272,12 @@ public final class SweepCharts {
             }
         }
         return Double.isFinite(last) ? Math.rint(last) + 1 : Double.NaN;
+    }
+
+    /** The half-width of an estimate's 95% confidence interval, 0 where the design gives none. */
+    private static double conf(SweepResult.SensitivityRow s, List<String> header, String column) {
+        int i = header.indexOf(column);
+        return i < 0 ? 0 : finite(s.values()[i]);
     }
 
     /** Financial years on a tornado's axis, whole years only, and "never" one year past the horizon. */
