@@ -5,32 +5,52 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.pressure.engine.scenario.Location;
-import org.pressure.engine.scenario.ScenarioException;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** The chart options every command that draws takes (a picocli mixin). */
+/**
+ * The chart options every command that draws takes (a picocli mixin). A bad size or dpi is an
+ * option error: picocli reports it with the option's name and exit 2, before anything runs.
+ */
 public final class ChartOptions {
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)x(\\d+(?:\\.\\d+)?)(cm|mm|in|px)?");
+
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--format", split = ",", paramLabel = "FORMAT",
             description = "Chart formats, comma-separated: png, svg, pdf (default: png,svg).")
     public List<ChartFormat> formats = new ArrayList<>(List.of(ChartFormat.PNG, ChartFormat.SVG));
 
-    @Option(names = "--size", paramLabel = "WxH[cm|mm|in|px]",
-            description = "Chart size: pixels (1600x900, the default) or a printed size with --dpi (16x9cm).")
     public String size = "1600x900";
 
-    @Option(names = "--dpi", paramLabel = "DPI", description = "Dots per inch for a printed --size (default 300).")
     public int dpi = 300;
+
+    @Option(names = "--size", paramLabel = "WxH[cm|mm|in|px]",
+            description = "Chart size: pixels (1600x900, the default) or a printed size with --dpi (16x9cm).")
+    void size(String value) {
+        if (!SIZE.matcher(value.strip().toLowerCase(Locale.ROOT)).matches()) {
+            throw bad("--size " + value + ": write the size as WIDTHxHEIGHT in pixels (1600x900) or with a unit "
+                    + "(16x9cm, 160x90mm, 6.3x3.5in)");
+        }
+        size = value;
+    }
+
+    @Option(names = "--dpi", paramLabel = "DPI", description = "Dots per inch for a printed --size (default 300).")
+    void dpi(int value) {
+        if (value < 30 || value > 2400) throw bad("--dpi " + value + ": use a dpi from 30 to 2400");
+        dpi = value;
+    }
+
+    private RuntimeException bad(String message) {
+        return spec == null ? new IllegalArgumentException(message)
+                : new CommandLine.ParameterException(spec.commandLine(), message);
+    }
 
     /** Pixel size of the image (for PNG; SVG and PDF use the same size in points). */
     public int[] pixels() {
         Matcher m = SIZE.matcher(size.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new ScenarioException(Location.ofFile("--size " + size), "write the size as WIDTHxHEIGHT in pixels "
-                    + "(1600x900) or with a unit (16x9cm, 160x90mm, 6.3x3.5in)");
-        }
+        if (!m.matches()) throw bad("--size " + size + ": write the size as WIDTHxHEIGHT");
         double w = Double.parseDouble(m.group(1)), h = Double.parseDouble(m.group(2));
         String unit = m.group(3) == null ? "px" : m.group(3);
         double perUnit = switch (unit) {
@@ -40,10 +60,9 @@ public final class ChartOptions {
             default -> 1;
         };
         int pw = (int) Math.round(w * perUnit), ph = (int) Math.round(h * perUnit);
-        if (dpi < 30 || dpi > 2400) throw new ScenarioException(Location.ofFile("--dpi " + dpi), "use a dpi from 30 to 2400");
         if (pw < 200 || ph < 150 || pw > 20000 || ph > 20000) {
-            throw new ScenarioException(Location.ofFile("--size " + size), "the chart would be " + pw + "x" + ph
-                    + " pixels; use between 200x150 and 20000x20000");
+            throw bad("--size " + size + (perUnit == 1 ? "" : " at --dpi " + dpi) + ": the chart would be " + pw + "x"
+                    + ph + " pixels; use between 200x150 and 20000x20000");
         }
         return new int[] {pw, ph};
     }
