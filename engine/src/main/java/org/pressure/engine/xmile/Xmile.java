@@ -21,13 +21,12 @@ public final class Xmile {
     public static CompiledXmile load(Path file) {
         try {
             return XmileCompiler.compile(XmileReader.read(file));
-        } catch (NumberFormatException | NullPointerException | IndexOutOfBoundsException e) {
-            // a model file with attributes missing or malformed in a way no check above caught:
-            // still the file's fault, so say so rather than fail as a bug
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            // a number or a list in the file malformed in a way no check caught: the file's fault,
+            // so say so; a missing attribute is checked where it is read, never caught here
             throw new org.pressure.engine.scenario.ScenarioException(
                     org.pressure.engine.scenario.Location.ofFile(file.toString()),
-                    "the model could not be read: an element lacks an attribute it needs or has one that is not "
-                            + "a number (" + e.getClass().getSimpleName()
+                    "the model could not be read: an attribute or a list of numbers is malformed ("+ e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
     }

@@ -228,8 +228,14 @@ public final class XmileReader {
         if (dims == null) return out;
         for (Node d : dims.all("dim")) {
             List<String> elements = new ArrayList<>();
-            for (Node e : d.all("elem")) elements.add(e.attribute("name"));
             if (d.attribute("name") == null) throw new ScenarioException(d.location, "a <dim> needs a name attribute");
+            for (Node e : d.all("elem")) {
+                if (e.attribute("name") == null) {
+                    throw new ScenarioException(e.location, "an <elem> of dimension `" + d.attribute("name")
+                            + "` needs a name attribute");
+                }
+                elements.add(e.attribute("name"));
+            }
             if (elements.isEmpty() && d.attribute("size") != null) {
                 int size;
                 try {
@@ -322,6 +328,10 @@ public final class XmileReader {
             }
             for (Node e : v.all("element")) {
                 Node eq = e.child("eqn");
+                if (eq != null && e.attribute("subscript") == null) {
+                    problems.add(e.location, "an <element> of `" + name + "` needs a subscript attribute naming its element");
+                    return null;
+                }
                 if (eq != null) elements.put(e.attribute("subscript"), equation(eq));
             }
             if (eqns.size() > 1) {

@@ -201,4 +201,16 @@ class XmileModelsTest {
                 + model(specs(0, 1, 1, "Euler"), "<aux name=\"a\"><eqn>1</eqn><doc>&x;</doc></aux>").substring(39);
         assertThrows(ScenarioException.class, () -> run(xml));
     }
+
+    @Test
+    void missing_array_attributes_are_problems_at_their_element_not_caught_exceptions() {
+        String withDims = "<?xml version=\"1.0\"?>\n<xmile version=\"1.0\" xmlns=\"" + NS + "\">\n"
+                + specs(0, 2, 1, "Euler") + "\n<dimensions><dim name=\"D\"><elem name=\"a\"/>%s</dim></dimensions>\n"
+                + "<model><variables><aux name=\"x\"><dimensions><dim name=\"D\"/></dimensions>%s</aux></variables></model>\n</xmile>\n";
+        ScenarioException noName = refusal(withDims.formatted("<elem/>", "<element subscript=\"a\"><eqn>1</eqn></element>"));
+        assertEquals("model.xmile:4:50: an <elem> of dimension `D` needs a name attribute", noName.getMessage());
+        ScenarioException noSubscript = refusal(withDims.formatted("<elem name=\"b\"/>", "<element><eqn>1</eqn></element>"));
+        assertTrue(noSubscript.getMessage().contains("an <element> of `x` needs a subscript attribute naming its element"),
+                noSubscript.getMessage());
+    }
 }
