@@ -13,11 +13,11 @@ import org.pressure.engine.council.CompiledScenario;
 import org.pressure.engine.council.CouncilResult;
 import org.pressure.engine.council.ResultsWriter;
 import org.pressure.engine.council.Scenario;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.Problems;
+import org.pressure.engine.diagnostics.Suggest;
 import org.pressure.engine.io.AtomicFiles;
-import org.pressure.engine.scenario.Location;
 import org.pressure.engine.scenario.Numbers;
-import org.pressure.engine.scenario.Problems;
-import org.pressure.engine.scenario.Suggest;
 import org.pressure.engine.scenario.TreeReader;
 
 /**

@@ -12,13 +12,13 @@ import org.pressure.cli.chart.ChartOptions;
 import org.pressure.engine.council.CouncilResult;
 import org.pressure.engine.council.Scenario;
 import org.pressure.engine.council.Scenarios;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.ScenarioException;
 import org.pressure.engine.xmile.Xmile;
-import org.pressure.engine.scenario.Location;
-import org.pressure.engine.scenario.ScenarioException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code pressure backtest SCENARIO --observed ACTUALS.csv}: how far a projection missed what happened. */
 @Command(name = "backtest", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,

@@ -15,11 +15,11 @@ import org.pressure.engine.council.Comparison;
 import org.pressure.engine.council.CouncilResult;
 import org.pressure.engine.council.Scenario;
 import org.pressure.engine.council.Scenarios;
-import org.pressure.engine.scenario.Warnings;
-import picocli.CommandLine;
+import org.pressure.engine.diagnostics.Warnings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code pressure compare A B...}: scenarios side by side, the differences, and when an investment pays back. */
 @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,

@@ -17,17 +17,17 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.pressure.cli.chart.ChartOptions;
 import org.pressure.cli.chart.PrimCharts;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.ScenarioException;
+import org.pressure.engine.diagnostics.Suggest;
 import org.pressure.engine.discover.Prim;
 import org.pressure.engine.discover.RunTable;
 import org.pressure.engine.discover.Where;
 import org.pressure.engine.io.AtomicFiles;
-import org.pressure.engine.scenario.Location;
-import org.pressure.engine.scenario.ScenarioException;
-import org.pressure.engine.scenario.Suggest;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code pressure discover RUNS --where EXPR}: which combinations of inputs lead to the runs of interest (PRIM). */
 @Command(name = "discover", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,

@@ -6,13 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.ScenarioException;
 import org.pressure.engine.io.AtomicFiles;
-import org.pressure.engine.scenario.Location;
-import org.pressure.engine.scenario.ScenarioException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code pressure init NAME}: a commented starter scenario to fill in. */
 @Command(name = "init", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,

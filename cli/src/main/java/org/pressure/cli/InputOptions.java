@@ -1,9 +1,9 @@
 package org.pressure.cli;
 
 import java.io.PrintWriter;
+import org.pressure.engine.diagnostics.Problem;
+import org.pressure.engine.diagnostics.Warnings;
 import org.pressure.engine.scenario.FileAccess;
-import org.pressure.engine.scenario.Problem;
-import org.pressure.engine.scenario.Warnings;
 import picocli.CommandLine.Option;
 
 /**

@@ -1,12 +1,12 @@
 package org.pressure.cli;
 
 import java.io.PrintWriter;
-import org.pressure.engine.scenario.Problem;
-import org.pressure.engine.scenario.ScenarioException;
+import org.pressure.engine.diagnostics.Problem;
+import org.pressure.engine.diagnostics.ScenarioException;
 import picocli.AutoComplete;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The {@code pressure} command. Exit codes: 0 success, 1 internal failure, 2 bad input (a

@@ -14,12 +14,12 @@ import org.pressure.cli.report.HtmlReport;
 import org.pressure.cli.report.ScenarioReport;
 import org.pressure.cli.report.SweepReport;
 import org.pressure.cli.report.XlsxReport;
+import org.pressure.engine.diagnostics.Warnings;
 import org.pressure.engine.io.AtomicFiles;
-import org.pressure.engine.scenario.Warnings;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code pressure report SCENARIO...}: a printable page and a workbook for people who read board papers. */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,

@@ -7,19 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.pressure.cli.chart.ChartOptions;
-import org.pressure.cli.chart.PriceOptions;
 import org.pressure.cli.chart.CouncilCharts;
 import org.pressure.cli.chart.PriceBasis;
+import org.pressure.cli.chart.PriceOptions;
 import org.pressure.engine.council.CouncilResult;
 import org.pressure.engine.council.ResultsWriter;
 import org.pressure.engine.council.Scenarios;
-import org.pressure.engine.scenario.Warnings;
+import org.pressure.engine.diagnostics.Warnings;
 import org.pressure.engine.xmile.CompiledXmile;
 import org.pressure.engine.xmile.Xmile;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code pressure run SCENARIO}: one projection, its indicators, its files and its chart. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,

@@ -12,13 +12,13 @@ import java.util.concurrent.CountDownLatch;
 import org.pressure.cli.serve.Lever;
 import org.pressure.cli.serve.WhatIf;
 import org.pressure.cli.serve.WhatIfServer;
-import org.pressure.engine.scenario.Location;
-import org.pressure.engine.scenario.ScenarioException;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.ScenarioException;
 import org.pressure.engine.xmile.Xmile;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code pressure serve SCENARIO}: a what-if page for a workshop, served from this machine. */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,

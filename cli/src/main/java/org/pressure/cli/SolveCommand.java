@@ -15,18 +15,18 @@ import org.pressure.cli.chart.ChartOptions;
 import org.pressure.cli.chart.PriceBasis;
 import org.pressure.cli.chart.SolveChart;
 import org.pressure.engine.council.CouncilResult;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.ScenarioException;
 import org.pressure.engine.io.AtomicFiles;
-import org.pressure.engine.scenario.Location;
-import org.pressure.engine.scenario.ScenarioException;
 import org.pressure.engine.solve.GoalSeek;
 import org.pressure.engine.solve.Lever;
 import org.pressure.engine.solve.LeverModel;
 import org.pressure.engine.solve.Target;
 import org.pressure.engine.sweep.OutputSpec;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code pressure solve SCENARIO}: goal seek, the lever values at which the scenario meets its targets. */
 @Command(name = "solve", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,

@@ -13,15 +13,15 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.pressure.cli.chart.ChartOptions;
 import org.pressure.cli.chart.SweepCharts;
 import org.pressure.engine.council.Scenario;
-import org.pressure.engine.scenario.Warnings;
+import org.pressure.engine.diagnostics.Warnings;
 import org.pressure.engine.sweep.SweepModel;
 import org.pressure.engine.sweep.SweepResult;
 import org.pressure.engine.sweep.SweepRunner;
 import org.pressure.engine.sweep.SweepWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code pressure sweep FILE}: one scenario run many times with inputs varied, summarised. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
@@ -68,8 +68,8 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         inputOptions.apply();
         if (threads != null && (threads < 1 || threads > 1024)) {
-            throw new org.pressure.engine.scenario.ScenarioException(
-                    org.pressure.engine.scenario.Location.ofFile("--threads " + threads), "give from 1 to 1024 threads");
+            throw new org.pressure.engine.diagnostics.ScenarioException(
+                    org.pressure.engine.diagnostics.Location.ofFile("--threads " + threads), "give from 1 to 1024 threads");
         }
         charts.pixels();
         Warnings warnings = Warnings.collect();

@@ -5,16 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.pressure.engine.council.Scenarios;
-import org.pressure.engine.scenario.ScenarioException;
+import org.pressure.engine.diagnostics.ScenarioException;
+import org.pressure.engine.diagnostics.Warnings;
 import org.pressure.engine.scenario.TreeReader;
-import org.pressure.engine.scenario.Warnings;
 import org.pressure.engine.sweep.SweepModel;
 import org.pressure.engine.sweep.SweepParser;
 import org.pressure.engine.xmile.Xmile;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code pressure validate FILE...}: everything {@code run} or {@code sweep} checks, without running. */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,

@@ -2,8 +2,8 @@ package org.pressure.cli.chart;
 
 import org.pressure.engine.council.CouncilResult;
 import org.pressure.engine.council.Scenario;
-import org.pressure.engine.scenario.Location;
-import org.pressure.engine.scenario.ScenarioException;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.ScenarioException;
 
 /**
  * Cash (as the scenario computes) or real terms: every money series divided by a price index

@@ -2,8 +2,8 @@ package org.pressure.cli.chart;
 
 import java.util.Locale;
 import org.pressure.engine.council.CouncilResult;
-import org.pressure.engine.scenario.Location;
-import org.pressure.engine.scenario.ScenarioException;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.ScenarioException;
 import picocli.CommandLine.Option;
 
 /**

@@ -6,17 +6,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
-import org.pressure.cli.chart.PriceOptions;
 import org.pressure.cli.chart.CouncilCharts;
 import org.pressure.cli.chart.PriceBasis;
+import org.pressure.cli.chart.PriceOptions;
 import org.pressure.engine.council.CouncilResult;
 import org.pressure.engine.council.Scenarios;
-import org.pressure.engine.scenario.Assumptions;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.Problem;
+import org.pressure.engine.diagnostics.ScenarioException;
+import org.pressure.engine.diagnostics.Warnings;
 import org.pressure.engine.scenario.Assumptions.Assumption;
-import org.pressure.engine.scenario.Location;
-import org.pressure.engine.scenario.Problem;
-import org.pressure.engine.scenario.ScenarioException;
-import org.pressure.engine.scenario.Warnings;
+import org.pressure.engine.scenario.Assumptions;
 import org.pressure.engine.xmile.Xmile;
 
 /**

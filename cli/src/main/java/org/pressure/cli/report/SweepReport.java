@@ -21,9 +21,9 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.pressure.cli.chart.Theme;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.ScenarioException;
 import org.pressure.engine.discover.RunTable;
-import org.pressure.engine.scenario.Location;
-import org.pressure.engine.scenario.ScenarioException;
 
 /**
  * A finished sweep, read back from its output folder for the report: what was varied (the range

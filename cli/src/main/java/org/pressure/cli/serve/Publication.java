@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pressure.engine.council.CouncilResult;
-import org.pressure.engine.scenario.Location;
-import org.pressure.engine.scenario.ScenarioException;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.ScenarioException;
 
 /**
  * Every run a published page can show, computed ahead: one for each combination of the levers'

@@ -38,7 +38,7 @@ final class VariantFile {
             int eq = s.indexOf('=');
             String path = s.substring(0, eq);
             out.append("#   ").append(path).append(": ").append(Levers.find(tree, path,
-                    org.pressure.engine.scenario.Location.ofFile(path)).value().text()).append(" -> ")
+                    org.pressure.engine.diagnostics.Location.ofFile(path)).value().text()).append(" -> ")
                     .append(s.substring(eq + 1)).append('\n');
         }
         out.append("extends: ").append(scalar(name, Node.ScalarKind.STRING)).append('\n');

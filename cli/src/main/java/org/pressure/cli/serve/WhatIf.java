@@ -15,12 +15,12 @@ import org.pressure.engine.council.Scenario;
 import org.pressure.engine.council.ScenarioParser;
 import org.pressure.engine.council.Scenarios;
 import org.pressure.engine.council.Service;
-import org.pressure.engine.scenario.Location;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.Problem;
+import org.pressure.engine.diagnostics.ScenarioException;
 import org.pressure.engine.scenario.Node;
 import org.pressure.engine.scenario.Numbers;
 import org.pressure.engine.scenario.Overrides;
-import org.pressure.engine.scenario.Problem;
-import org.pressure.engine.scenario.ScenarioException;
 
 /**
  * A scenario with its levers, read once: runs it with lever values given as {@code --set}

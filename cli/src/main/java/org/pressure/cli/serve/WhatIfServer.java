@@ -23,8 +23,8 @@ import org.pressure.cli.chart.ChartOptions;
 import org.pressure.cli.report.HtmlReport;
 import org.pressure.cli.report.ScenarioReport;
 import org.pressure.cli.report.XlsxReport;
-import org.pressure.engine.scenario.Problem;
-import org.pressure.engine.scenario.ScenarioException;
+import org.pressure.engine.diagnostics.Problem;
+import org.pressure.engine.diagnostics.ScenarioException;
 
 /**
  * The local web server behind {@code pressure serve}: the page, and a run, a variant file or a

@@ -1,10 +1,10 @@
 package org.pressure.engine.council;
 
 import java.util.List;
+import org.pressure.engine.diagnostics.ScenarioException;
 import org.pressure.engine.model.Model;
 import org.pressure.engine.model.NumericBlowUpException;
 import org.pressure.engine.model.Run;
-import org.pressure.engine.scenario.ScenarioException;
 
 /**
  * A scenario compiled once, ready to run as often as needed: the model, and the
@@ -22,7 +22,7 @@ public final class CompiledScenario {
     public record Column(String header, int slot) {}
 
     /** A council tax stream whose rise is capped by a referendum limit: checked after a run, for warnings. */
-    record RiseCheck(String stream, org.pressure.engine.scenario.Location location, int rise, int limit) {}
+    record RiseCheck(String stream, org.pressure.engine.diagnostics.Location location, int rise, int limit) {}
 
     CompiledScenario(Scenario scenario, Model model, List<Column> columns, List<RiseCheck> riseChecks) {
         this.scenario = scenario;
@@ -76,7 +76,7 @@ public final class CompiledScenario {
     }
 
     /** Where the quantity behind a slot was written: its driver, income stream or service; else the file. */
-    private org.pressure.engine.scenario.Location where(String slot) {
+    private org.pressure.engine.diagnostics.Location where(String slot) {
         String[] parts = slot.split("\\.");
         if (parts.length >= 2) {
             Series s = parts[0].equals("driver") ? scenario.drivers().get(parts[1])
@@ -120,8 +120,8 @@ public final class CompiledScenario {
     }
 
     /** Warnings a run raises: a council tax rise above its referendum limit (capped at it). */
-    private List<org.pressure.engine.scenario.Problem> warnings(Run run) {
-        List<org.pressure.engine.scenario.Problem> out = new java.util.ArrayList<>();
+    private List<org.pressure.engine.diagnostics.Problem> warnings(Run run) {
+        List<org.pressure.engine.diagnostics.Problem> out = new java.util.ArrayList<>();
         for (RiseCheck c : riseChecks) {
             double[] rise = run.column(c.rise()), limit = run.column(c.limit());
             // one warning for each run of consecutive years with the same rise and limit
@@ -131,7 +131,7 @@ public final class CompiledScenario {
                 while (last + 1 < rise.length && rise[last + 1] == rise[t] && limit[last + 1] == limit[t]) last++;
                 String years = Scenario.financialYear(scenario.start() + t)
                         + (last > t ? " to " + Scenario.financialYear(scenario.start() + last) : "");
-                out.add(new org.pressure.engine.scenario.Problem(c.location(), "warning: `income." + c.stream()
+                out.add(new org.pressure.engine.diagnostics.Problem(c.location(), "warning: `income." + c.stream()
                         + ".rise` is " + percent(rise[t]) + " in " + years + ", above the referendum limit of "
                         + percent(limit[t]) + "; the rise is capped at the limit (a higher rise needs a local referendum)"));
                 t = last;

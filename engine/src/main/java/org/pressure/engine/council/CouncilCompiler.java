@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.pressure.engine.diagnostics.Problems;
+import org.pressure.engine.diagnostics.ScenarioException;
+import org.pressure.engine.diagnostics.Suggest;
 import org.pressure.engine.expr.Builtins;
 import org.pressure.engine.expr.Compiler;
 import org.pressure.engine.expr.ExpressionException;
@@ -14,9 +17,6 @@ import org.pressure.engine.model.Eval;
 import org.pressure.engine.model.JavaCode;
 import org.pressure.engine.model.Model;
 import org.pressure.engine.model.ModelBuilder;
-import org.pressure.engine.scenario.Problems;
-import org.pressure.engine.scenario.ScenarioException;
-import org.pressure.engine.scenario.Suggest;
 
 /**
  * Compiles a {@link Scenario} into a generic stock-and-flow {@link Model}: one slot per

@@ -1,17 +1,17 @@
 package org.pressure.engine.council;
 
 import java.util.List;
+import org.pressure.engine.diagnostics.Warnings;
 import org.pressure.engine.model.Run;
-import org.pressure.engine.scenario.Warnings;
 
 /** One run of a scenario: every column by year, and the indicators. */
 public final class CouncilResult {
     private final CompiledScenario compiled;
     private final Run run;
     private final Indicators indicators;
-    private final List<org.pressure.engine.scenario.Problem> warnings;
+    private final List<org.pressure.engine.diagnostics.Problem> warnings;
 
-    CouncilResult(CompiledScenario compiled, Run run, List<org.pressure.engine.scenario.Problem> warnings) {
+    CouncilResult(CompiledScenario compiled, Run run, List<org.pressure.engine.diagnostics.Problem> warnings) {
         this.compiled = compiled;
         this.run = run;
         this.indicators = compiled.indicatorsOf(run);
@@ -22,7 +22,7 @@ public final class CouncilResult {
      * What the run found legal but worth a word, located in the file (a council tax rise capped
      * by its referendum limit); each message starts with "warning: ".
      */
-    public List<org.pressure.engine.scenario.Problem> warnings() {
+    public List<org.pressure.engine.diagnostics.Problem> warnings() {
         return warnings;
     }
 

@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.pressure.engine.scenario.Location;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.Problems;
+import org.pressure.engine.diagnostics.Suggest;
 import org.pressure.engine.scenario.Numbers;
-import org.pressure.engine.scenario.Problems;
-import org.pressure.engine.scenario.Suggest;
 import org.pressure.engine.scenario.TreeReader;
 
 /** Reads one column of a CSV file with a {@code year} column, for {@code {csv: FILE, column: COL}} series. */

@@ -1,6 +1,6 @@
 package org.pressure.engine.council;
 
-import org.pressure.engine.scenario.Location;
+import org.pressure.engine.diagnostics.Location;
 
 /**
  * Unmet need in one service that returns later as demand in another: each £1m of shortfall in

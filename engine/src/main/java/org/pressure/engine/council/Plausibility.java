@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.pressure.engine.scenario.Location;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.Warnings;
 import org.pressure.engine.scenario.Node;
 import org.pressure.engine.scenario.Numbers;
-import org.pressure.engine.scenario.Warnings;
 
 /**
  * Checks a valid scenario for values that are allowed but almost certainly slips of units: a

@@ -2,7 +2,7 @@ package org.pressure.engine.council;
 
 import java.util.List;
 import java.util.function.BiConsumer;
-import org.pressure.engine.scenario.Warnings;
+import org.pressure.engine.diagnostics.Warnings;
 
 /**
  * Warnings that only a run can find: values given by expressions or names that turn out
@@ -22,7 +22,7 @@ public final class RunChecks {
      * {@link CouncilResult#warnings()}), into the same channel.
      */
     static void foundByTheRun(CouncilResult r, Warnings warnings) {
-        for (org.pressure.engine.scenario.Problem p : r.warnings()) {
+        for (org.pressure.engine.diagnostics.Problem p : r.warnings()) {
             String m = p.message();
             warnings.add(p.location(), m.startsWith("warning: ") ? m.substring("warning: ".length()) : m);
         }

@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.pressure.engine.scenario.Location;
+import org.pressure.engine.diagnostics.Location;
 
 /**
  * A validated council scenario: what the scenario file says, typed. Maps keep the order of

@@ -11,16 +11,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.Problems;
+import org.pressure.engine.diagnostics.ScenarioException;
+import org.pressure.engine.diagnostics.Suggest;
+import org.pressure.engine.diagnostics.Warnings;
 import org.pressure.engine.expr.ExpressionException;
 import org.pressure.engine.expr.Parser;
-import org.pressure.engine.scenario.Location;
 import org.pressure.engine.scenario.MapReader;
 import org.pressure.engine.scenario.Node;
 import org.pressure.engine.scenario.Numbers;
-import org.pressure.engine.scenario.Problems;
-import org.pressure.engine.scenario.ScenarioException;
-import org.pressure.engine.scenario.Suggest;
-import org.pressure.engine.scenario.Warnings;
 
 /**
  * Turns a scenario tree (after {@code extends} and overrides) into a typed {@link Scenario},

@@ -2,11 +2,11 @@ package org.pressure.engine.council;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.pressure.engine.diagnostics.ScenarioException;
+import org.pressure.engine.diagnostics.Warnings;
 import org.pressure.engine.scenario.Node;
 import org.pressure.engine.scenario.Overrides;
-import org.pressure.engine.scenario.ScenarioException;
 import org.pressure.engine.scenario.TreeLoader;
-import org.pressure.engine.scenario.Warnings;
 
 /** The front door for scenario files: read, resolve {@code extends}, apply overrides, validate, compile. */
 public final class Scenarios {
@@ -39,7 +39,7 @@ public final class Scenarios {
         List<Overrides.Override> parsed = overrides.stream().map(Overrides::parse).toList();
         for (Overrides.Override o : parsed) {
             if (o.path().get(0).equals("extends")) {
-                throw new ScenarioException(org.pressure.engine.scenario.Location.ofFile(o.source()), "`extends` is read "
+                throw new ScenarioException(org.pressure.engine.diagnostics.Location.ofFile(o.source()), "`extends` is read "
                         + "before overrides apply, so it cannot be set with --set; write a file that extends the one you want");
             }
         }

@@ -3,8 +3,8 @@ package org.pressure.engine.council;
 import java.util.Collections;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import org.pressure.engine.diagnostics.Location;
 import org.pressure.engine.expr.Expr;
-import org.pressure.engine.scenario.Location;
 
 /**
  * A value for every year of a scenario, in one of the forms of the scenario format

@@ -1,6 +1,6 @@
 package org.pressure.engine.council;
 
-import org.pressure.engine.scenario.Location;
+import org.pressure.engine.diagnostics.Location;
 
 /**
  * A service the council provides. Exactly one of {@code cost} and {@code clients} is set;

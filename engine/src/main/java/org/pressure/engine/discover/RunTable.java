@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.pressure.engine.scenario.Location;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.ScenarioException;
 import org.pressure.engine.scenario.Numbers;
-import org.pressure.engine.scenario.ScenarioException;
 
 /**
  * A table of runs, one row each, read from a sweep's {@code runs.csv} or any CSV with a header:

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.pressure.engine.scenario.Location;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.ScenarioException;
+import org.pressure.engine.diagnostics.Suggest;
 import org.pressure.engine.scenario.Numbers;
-import org.pressure.engine.scenario.ScenarioException;
-import org.pressure.engine.scenario.Suggest;
 
 /**
  * Which runs are of interest: comparisons on columns of a run table joined by {@code and}, e.g.

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import org.pressure.engine.diagnostics.Suggest;
 import org.pressure.engine.model.Eval;
-import org.pressure.engine.scenario.Suggest;
 
 /** Turns an expression tree into a formula, resolving names and recording same-step dependencies. */
 public final class Compiler {

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.pressure.engine.scenario.Location;
-import org.pressure.engine.scenario.Problems;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.Problems;
 
 /**
  * Assembles a {@link Model}: allocate named slots, add the parts that compute them, then

@@ -2,6 +2,7 @@ package org.pressure.engine.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pressure.engine.diagnostics.Location;
 
 /**
  * Every value a scenario file sets, as a flat list of path, value as written, where it was

@@ -2,6 +2,8 @@ package org.pressure.engine.scenario;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.ScenarioException;
 
 /**
  * Which files a scenario or sweep file may make the program read: those it names by a relative

@@ -1,6 +1,9 @@
 package org.pressure.engine.scenario;
 
 import java.util.List;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.Problems;
+import org.pressure.engine.diagnostics.Suggest;
 
 /**
  * Reads one mapping of a scenario tree against the keys it may hold: reports every unknown

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pressure.engine.diagnostics.Location;
 
 /**
  * A scenario file as a tree that remembers where each value was written, so that every

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.ScenarioException;
+import org.pressure.engine.diagnostics.Suggest;
 
 /**
  * {@code --set PATH=VALUE}: replaces one value in a scenario tree before it is validated.

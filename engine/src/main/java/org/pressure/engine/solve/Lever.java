@@ -2,9 +2,9 @@ package org.pressure.engine.solve;
 
 import java.util.List;
 import java.util.Locale;
-import org.pressure.engine.scenario.Location;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.ScenarioException;
 import org.pressure.engine.scenario.Numbers;
-import org.pressure.engine.scenario.ScenarioException;
 
 /**
  * One value a goal seek may move: a scenario path (as {@code --set} takes it) and its range,

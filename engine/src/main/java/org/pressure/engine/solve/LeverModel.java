@@ -8,11 +8,11 @@ import org.pressure.engine.council.CouncilCompiler;
 import org.pressure.engine.council.CouncilResult;
 import org.pressure.engine.council.ScenarioParser;
 import org.pressure.engine.council.Scenarios;
-import org.pressure.engine.scenario.Location;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.Problems;
+import org.pressure.engine.diagnostics.ScenarioException;
 import org.pressure.engine.scenario.Node;
 import org.pressure.engine.scenario.Overrides;
-import org.pressure.engine.scenario.Problems;
-import org.pressure.engine.scenario.ScenarioException;
 import org.pressure.engine.sweep.SweepModel;
 
 /**

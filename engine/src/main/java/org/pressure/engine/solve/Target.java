@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pressure.engine.council.CompiledScenario;
 import org.pressure.engine.council.Scenario;
-import org.pressure.engine.scenario.Location;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.ScenarioException;
 import org.pressure.engine.scenario.Numbers;
-import org.pressure.engine.scenario.ScenarioException;
 import org.pressure.engine.sweep.OutputSpec;
 
 /**

@@ -43,13 +43,13 @@ public record OutputSpec(String name, String indicator, String column, Integer y
         java.util.Set<String> columns = new java.util.LinkedHashSet<>();
         compiled.columns().forEach(c -> columns.add(c.header()));
         if (indicator != null && !Indicators.NAMES.contains(indicator)) {
-            return "output `" + name + "` is not an indicator" + org.pressure.engine.scenario.Suggest.didYouMean(indicator,
+            return "output `" + name + "` is not an indicator" + org.pressure.engine.diagnostics.Suggest.didYouMean(indicator,
                     Indicators.NAMES) + "; use an indicator (" + String.join(", ", Indicators.NAMES)
                     + ") or COLUMN@YEAR / COLUMN@end";
         }
         if (column != null && !columns.contains(column)) {
             return "output `" + name + "`: `" + column + "` is not a results.csv column"
-                    + org.pressure.engine.scenario.Suggest.didYouMean(column, columns);
+                    + org.pressure.engine.diagnostics.Suggest.didYouMean(column, columns);
         }
         if (column != null && year != null && (year < sc.start() || year > sc.end())) {
             return "output `" + name + "`: the year must be `end` or a year from " + sc.start() + " to " + sc.end();

@@ -8,15 +8,15 @@ import org.pressure.engine.council.CouncilCompiler;
 import org.pressure.engine.council.CouncilResult;
 import org.pressure.engine.council.Plausibility;
 import org.pressure.engine.council.ScenarioParser;
-import org.pressure.engine.scenario.Location;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.Problems;
+import org.pressure.engine.diagnostics.ScenarioException;
+import org.pressure.engine.diagnostics.Suggest;
+import org.pressure.engine.diagnostics.Warnings;
 import org.pressure.engine.scenario.Node;
 import org.pressure.engine.scenario.Overrides;
-import org.pressure.engine.scenario.Problems;
-import org.pressure.engine.scenario.ScenarioException;
-import org.pressure.engine.scenario.Suggest;
 import org.pressure.engine.scenario.TreeLoader;
 import org.pressure.engine.scenario.TreeReader;
-import org.pressure.engine.scenario.Warnings;
 
 /**
  * A sweep's scenario compiled once: each parameter path becomes an input of the model, so a

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pressure.engine.council.CompiledScenario;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.Problems;
+import org.pressure.engine.diagnostics.ScenarioException;
+import org.pressure.engine.diagnostics.Suggest;
 import org.pressure.engine.scenario.FileAccess;
-import org.pressure.engine.scenario.Location;
 import org.pressure.engine.scenario.MapReader;
 import org.pressure.engine.scenario.Node;
-import org.pressure.engine.scenario.Problems;
-import org.pressure.engine.scenario.ScenarioException;
-import org.pressure.engine.scenario.Suggest;
 
 /** Reads and checks a sweep file (sweeps.md); every problem is reported together. */
 public final class SweepParser {

@@ -23,8 +23,8 @@ import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 import org.pressure.engine.council.ResultsWriter;
 import org.pressure.engine.council.Scenario;
-import org.pressure.engine.scenario.Location;
-import org.pressure.engine.scenario.ScenarioException;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.ScenarioException;
 
 /**
  * Runs a sweep: computes runs in parallel in chunks, writes {@code runs.csv} strictly in run

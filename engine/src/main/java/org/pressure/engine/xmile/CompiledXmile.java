@@ -43,7 +43,7 @@ public final class CompiledXmile {
         this.warnings = List.copyOf(warnings);
         long values = (long) slotCount * steps();
         if (values > MAX_VALUES) {
-            throw new org.pressure.engine.scenario.ScenarioException(specs.location(), "the run would keep " + values
+            throw new org.pressure.engine.diagnostics.ScenarioException(specs.location(), "the run would keep " + values
                     + " values (" + slotCount + " variables over " + steps() + " steps); the limit is " + MAX_VALUES
                     + " (" + MAX_VALUES * 8 / 1_000_000 + " MB): use a larger dt or a shorter run");
         }

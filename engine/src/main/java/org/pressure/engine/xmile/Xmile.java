@@ -16,7 +16,7 @@ public final class Xmile {
     /**
      * Reads and compiles {@code file}.
      *
-     * @throws org.pressure.engine.scenario.ScenarioException naming the file, line and problem
+     * @throws org.pressure.engine.diagnostics.ScenarioException naming the file, line and problem
      */
     public static CompiledXmile load(Path file) {
         try {
@@ -24,8 +24,8 @@ public final class Xmile {
         } catch (NumberFormatException | IndexOutOfBoundsException e) {
             // a number or a list in the file malformed in a way no check caught: the file's fault,
             // so say so; a missing attribute is checked where it is read, never caught here
-            throw new org.pressure.engine.scenario.ScenarioException(
-                    org.pressure.engine.scenario.Location.ofFile(file.toString()),
+            throw new org.pressure.engine.diagnostics.ScenarioException(
+                    org.pressure.engine.diagnostics.Location.ofFile(file.toString()),
                     "the model could not be read: an attribute or a list of numbers is malformed ("+ e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }

@@ -8,16 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.Problems;
+import org.pressure.engine.diagnostics.ScenarioException;
+import org.pressure.engine.diagnostics.Suggest;
 import org.pressure.engine.expr.Builtins;
 import org.pressure.engine.expr.Compiler;
 import org.pressure.engine.expr.Expr;
 import org.pressure.engine.expr.ExpressionException;
 import org.pressure.engine.expr.Parser;
 import org.pressure.engine.model.Eval;
-import org.pressure.engine.scenario.Location;
-import org.pressure.engine.scenario.Problems;
-import org.pressure.engine.scenario.ScenarioException;
-import org.pressure.engine.scenario.Suggest;
 
 /**
  * Compiles an {@link XmileModel} into a {@link CompiledXmile}: one slot per variable (one per

@@ -2,7 +2,7 @@ package org.pressure.engine.xmile;
 
 import java.util.List;
 import java.util.Map;
-import org.pressure.engine.scenario.Location;
+import org.pressure.engine.diagnostics.Location;
 
 /**
  * An XMILE model as read from its file, before compiling: the simulation specs and the

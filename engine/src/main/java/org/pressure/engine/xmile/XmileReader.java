@@ -16,9 +16,9 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.pressure.engine.scenario.Location;
-import org.pressure.engine.scenario.Problems;
-import org.pressure.engine.scenario.ScenarioException;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.diagnostics.Problems;
+import org.pressure.engine.diagnostics.ScenarioException;
 
 /**
  * Reads an XMILE file (the OASIS standard, as written by Stella, Vensim and others) into an

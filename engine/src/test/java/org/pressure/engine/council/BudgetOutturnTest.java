@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pressure.engine.council.CrossoverTest.assertArray;
 
 import org.junit.jupiter.api.Test;
-import org.pressure.engine.scenario.ScenarioException;
+import org.pressure.engine.diagnostics.ScenarioException;
 
 /**
  * Budget against outturn (docs/model.md sections 8 to 11), each case worked by hand in its

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pressure.engine.scenario.ScenarioException;
+import org.pressure.engine.diagnostics.ScenarioException;
 
 class ExtendsAndOverridesTest {
     @TempDir

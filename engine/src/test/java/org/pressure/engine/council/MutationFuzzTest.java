@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.pressure.engine.scenario.ScenarioException;
+import org.pressure.engine.diagnostics.ScenarioException;
 
 /**
  * Random damage to valid scenario files (deleted characters, values of the wrong type,

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pressure.engine.scenario.Problem;
-import org.pressure.engine.scenario.ScenarioException;
-import org.pressure.engine.scenario.Warnings;
+import org.pressure.engine.diagnostics.Problem;
+import org.pressure.engine.diagnostics.ScenarioException;
+import org.pressure.engine.diagnostics.Warnings;
 
 /** Slips of units give warnings located at the value; sane scenarios give none. */
 class PlausibilityTest {
@@ -98,15 +98,15 @@ class PlausibilityTest {
     @Test
     void strict_turns_every_warning_into_a_located_problem() {
         Warnings w = Warnings.collect();
-        w.add(new org.pressure.engine.scenario.Location("a.yaml", 3, 4), "odd");
-        w.add(new org.pressure.engine.scenario.Location("a.yaml", 3, 4), "odd");
-        w.add(new org.pressure.engine.scenario.Location("a.yaml", 1, 2), "first");
-        assertEquals(List.of(new Problem(new org.pressure.engine.scenario.Location("a.yaml", 1, 2), "first"),
-                new Problem(new org.pressure.engine.scenario.Location("a.yaml", 3, 4), "odd")), w.all());
+        w.add(new org.pressure.engine.diagnostics.Location("a.yaml", 3, 4), "odd");
+        w.add(new org.pressure.engine.diagnostics.Location("a.yaml", 3, 4), "odd");
+        w.add(new org.pressure.engine.diagnostics.Location("a.yaml", 1, 2), "first");
+        assertEquals(List.of(new Problem(new org.pressure.engine.diagnostics.Location("a.yaml", 1, 2), "first"),
+                new Problem(new org.pressure.engine.diagnostics.Location("a.yaml", 3, 4), "odd")), w.all());
         ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class, w::throwIfAny);
         assertEquals("a.yaml:1:2: first (refused by --strict)\na.yaml:3:4: odd (refused by --strict)", e.getMessage());
         Warnings none = Warnings.ignored();
-        none.add(new org.pressure.engine.scenario.Location("a.yaml", 1, 1), "dropped");
+        none.add(new org.pressure.engine.diagnostics.Location("a.yaml", 1, 1), "dropped");
         assertTrue(none.isEmpty());
     }
 }

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pressure.engine.scenario.Problem;
-import org.pressure.engine.scenario.ScenarioException;
+import org.pressure.engine.diagnostics.Problem;
+import org.pressure.engine.diagnostics.ScenarioException;
 
 /** Every refusal `pressure validate` promises: the file, the line, the key or names, and what would be right. */
 class ValidationTest {

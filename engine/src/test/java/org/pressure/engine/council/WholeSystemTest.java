@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.pressure.engine.scenario.ScenarioException;
+import org.pressure.engine.diagnostics.ScenarioException;
 
 /**
  * Cohorts, responses and saturating links (docs/model.md section 13), worked by hand, and the

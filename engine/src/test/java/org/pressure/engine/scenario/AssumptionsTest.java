@@ -1,9 +1,9 @@
 package org.pressure.engine.scenario;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pressure.engine.diagnostics.Location;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class AssumptionsTest {
 

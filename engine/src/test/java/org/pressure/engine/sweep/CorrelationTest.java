@@ -13,7 +13,7 @@ import java.util.Set;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pressure.engine.scenario.ScenarioException;
+import org.pressure.engine.diagnostics.ScenarioException;
 
 /** Correlated parameters by Iman-Conover: the rank correlation asked for, every marginal exactly as before. */
 class CorrelationTest {

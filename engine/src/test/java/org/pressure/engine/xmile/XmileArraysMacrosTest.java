@@ -13,9 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.pressure.engine.diagnostics.ScenarioException;
 import org.pressure.engine.expr.Compiler;
 import org.pressure.engine.expr.Parser;
-import org.pressure.engine.scenario.ScenarioException;
 
 /**
  * Array functions over one-dimensional arrays, Vensim's constant lists, the converter's

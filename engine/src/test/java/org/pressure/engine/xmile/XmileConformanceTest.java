@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.pressure.engine.scenario.ScenarioException;
+import org.pressure.engine.diagnostics.ScenarioException;
 
 /**
  * Runs every model of the shared conformance folder ({@code shared/conformance/xmile}, found by

@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pressure.engine.scenario.ScenarioException;
+import org.pressure.engine.diagnostics.ScenarioException;
 
 /** Small XMILE models with exact answers, one or more for every feature the importer promises. */
 class XmileModelsTest {

@@ -1,4 +1,4 @@
-package org.pressure.engine.scenario;
+package org.pressure.engine.diagnostics;
 
 /**
  * Where a value came from: a file (or a pseudo-source such as {@code --set}), a 1-based line

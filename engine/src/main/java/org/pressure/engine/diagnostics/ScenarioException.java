@@ -1,4 +1,4 @@
-package org.pressure.engine.scenario;
+package org.pressure.engine.diagnostics;
 
 import java.util.List;
 import java.util.stream.Collectors;

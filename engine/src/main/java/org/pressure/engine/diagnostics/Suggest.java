@@ -1,4 +1,4 @@
-package org.pressure.engine.scenario;
+package org.pressure.engine.diagnostics;
 
 import java.util.Collection;
 import java.util.Locale;

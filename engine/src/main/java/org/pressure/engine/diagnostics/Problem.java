@@ -1,4 +1,4 @@
-package org.pressure.engine.scenario;
+package org.pressure.engine.diagnostics;
 
 /** One thing wrong with what the user gave, written for the person who has to fix it. */
 public record Problem(Location location, String message) implements Comparable<Problem> {

@@ -1,4 +1,4 @@
-package org.pressure.engine.scenario;
+package org.pressure.engine.diagnostics;
 
 import java.util.ArrayList;
 import java.util.List;
