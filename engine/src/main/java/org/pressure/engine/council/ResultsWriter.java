@@ -40,10 +40,9 @@ public final class ResultsWriter {
         }
     }
 
-    /** The shortest text that reads back to the same double; whole numbers without ".0". */
+    /** The shortest text that reads back to the same double; whole numbers without ".0" (see {@link org.pressure.engine.io.CsvText#number}). */
     public static String number(double x) {
-        if (x == Math.rint(x) && Math.abs(x) < 1e15) return Long.toString((long) x);
-        return Double.toString(x);
+        return org.pressure.engine.io.CsvText.number(x);
     }
 
     /** The summary: name, horizon, units and indicators. */

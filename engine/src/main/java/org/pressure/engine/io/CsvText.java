@@ -16,4 +16,13 @@ public final class CsvText {
         boolean quote = t.indexOf(',') >= 0 || t.indexOf('"') >= 0 || t.indexOf('\n') >= 0 || t.indexOf('\r') >= 0;
         return quote ? '"' + t.replace("\"", "\"\"") + '"' : t;
     }
+
+    /**
+     * A number as every CSV the program writes shows it: the shortest text that reads back to the
+     * same double, whole numbers without ".0".
+     */
+    public static String number(double x) {
+        if (x == Math.rint(x) && Math.abs(x) < 1e15) return Long.toString((long) x);
+        return Double.toString(x);
+    }
 }

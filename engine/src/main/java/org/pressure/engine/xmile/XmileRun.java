@@ -49,10 +49,8 @@ public record XmileRun(double[] times, List<String> names, List<double[]> column
         }
     }
 
-    /** The shortest text that reads back to the same double; whole numbers without ".0". */
     static String number(double x) {
-        if (x == Math.rint(x) && Math.abs(x) < 1e15) return x == 0 ? "0" : Long.toString((long) x);
-        return Double.toString(x);
+        return org.pressure.engine.io.CsvText.number(x);
     }
 
     private static String csvField(String s) {
