@@ -23,6 +23,8 @@ public final class CsvText {
      */
     public static String number(double x) {
         if (x == Math.rint(x) && Math.abs(x) < 1e15) return Long.toString((long) x);
-        return Double.toString(x);
+        // Jackson's Schubfach writer: the shortest text that reads back to the same double (as
+        // Double.toString gives from JDK 19 on), several times faster than JDK 17's Double.toString
+        return com.fasterxml.jackson.core.io.NumberOutput.toString(x, true);
     }
 }
