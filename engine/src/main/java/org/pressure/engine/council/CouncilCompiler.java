@@ -124,7 +124,7 @@ public final class CouncilCompiler {
         names.put(exprName, Compiler.Ref.variable(builder.slot(slotName)));
     }
 
-    private void sum(String total, List<String> parts) {
+    void sum(String total, List<String> parts) {
         int target = builder.find(total);
         int[] slots = parts.stream().mapToInt(builder::find).toArray();
         Set<Integer> reads = new HashSet<>();

@@ -179,46 +179,23 @@ final class Part2Compiler {
         cohorts();
     }
 
-    /** Cost and failure cost by agency, and the public cost (section 12). */
+    /** Cost and failure cost by agency, and the public cost (section 12): sums, with their Java form. */
     private void agencies() {
         List<String> all = agencies(sc);
-        int[] costs = new int[all.size()];
-        for (int a = 0; a < all.size(); a++) {
-            String agency = all.get(a);
+        List<String> costs = new ArrayList<>();
+        for (String agency : all) {
             List<Service> own = sc.services().values().stream().filter(s -> s.agency().equals(agency)).toList();
-            int cost = builder.slot("agency." + agency + ".cost");
-            int failure = builder.slot("agency." + agency + ".failure_cost");
-            costs[a] = cost;
-            int[] failures = own.stream().mapToInt(s -> builder.find("service." + s.name() + ".failure_cost")).toArray();
-            Set<Integer> fr = new HashSet<>();
-            for (int f : failures) fr.add(f);
-            builder.assign("agency." + agency + ".failure_cost", sc.location(), failure, fr, (v, t) -> {
-                double x = 0;
-                for (int f : failures) x += v[f][t];
-                return x;
-            });
-            int[] parts;
-            if (agency.equals(Service.COUNCIL)) {
-                parts = new int[] {builder.find("statutory_spend"), builder.find("committed_spend"),
-                        builder.find("discretionary_funded")};
-            } else {
-                parts = own.stream().mapToInt(s -> builder.find("service." + s.name() + ".cost")).toArray();
-            }
-            Set<Integer> pr = new HashSet<>();
-            for (int p : parts) pr.add(p);
-            builder.assign("agency." + agency + ".cost", sc.location(), cost, pr, (v, t) -> {
-                double x = 0;
-                for (int p : parts) x += v[p][t];
-                return x;
-            });
+            String cost = "agency." + agency + ".cost", failure = "agency." + agency + ".failure_cost";
+            builder.slot(cost);
+            builder.slot(failure);
+            costs.add(cost);
+            compiler.sum(failure, own.stream().map(s -> "service." + s.name() + ".failure_cost").toList());
+            compiler.sum(cost, agency.equals(Service.COUNCIL)
+                    ? List.of("statutory_spend", "committed_spend", "discretionary_funded")
+                    : own.stream().map(s -> "service." + s.name() + ".cost").toList());
         }
-        Set<Integer> cr = new HashSet<>();
-        for (int c : costs) cr.add(c);
-        builder.assign("public_cost", sc.location(), builder.slot("public_cost"), cr, (v, t) -> {
-            double x = 0;
-            for (int c : costs) x += v[c][t];
-            return x;
-        });
+        builder.slot("public_cost");
+        compiler.sum("public_cost", costs);
     }
 
     /** Each cohort's people by state, and the rates that move them (section 13). */
