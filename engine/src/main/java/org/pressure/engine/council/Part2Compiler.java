@@ -101,7 +101,6 @@ final class Part2Compiler {
         Set<Integer> reads = new HashSet<>();
         List<Integer> outputs = new ArrayList<>();
         OutturnBudget.Line[] lines = new OutturnBudget.Line[council.size()];
-        List<String> discretionaryNames = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             Service s = council.get(i);
             String p = "service." + s.name();
@@ -123,7 +122,6 @@ final class Part2Compiler {
                 if (sc.budget().persistentCuts()) retained = builder.slot(p + ".retained");
                 outputs.addAll(List.of(planned, cut));
                 if (retained >= 0) outputs.add(retained);
-                discretionaryNames.add(s.name());
             }
             outputs.addAll(List.of(budget, funded));
             if (outturn >= 0) outputs.add(outturn);
