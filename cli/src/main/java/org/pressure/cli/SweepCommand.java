@@ -102,8 +102,11 @@ final class SweepCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(interrupted);
         try {
             if (System.console() != null) {
-                try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Sweep").setStyle(ProgressBarStyle.ASCII)
-                        .setInitialMax(total).setUpdateIntervalMillis(250).continuousUpdate().build()) {
+                ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName("Sweep").setStyle(ProgressBarStyle.ASCII)
+                        .setInitialMax(total).setUpdateIntervalMillis(250).continuousUpdate();
+                // counts in thousands leave the bar room in a narrow terminal (50 columns)
+                if (total >= 100_000) builder.setUnit("k", 1000);
+                try (ProgressBar bar = builder.build()) {
                     runner.onProgress(d -> {
                         done.set(d);
                         bar.stepTo(d);
