@@ -89,23 +89,8 @@ final class BudgetBalancer implements Equation {
                 v[cut[i]][step] = c;
                 cuttableTotal += c;
             }
-            double target = strategy == Budget.Strategy.CUTS_FIRST
-                    ? Math.min(g, cuttableTotal)
-                    : Math.min(g - Math.min(g, Math.max(0, previousReserves - minimum)), cuttableTotal);
-            if (inOrder) {
-                double remaining = target;
-                for (int i : cutOrder) {
-                    double x = Math.min(v[cut[i]][step], remaining);
-                    v[cut[i]][step] = x;
-                    remaining -= x;
-                }
-                for (int i = 0; i < n; i++) if (!listed[i]) v[cut[i]][step] = 0;
-            } else {
-                for (int i = 0; i < n; i++) {
-                    v[cut[i]][step] = cuttableTotal == 0 ? 0 : v[cut[i]][step] * target / cuttableTotal;
-                }
-            }
-            for (int i = 0; i < n; i++) totalCut += v[cut[i]][step];
+            double target = target(strategy, g, cuttableTotal, previousReserves, minimum);
+            totalCut = allocate(v, step, cut, cuttableTotal, target, inOrder, cutOrder, listed);
             draw = g - totalCut;
         }
         double fundedTotal = 0;
@@ -119,6 +104,40 @@ final class BudgetBalancer implements Equation {
         v[reservesDraw][step] = draw;
         v[surplusIn][step] = surplus;
         v[reserves][step] = previousReserves + surplus - draw;
+    }
+
+    /**
+     * What cuts must close of a gap {@code g} (section 3, step 5): all of it up to what can be cut
+     * ({@code cuts_first}), or what usable reserves above the minimum leave ({@code reserves_first}).
+     * Both budgets, part 1's and part 2's, use it.
+     */
+    static double target(Budget.Strategy strategy, double g, double cuttableTotal, double reservesBefore, double minimum) {
+        return strategy == Budget.Strategy.CUTS_FIRST
+                ? Math.min(g, cuttableTotal)
+                : Math.min(g - Math.min(g, Math.max(0, reservesBefore - minimum)), cuttableTotal);
+    }
+
+    /**
+     * Shares {@code target} among the services whose cut slots hold, on entry, what each can lose:
+     * in proportion to it, or in {@code order} until the target is met (services not listed are
+     * never cut). Leaves each slot holding its cut and returns the total cut. Both budgets use it.
+     */
+    static double allocate(double[][] v, int t, int[] cuts, double cuttableTotal, double target, boolean inOrder,
+                           int[] order, boolean[] listed) {
+        if (inOrder) {
+            double remaining = target;
+            for (int i : order) {
+                double x = Math.min(v[cuts[i]][t], remaining);
+                v[cuts[i]][t] = x;
+                remaining -= x;
+            }
+            for (int i = 0; i < cuts.length; i++) if (!listed[i]) v[cuts[i]][t] = 0;
+        } else {
+            for (int c : cuts) v[c][t] = cuttableTotal == 0 ? 0 : v[c][t] * target / cuttableTotal;
+        }
+        double total = 0;
+        for (int c : cuts) total += v[c][t];
+        return total;
     }
 
     /**

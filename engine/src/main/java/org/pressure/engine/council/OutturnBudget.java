@@ -33,6 +33,8 @@ final class OutturnBudget implements Equation {
     private final Line[] lines;
     private final Saving[] savings;
     private final RingFence[] ringFences;
+    /** The cut slots of the discretionary lines, in line order, and the cut order as indices into them. */
+    private final int[] cuts;
     private final int[] cutOrder;
     private final boolean[] listed;
     private final Budget budget;
@@ -58,9 +60,14 @@ final class OutturnBudget implements Equation {
         this.lines = lines;
         this.savings = savings;
         this.ringFences = ringFences;
-        this.cutOrder = cutOrder;
-        this.listed = new boolean[lines.length];
-        for (int i : cutOrder) listed[i] = true;
+        int[] discretionary = new int[lines.length];
+        int d = 0;
+        for (int i = 0; i < lines.length; i++) discretionary[i] = lines[i].statutory() ? -1 : d++;
+        this.cuts = new int[d];
+        for (int i = 0; i < lines.length; i++) if (!lines[i].statutory()) cuts[discretionary[i]] = lines[i].cut();
+        this.cutOrder = java.util.Arrays.stream(cutOrder).map(i -> discretionary[i]).filter(i -> i >= 0).toArray();
+        this.listed = new boolean[d];
+        for (int i : this.cutOrder) listed[i] = true;
         this.out = out;
         this.borrowing = borrowing;
         this.mrpRate = mrpRate;
@@ -160,23 +167,9 @@ final class OutturnBudget implements Equation {
                 v[l.cut()][t] = c;
                 cuttableTotal += c;
             }
-            double target = budget.strategy() == Budget.Strategy.CUTS_FIRST
-                    ? Math.min(g, cuttableTotal)
-                    : Math.min(g - Math.min(g, Math.max(0, reservesBefore - minimum)), cuttableTotal);
-            if (budget.cuts() == Budget.CutMode.IN_ORDER) {
-                double remaining = target;
-                for (int i : cutOrder) {
-                    double x = Math.min(v[lines[i].cut()][t], remaining);
-                    v[lines[i].cut()][t] = x;
-                    remaining -= x;
-                }
-                for (int i = 0; i < n; i++) if (!lines[i].statutory() && !listed[i]) v[lines[i].cut()][t] = 0;
-            } else {
-                for (Line l : lines) {
-                    if (!l.statutory()) v[l.cut()][t] = cuttableTotal == 0 ? 0 : v[l.cut()][t] * target / cuttableTotal;
-                }
-            }
-            for (Line l : lines) if (!l.statutory()) totalCut += v[l.cut()][t];
+            double target = BudgetBalancer.target(budget.strategy(), g, cuttableTotal, reservesBefore, minimum);
+            totalCut = BudgetBalancer.allocate(v, t, cuts, cuttableTotal, target,
+                    budget.cuts() == Budget.CutMode.IN_ORDER, cutOrder, listed);
             draw = g - totalCut;
         }
         double fundedTotal = 0;
