@@ -168,7 +168,8 @@ final class Part2Compiler {
                 out.dsgCharge()));
         OutturnBudget year = new OutturnBudget(sc.budget(), income, lines, savings.toArray(OutturnBudget.Saving[]::new),
                 fences.toArray(OutturnBudget.RingFence[]::new), cutOrder, out, capital == null ? -1 : borrowing, mrp, interest,
-                capital == null ? 0 : capital.cfr(), dsgInYear, dsg == null ? Integer.MIN_VALUE : dsg.overrideUntil() - sc.start(),
+                capital == null ? 0 : capital.cfr(), dsgInYear, dsg == null ? Integer.MIN_VALUE
+                : (int) Math.min(Integer.MAX_VALUE, (long) dsg.overrideUntil() - sc.start()),
                 dsg == null ? 0 : dsg.deficit());
         builder.add("the budget and its outturn (savings, cuts, reserves)", sc.location(),
                 outputs.stream().mapToInt(Integer::intValue).toArray(), reads, year);

@@ -616,9 +616,13 @@ public final class ScenarioParser {
         if (r == null) return null;
         double deficit = r.number("deficit", 0);
         Series inYear = optionalSeries(r, "in_year", "dsg.in_year");
-        Node until = required(r, "override_until", "dsg", "the last year of the statutory override, e.g. 2027 for 2027/28");
-        int overrideUntil = r.integer("override_until", Integer.MIN_VALUE);
-        if (until == null || overrideUntil == Integer.MIN_VALUE || inYear == null) return null;
+        int overrideUntil = r.integer("override_until", Integer.MAX_VALUE);
+        if (!r.has("override_until")) {
+            // legal, but the national override has an end: say what the file means
+            warnings.add(r.location(), "`dsg` gives no `override_until`, so the schools deficit is held apart for the "
+                    + "whole projection and never falls on reserves; the national override runs to 2027/28 (write 2027)");
+        }
+        if (inYear == null) return null;
         return new Scenario.Dsg(deficit, inYear, overrideUntil, r.location());
     }
 

@@ -241,4 +241,25 @@ class BudgetOutturnTest {
         // surplus 100 - 85 = 15, less the 1% overspend on care's 90
         assertEquals(15 - 0.9, r.value("reserves", 2025), 1e-12);
     }
+
+    @Test
+    void a_schools_deficit_without_an_end_to_its_override_is_held_apart_with_a_warning() {
+        String file = """
+                name: DSG held apart
+                time: {start: 2025, end: 2027}
+                income: {tax: 100}
+                services: {care: {cost: 90}}
+                dsg: {deficit: 30, in_year: 5}
+                """;
+        org.pressure.engine.diagnostics.Warnings warnings = org.pressure.engine.diagnostics.Warnings.collect();
+        Scenario sc = ScenarioParser.parse(org.pressure.engine.scenario.TreeReader.parse(file, "test.yaml", false),
+                "test.yaml", warnings);
+        CouncilResult r = CouncilCompiler.compile(sc).run();
+        assertArray(new double[] {35, 40, 45}, r.column("dsg_deficit"));
+        assertArray(new double[] {0, 0, 0}, r.column("dsg_charge"));
+        assertArray(new double[] {0, 0, 0}, r.column("committed_spend"));
+        assertEquals(1, warnings.all().size());
+        assertTrue(warnings.all().get(0).toString().startsWith("test.yaml:5:6: `dsg` gives no `override_until`"),
+                warnings.all().get(0).toString());
+    }
 }
