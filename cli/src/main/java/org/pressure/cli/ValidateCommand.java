@@ -16,9 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
-/** {@code pressure validate FILE...}: everything {@code run} or {@code sweep} checks, without running. */
+/** {@code pressure validate FILE...}: everything {@code run} or {@code sweep} checks, writing nothing. */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Checks scenario files, sweep files and XMILE models without running them.",
+        description = {"Checks scenario files, sweep files and XMILE models, writing nothing. A scenario is run once, "
+                + "in memory, so that validate refuses exactly what run refuses.",
                 "Prints one line per problem (file:line:col: message) and exits 2 if there is any; "
                         + "prints `FILE: ok` and exits 0 when every file is fine."})
 final class ValidateCommand implements Callable<Integer> {
