@@ -31,7 +31,7 @@ final class IndicatorTable {
         for (Indicator i : Indicator.values()) {
             if (PART2.contains(i) && Math.abs((Double) in.get(i)) < 0.05) continue;
             if (i == Indicator.PUBLIC_COST_TOTAL && !agencies) continue;
-            row(o, label(i, sc), value(i, in.get(i)));
+            row(o, i.label(sc.end()), value(i, in.get(i)));
         }
         if (agencies) {
             // the amounts line up under the indicators' values; failure demand is part of each cost
@@ -47,17 +47,6 @@ final class IndicatorTable {
             }
             o.printf(Locale.ROOT, format, "public purse (all of the above)", money(cost), money(failure));
         }
-    }
-
-    /** An indicator's label, with the final year named where the label speaks of it. */
-    static String label(Indicator i, Scenario sc) {
-        String end = Scenario.financialYear(sc.end());
-        return switch (i) {
-            case GAP_END -> "Recurrent gap in " + end;
-            case FINAL_RESERVES -> "Reserves at " + end;
-            case STATUTORY_SHARE_END -> "Statutory spend / income, " + end;
-            default -> i.label;
-        };
     }
 
     /** An indicator's value as printed: a financial year or "never", an amount to 0.1, or a percentage. */

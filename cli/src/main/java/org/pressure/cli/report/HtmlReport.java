@@ -128,7 +128,8 @@ public final class HtmlReport {
         h.close("tr").close("thead").open("tbody");
         Map<String, Object> reference = reports.get(0).result().indicators().asMap();
         for (String name : Indicators.NAMES) {
-            String label = sameEnd || Wording.genericLabel(name) == null ? first.label(name) : Wording.genericLabel(name);
+            // scenarios ending in different years: the label without a year ("Reserves in the final year")
+            String label = sameEnd ? first.label(name) : org.pressure.engine.council.Indicator.named(name).label;
             h.open("tr").element("th", label, "scope", "row");
             for (int i = 0; i < reports.size(); i++) {
                 Wording w = new Wording(reports.get(i).result());

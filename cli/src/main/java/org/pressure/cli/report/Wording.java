@@ -81,29 +81,16 @@ final class Wording {
     /** Indicator labels in words, in the order of {@code summary.json}. */
     String label(String indicator) {
         org.pressure.engine.council.Indicator i = org.pressure.engine.council.Indicator.named(indicator);
-        if (i == null) return indicator;
-        return switch (i) {
-            case GAP_END -> "Recurrent gap in " + fy(sc.end());
-            case FINAL_RESERVES -> "Reserves at " + fy(sc.end());
-            case STATUTORY_SHARE_END -> "Statutory spend / income, " + fy(sc.end());
-            default -> i.label;
-        };
-    }
-
-    /** Indicator labels that do not depend on a scenario's horizon, for comparing scenarios. */
-    static String genericLabel(String indicator) {
-        return switch (indicator) {
-            case "final_reserves" -> "Reserves in the final year";
-            case "statutory_share_end" -> "Statutory spend / income, final year";
-            default -> null;
-        };
+        return i == null ? indicator : i.label(sc.end());
     }
 
     /** An indicator's value as text: a financial year or "never", an amount, or a percentage. */
     String value(String indicator, Object v) {
-        if (Indicators.YEAR_INDICATORS.contains(indicator)) return v == null ? "never" : fy((Integer) v);
-        if (indicator.equals("statutory_share_end")) return v == null ? "n/a (no income)" : percent((Double) v);
-        return money((Double) v);
+        return switch (org.pressure.engine.council.Indicator.named(indicator).kind) {
+            case YEAR -> v == null ? "never" : fy((Integer) v);
+            case SHARE -> v == null ? "n/a (no income)" : percent((Double) v);
+            case MONEY -> money((Double) v);
+        };
     }
 
     /** A difference from a reference scenario's indicator, or a dash where either never happens. */

@@ -55,6 +55,17 @@ public enum Indicator {
     public static final Set<String> YEARS =
             Arrays.stream(values()).filter(i -> i.kind == Kind.YEAR).map(i -> i.key).collect(Collectors.toUnmodifiableSet());
 
+    /** The label with the last year of a projection named where the label speaks of it ("Reserves at 2040/41"). */
+    public String label(int endYear) {
+        String end = Scenario.financialYear(endYear);
+        return switch (this) {
+            case GAP_END -> "Recurrent gap in " + end;
+            case FINAL_RESERVES -> "Reserves at " + end;
+            case STATUTORY_SHARE_END -> "Statutory spend / income, " + end;
+            default -> label;
+        };
+    }
+
     /** The indicator called {@code name}, or null. */
     public static Indicator named(String name) {
         for (Indicator i : values()) if (i.key.equals(name)) return i;
