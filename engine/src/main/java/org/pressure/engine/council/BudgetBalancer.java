@@ -2,12 +2,13 @@ package org.pressure.engine.council;
 
 import org.pressure.engine.model.Equation;
 import org.pressure.engine.model.Eval;
+import org.pressure.engine.model.Formula;
 
 /**
  * Closes each year's budget gap (docs/model.md section 3, steps 4 to 6): cuts to
  * discretionary services above their floors and draws on reserves, in the order the strategy
  * says, then carries reserves forward. Reads reserves one year back, everything else in the
- * same year.
+ * same year. Written once: generated code calls this same procedure.
  */
 final class BudgetBalancer implements Equation {
     private final Budget.Strategy strategy;
@@ -38,7 +39,7 @@ final class BudgetBalancer implements Equation {
     /** Whether each discretionary service is listed in the cut order ({@code in_order} only). */
     private final boolean[] listed;
 
-    BudgetBalancer(Budget budget, int income, int statutorySpend, int discretionaryPlanned, int[] planned, Eval[] floors,
+    BudgetBalancer(Budget budget, int income, int statutorySpend, int discretionaryPlanned, int[] planned, Formula[] floors,
                    int[] funded, int[] cut, int[] cutOrder, int cuts, int discretionaryFunded, int reservesDraw,
                    int surplusIn, int reserves) {
         this.strategy = budget.strategy();
@@ -50,7 +51,7 @@ final class BudgetBalancer implements Equation {
         this.statutorySpend = statutorySpend;
         this.discretionaryPlanned = discretionaryPlanned;
         this.planned = planned;
-        this.floors = floors;
+        this.floors = java.util.Arrays.stream(floors).map(Formula::eval).toArray(Eval[]::new);
         this.funded = funded;
         this.cut = cut;
         this.cutOrder = cutOrder;
@@ -59,8 +60,8 @@ final class BudgetBalancer implements Equation {
         this.reservesDraw = reservesDraw;
         this.surplusIn = surplusIn;
         this.reserves = reserves;
-        this.constantFloors = java.util.Arrays.stream(floors).allMatch(f -> f instanceof Eval.Constant)
-                ? java.util.Arrays.stream(floors).mapToDouble(f -> ((Eval.Constant) f).value()).toArray() : null;
+        this.constantFloors = java.util.Arrays.stream(floors).allMatch(f -> f instanceof Formula.Const)
+                ? java.util.Arrays.stream(floors).mapToDouble(f -> ((Formula.Const) f).value()).toArray() : null;
         this.listed = new boolean[planned.length];
         for (int i : cutOrder) listed[i] = true;
     }
@@ -138,59 +139,6 @@ final class BudgetBalancer implements Equation {
         double total = 0;
         for (int c : cuts) total += v[c][t];
         return total;
-    }
-
-    /**
-     * The same step as {@link #compute}, written out as a Java block for generated code, with
-     * every slot and setting in place; null when a floor varies by year (or is out of range, so
-     * that the interpreter reports it).
-     */
-    String java() {
-        if (constantFloors == null) return null;
-        for (double f : constantFloors) if (f < 0 || f > 1) return null;
-        int n = planned.length;
-        StringBuilder j = new StringBuilder("{\n");
-        j.append("double pr = t == 0 ? ").append(org.pressure.engine.model.JavaCode.literal(opening))
-                .append(" : v[").append(reserves).append("][t - 1];\n");
-        j.append("double g = v[").append(statutorySpend).append("][t] + v[").append(discretionaryPlanned)
-                .append("][t] - v[").append(income).append("][t];\n");
-        j.append("double totalCut = 0, draw = 0, surplus = 0;\n");
-        j.append("if (g <= 0) {\n");
-        for (int i = 0; i < n; i++) j.append("v[").append(cut[i]).append("][t] = 0;\n");
-        j.append(surplusToReserves ? "surplus = -g;\n" : "surplus = 0;\n");
-        j.append("} else {\ndouble ct = 0, c;\n");
-        for (int i = 0; i < n; i++) {
-            j.append("c = (1 - ").append(org.pressure.engine.model.JavaCode.literal(constantFloors[i])).append(") * v[")
-                    .append(planned[i]).append("][t]; v[").append(cut[i]).append("][t] = c; ct += c;\n");
-        }
-        j.append(strategy == Budget.Strategy.CUTS_FIRST ? "double target = Math.min(g, ct);\n"
-                : "double target = Math.min(g - Math.min(g, Math.max(0, pr - "
-                        + org.pressure.engine.model.JavaCode.literal(minimum) + ")), ct);\n");
-        if (inOrder) {
-            j.append("double remaining = target, x;\n");
-            for (int i : cutOrder) {
-                j.append("x = Math.min(v[").append(cut[i]).append("][t], remaining); v[").append(cut[i])
-                        .append("][t] = x; remaining -= x;\n");
-            }
-            for (int i = 0; i < n; i++) if (!listed[i]) j.append("v[").append(cut[i]).append("][t] = 0;\n");
-        } else {
-            for (int i = 0; i < n; i++) {
-                j.append("v[").append(cut[i]).append("][t] = ct == 0 ? 0 : v[").append(cut[i]).append("][t] * target / ct;\n");
-            }
-        }
-        for (int i = 0; i < n; i++) j.append("totalCut += v[").append(cut[i]).append("][t];\n");
-        j.append("draw = g - totalCut;\n}\n");
-        j.append("double fundedTotal = 0, f;\n");
-        for (int i = 0; i < n; i++) {
-            j.append("f = v[").append(planned[i]).append("][t] - v[").append(cut[i]).append("][t]; v[").append(funded[i])
-                    .append("][t] = f; fundedTotal += f;\n");
-        }
-        j.append("v[").append(cuts).append("][t] = totalCut;\n");
-        j.append("v[").append(discretionaryFunded).append("][t] = fundedTotal;\n");
-        j.append("v[").append(reservesDraw).append("][t] = draw;\n");
-        j.append("v[").append(surplusIn).append("][t] = surplus;\n");
-        j.append("v[").append(reserves).append("][t] = pr + surplus - draw;\n}");
-        return j.toString();
     }
 
     /** A floor (the share of planned spend that cannot be cut) outside 0 to 100% in some year. */

@@ -13,31 +13,30 @@ import org.pressure.engine.diagnostics.Suggest;
 import org.pressure.engine.expr.Builtins;
 import org.pressure.engine.expr.Compiler;
 import org.pressure.engine.expr.ExpressionException;
-import org.pressure.engine.model.Eval;
-import org.pressure.engine.model.JavaCode;
+import org.pressure.engine.model.Fn;
+import org.pressure.engine.model.Formula;
 import org.pressure.engine.model.Model;
 import org.pressure.engine.model.ModelBuilder;
 
 /**
  * Compiles a {@link Scenario} into a generic stock-and-flow {@link Model}: one slot per
  * quantity of docs/model.md (the {@code results.csv} column names), plus internal slots for
- * growth series, failure-demand shortfalls and the reserves balance. Balancing is one part,
- * {@link BudgetBalancer}; everything else is a formula.
+ * growth series, failure-demand shortfalls and the reserves balance. Every quantity is a
+ * {@link Formula}, from which the interpreter and generated code are both derived; balancing
+ * ({@link BudgetBalancer}) and part 2's yearly budget are procedures, which both call.
  */
 public final class CouncilCompiler {
     private final Scenario sc;
     private final ModelBuilder builder;
     private final Problems problems = new Problems();
-    private final Map<String, Compiler.Ref> names = new LinkedHashMap<>();
+    private final Map<String, Formula> names = new LinkedHashMap<>();
     private final List<CompiledScenario.Column> columns = new ArrayList<>();
     private int anonymous;
-    /** The Java form of formulas built here, for generated code (Constant and Read need none). */
-    private final Map<Eval, JavaCode> javaOf = new java.util.IdentityHashMap<>();
 
     private CouncilCompiler(Scenario sc, List<String> inputs) {
         this.sc = sc;
         this.builder = new ModelBuilder(sc.start(), 1, sc.years());
-        for (String input : inputs) names.put(input, Compiler.Ref.variable(builder.input("input." + input)));
+        for (String input : inputs) names.put(input, Formula.slot(builder.input("input." + input)));
     }
 
     /** Compiles, or throws {@link ScenarioException} naming every unknown name and same-year cycle. */
@@ -73,22 +72,21 @@ public final class CouncilCompiler {
                 slot(p + ".failure_clients", s.name() + ".failure_clients");
             }
             if (s.statutory() && !(part2 && s.council())) {
-                names.put(s.name() + ".funded", Compiler.Ref.variable(builder.find(p + ".cost")));
-                names.put(s.name() + ".cut", Compiler.Ref.of(Eval.constant(0)));
+                names.put(s.name() + ".funded", Formula.slot(builder.find(p + ".cost")));
+                names.put(s.name() + ".cut", Formula.constant(0));
             } else if (s.statutory()) {
                 // part 2: a statutory service is funded at its budget, its cost less savings
                 slot(p + ".funded", s.name() + ".funded");
-                names.put(s.name() + ".cut", Compiler.Ref.of(Eval.constant(0)));
+                names.put(s.name() + ".cut", Formula.constant(0));
             } else {
                 slot(p + ".funded", s.name() + ".funded");
                 slot(p + ".cut", s.name() + ".cut");
             }
             builder.slot(p + ".failure_cost");
         }
-        names.put("year", Compiler.Ref.of(withJava((v, step) -> sc.start() + step,
-                step -> "((double) (" + sc.start() + " + " + step + "))")));
-        names.put("start_year", Compiler.Ref.of(Eval.constant(sc.start())));
-        names.put("end_year", Compiler.Ref.of(Eval.constant(sc.end())));
+        names.put("year", year());
+        names.put("start_year", Formula.constant(sc.start()));
+        names.put("end_year", Formula.constant(sc.end()));
 
         // 2. the parts that compute them
         for (var d : sc.drivers().entrySet()) define(d.getKey(), d.getValue(), builder.find("driver." + d.getKey()));
@@ -107,9 +105,8 @@ public final class CouncilCompiler {
             sum("discretionary_planned", discretionary.stream().map(s -> "service." + s.name() + ".cost").toList());
             int income = builder.find("income"), stat = builder.find("statutory_spend");
             int planned = builder.find("discretionary_planned"), gap = builder.find("budget_gap");
-            builder.assign("budget_gap", sc.location(), gap, Set.of(income, stat, planned),
-                    (v, step) -> Math.max(0, v[stat][step] + v[planned][step] - v[income][step]),
-                    "Math.max(0, v[" + stat + "][t] + v[" + planned + "][t] - v[" + income + "][t])");
+            builder.assign("budget_gap", sc.location(), gap, Formula.call(Fn.MAX, Formula.constant(0),
+                    Formula.sub(Formula.add(Formula.slot(stat), Formula.slot(planned)), Formula.slot(income))));
             balancer(discretionary, surplusIn);
         }
 
@@ -121,39 +118,39 @@ public final class CouncilCompiler {
     }
 
     private void slot(String slotName, String exprName) {
-        names.put(exprName, Compiler.Ref.variable(builder.slot(slotName)));
+        names.put(exprName, Formula.slot(builder.slot(slotName)));
     }
 
+    /** The year being computed: the start year at the first step. */
+    private Formula year() {
+        return Formula.add(Formula.constant(sc.start()), new Formula.Step());
+    }
+
+    /** Sets the slot {@code total} to the sum of the slots {@code parts}. */
     void sum(String total, List<String> parts) {
-        int target = builder.find(total);
-        int[] slots = parts.stream().mapToInt(builder::find).toArray();
-        Set<Integer> reads = new HashSet<>();
-        for (int s : slots) reads.add(s);
-        StringBuilder java = new StringBuilder("0.0");
-        for (int s : slots) java.insert(0, "(").append(" + v[").append(s).append("][t])");
-        builder.assign(total, sc.location(), target, reads, (v, step) -> {
-            double x = 0;
-            for (int s : slots) x += v[s][step];
-            return x;
-        }, java.toString());
+        builder.assign(total, sc.location(), builder.find(total),
+                Formula.sum(parts.stream().map(p -> Formula.slot(builder.find(p))).toList()));
     }
 
     // ------------------------------------------------------------ series
 
     /** Adds the part that computes {@code series} into {@code slot}. */
     private void define(String partName, Series series, int slot) {
-        Set<Integer> reads = new HashSet<>();
         if (series instanceof Series.CouncilTax ct) {
             councilTax(partName, ct, slot);
         } else if (series instanceof Series.Growth g) {
-            Eval growth = eval(g.growth(), partName, reads);
-            double start = g.start();
-            builder.add(partName, g.location(), new int[] {slot}, reads, growthEquation(slot, start, growth),
-                    growthJava(slot, start, growth));
+            // v(start) = start; v(t) = v(t-1) * (1 + growth(t))
+            Formula growth = formula(g.growth(), partName);
+            builder.assign(partName, g.location(), slot, new Formula.Initially(Formula.constant(g.start()),
+                    Formula.mul(lastYear(slot), Formula.add(Formula.constant(1), growth))));
         } else {
-            Eval e = eval(series, partName, reads);
-            builder.assign(partName, series.location(), slot, reads, e, javaAt(e, "t"));
+            builder.assign(partName, series.location(), slot, formula(series, partName));
         }
+    }
+
+    /** The slot's value a year back (0 before the first year). */
+    private static Formula lastYear(int slot) {
+        return new Formula.Lag(Formula.slot(slot), 1, Formula.constant(0));
     }
 
     /**
@@ -167,19 +164,13 @@ public final class CouncilCompiler {
         int precept = ct.precept() == null ? -1 : seriesSlot(ct.precept(), partName + ".precept");
         int collection = seriesSlot(ct.collectionRate(), partName + ".collection_rate");
         int band = builder.slot("council_tax." + partName + ".band_d");
-        double bandD = ct.bandD();
-        Set<Integer> reads = new HashSet<>(Set.of(base, rise, collection));
-        if (limit >= 0) reads.add(limit);
-        if (precept >= 0) reads.add(precept);
-        builder.add(partName, ct.location(), new int[] {band, slot}, reads, (v, t) -> {
-            double b = bandD;
-            if (t > 0) {
-                double r = limit >= 0 ? Math.min(v[rise][t], v[limit][t]) : v[rise][t];
-                b = v[band][t - 1] * (1 + r + (precept >= 0 ? v[precept][t] : 0));
-            }
-            v[band][t] = b;
-            v[slot][t] = b * v[base][t] * v[collection][t] / 1_000_000;
-        });
+        Formula r = limit >= 0 ? Formula.call(Fn.MIN, Formula.slot(rise), Formula.slot(limit)) : Formula.slot(rise);
+        Formula factor = Formula.add(Formula.constant(1), r);
+        if (precept >= 0) factor = Formula.add(factor, Formula.slot(precept));
+        builder.assign(partName + " (Band D)", ct.location(), band,
+                new Formula.Initially(Formula.constant(ct.bandD()), Formula.mul(lastYear(band), factor)));
+        builder.assign(partName, ct.location(), slot, Formula.div(Formula.mul(Formula.mul(Formula.slot(band),
+                Formula.slot(base)), Formula.slot(collection)), Formula.constant(1_000_000)));
         if (limit >= 0) riseChecks.add(new CompiledScenario.RiseCheck(partName, ct.rise().location(), rise, limit));
     }
 
@@ -188,11 +179,10 @@ public final class CouncilCompiler {
 
     /** The slot holding {@code series}: the slot it reads when it is a plain read, else a new one. */
     int seriesSlot(Series series, String owner) {
-        Set<Integer> reads = new HashSet<>();
-        Eval e = eval(series, owner, reads);
-        if (e instanceof Eval.Read r) return r.slot();
+        Formula e = formula(series, owner);
+        if (e instanceof Formula.Slot r) return r.slot();
         int slot = builder.slot("series." + (++anonymous) + "." + owner);
-        builder.assign(owner, series.location(), slot, reads, e, javaAt(e, "t"));
+        builder.assign(owner, series.location(), slot, e);
         return slot;
     }
 
@@ -208,103 +198,40 @@ public final class CouncilCompiler {
         return problems;
     }
 
-    /** The Java form of a formula built here, or null if it has none. */
-    private JavaCode java(Eval e) {
-        if (e instanceof Eval.Constant c) return JavaCode.constant(c.value());
-        if (e instanceof Eval.Read r) return JavaCode.read(r.slot());
-        return javaOf.get(e);
-    }
-
-    private String javaAt(Eval e, String step) {
-        JavaCode j = java(e);
-        return j == null ? null : j.at(step);
-    }
-
-    /** Records the Java form of a formula (if there is one) and returns the formula. */
-    private Eval withJava(Eval e, JavaCode code) {
-        if (code != null) javaOf.put(e, code);
-        return e;
-    }
-
-    /** The growth equation below as a Java statement, or null. */
-    private String growthJava(int slot, double start, Eval growth) {
-        String previous = "v[" + slot + "][t - 1]";
-        String next;
-        if (growth instanceof Eval.Constant c) {
-            next = previous + " * " + JavaCode.literal(1 + c.value());
-        } else {
-            String g = javaAt(growth, "t");
-            if (g == null) return null;
-            next = previous + " * (1 + " + g + ")";
-        }
-        return "v[" + slot + "][t] = t == 0 ? " + JavaCode.literal(start) + " : " + next + ";";
-    }
-
-    /** v(start) = start; v(t) = v(t-1) * (1 + growth(t)), without a call through the formula when it is a constant or a read. */
-    private static org.pressure.engine.model.Equation growthEquation(int slot, double start, Eval growth) {
-        if (growth instanceof Eval.Constant c) {
-            double factor = 1 + c.value();
-            return (v, step) -> v[slot][step] = step == 0 ? start : v[slot][step - 1] * factor;
-        }
-        if (growth instanceof Eval.Read r) {
-            int g = r.slot();
-            return (v, step) -> v[slot][step] = step == 0 ? start : v[slot][step - 1] * (1 + v[g][step]);
-        }
-        return (v, step) -> v[slot][step] = step == 0 ? start : v[slot][step - 1] * (1 + growth.at(v, step));
-    }
-
-    /** The formula of a series; records the slots it reads this year. */
-    private Eval eval(Series series, String owner, Set<Integer> reads) {
-        if (series instanceof Series.Constant c) return Eval.constant(c.value());
+    /** The formula of a series. */
+    Formula formula(Series series, String owner) {
+        if (series instanceof Series.Constant c) return Formula.constant(c.value());
         if (series instanceof Series.Ref r) {
-            Compiler.Ref ref = names.get(r.name());
+            Formula ref = names.get(r.name());
             if (ref == null) {
                 problems.add(r.location(), "`" + r.name() + "` (in " + owner + ") is not a driver, income stream or model "
                         + "variable" + Suggest.didYouMean(r.name(), names.keySet()));
-                return Eval.constant(0);
+                return Formula.constant(0);
             }
-            for (int s : ref.reads()) reads.add(s);
-            return ref.eval();
+            return ref;
         }
         if (series instanceof Series.Formula f) {
             try {
-                Eval compiled = Compiler.compile(f.expr(), exprNames, reads);
-                JavaCode code = JavaFormula.of(f.expr(), name -> {
-                    Compiler.Ref ref = names.get(name);
-                    return ref == null ? null : java(ref.eval());
-                });
-                return withJava(compiled, code);
+                return Compiler.compile(f.expr(), exprNames);
             } catch (ExpressionException e) {
                 problems.add(f.location().shift(e.offset()), "in " + owner + ": " + e.getMessage());
-                return Eval.constant(0);
+                return Formula.constant(0);
             }
         }
         if (series instanceof Series.Values values) {
             double[] byStep = new double[sc.years()];
             for (int i = 0; i < byStep.length; i++) byStep[i] = values.at(sc.start() + i);
-            int table = builder.table(byStep);
-            return withJava((v, step) -> byStep[step], step -> "k[" + table + "][" + step + "]");
+            return new Formula.Table(byStep);
         }
-        if (series instanceof Series.Product p) {
-            Eval per = eval(p.per(), owner, reads), rate = eval(p.rate(), owner, reads);
-            JavaCode a = java(per), b = java(rate);
-            JavaCode code = a == null || b == null ? null : step -> "(" + a.at(step) + " * " + b.at(step) + ")";
-            if (per instanceof Eval.Read r && rate instanceof Eval.Constant c) {
-                int slot = r.slot();
-                double k = c.value();
-                return withJava((v, step) -> v[slot][step] * k, code);
-            }
-            return withJava((v, step) -> per.at(v, step) * rate.at(v, step), code);
-        }
+        if (series instanceof Series.Product p) return Formula.mul(formula(p.per(), owner), formula(p.rate(), owner));
         int slot = builder.slot("series." + (++anonymous) + "." + owner);
         define(owner, series, slot);
-        reads.add(slot);
-        return Eval.read(slot);
+        return Formula.slot(slot);
     }
 
     private final Compiler.Names exprNames = new Compiler.Names() {
         @Override
-        public Compiler.Ref lookup(String name) {
+        public Formula lookup(String name) {
             return names.get(name);
         }
 
@@ -325,8 +252,8 @@ public final class CouncilCompiler {
      */
     private final Builtins.Context timeAxis = new Builtins.Context() {
         @Override
-        public Eval time() {
-            return (v, step) -> sc.start() + step;
+        public Formula time() {
+            return year();
         }
 
         @Override
@@ -345,28 +272,26 @@ public final class CouncilCompiler {
         }
 
         @Override
-        public int stock(String label, Eval initial, Set<Integer> initialReads, Eval rate) {
+        public int stock(String label, Formula initial, java.util.function.IntFunction<Formula> rate) {
+            // Euler on the yearly step: last year's value plus last year's rate
             int slot = builder.slot("state." + (++anonymous) + "." + label);
-            builder.add(label, sc.location(), new int[] {slot}, initialReads,
-                    (v, step) -> v[slot][step] = step == 0 ? initial.at(v, 0) : v[slot][step - 1] + rate.at(v, step - 1));
+            builder.assign(label, sc.location(), slot,
+                    new Formula.Lag(Formula.add(Formula.slot(slot), rate.apply(slot)), 1, initial));
             return slot;
         }
 
         @Override
-        public int record(String label, Eval x, Set<Integer> reads) {
+        public int record(String label, Formula x) {
             int slot = builder.slot("state." + (++anonymous) + "." + label);
-            builder.assign(label, sc.location(), slot, reads, x);
+            builder.assign(label, sc.location(), slot, x);
             return slot;
         }
     };
 
     // ------------------------------------------------------------ failure demand
 
-    /**
-     * A link's contribution to its target: coefficient this year times shortfall delayed;
-     * {@code reads} are the slots it reads in the same year.
-     */
-    private record LinkTerm(boolean clients, Eval term, Set<Integer> reads) {}
+    /** A link's contribution to its target: coefficient this year times shortfall delayed. */
+    private record LinkTerm(boolean clients, Formula term) {}
 
     private Map<String, List<LinkTerm>> failureDemand() {
         Map<String, List<LinkTerm>> into = new LinkedHashMap<>();
@@ -378,56 +303,44 @@ public final class CouncilCompiler {
             int fromCost = builder.find("service." + from.name() + ".cost");
             int fromFunded = builder.find("service." + from.name() + ".funded");
             if (fromFunded < 0) fromFunded = fromCost;
-            Set<Integer> reads = new HashSet<>();
-            int funded = fromFunded;
-            Eval reference = link.reference() == null ? Eval.read(fromCost) : eval(link.reference(), name + ".reference", reads);
-            if (link.reference() == null) reads.add(fromCost);
-            reads.add(fromFunded);
-            String referenceJava = javaAt(reference, "t");
-            builder.assign(name + " shortfall (" + from.name() + ")", link.location(), shortfall, reads,
-                    (v, step) -> reference.at(v, step) - v[funded][step],
-                    referenceJava == null ? null : "(" + referenceJava + " - v[" + fromFunded + "][t])");
+            Formula reference = link.reference() == null ? Formula.slot(fromCost) : formula(link.reference(), name + ".reference");
+            builder.assign(name + " shortfall (" + from.name() + ")", link.location(), shortfall,
+                    Formula.sub(reference, Formula.slot(fromFunded)));
 
-            Set<Integer> termReads = new HashSet<>();
             boolean clients = link.clientsPerM() != null;
-            Eval coefficient = eval(clients ? link.clientsPerM() : link.costPerM(), name, termReads);
-            Eval term = link.saturates() ? saturatingTerm(link, name, shortfall, coefficient, termReads)
-                    : linearTerm(link, name, shortfall, coefficient, termReads);
-            into.computeIfAbsent(link.to(), x -> new ArrayList<>()).add(new LinkTerm(clients, term, termReads));
+            Formula coefficient = formula(clients ? link.clientsPerM() : link.costPerM(), name);
+            Formula term = link.saturates() ? saturatingTerm(link, name, shortfall, coefficient)
+                    : linearTerm(link, name, shortfall, coefficient);
+            into.computeIfAbsent(link.to(), x -> new ArrayList<>()).add(new LinkTerm(clients, term));
         }
         return into;
     }
 
     /** A linear link: coefficient this year times the shortfall delayed (section 3). */
-    private Eval linearTerm(FailureDemandLink link, String name, int shortfall, Eval coefficient, Set<Integer> termReads) {
-        Eval delayed;
+    private Formula linearTerm(FailureDemandLink link, String name, int shortfall, Formula coefficient) {
         if (link.delayType() == FailureDemandLink.DelayType.FIXED) {
-            int d = (int) link.delay();
-            delayed = withJava((v, step) -> step < d ? 0 : v[shortfall][step - d],
-                    step -> "(" + step + " < " + d + " ? 0.0 : v[" + shortfall + "][" + step + " - " + d + "])");
-        } else {
-            // first-order delay on the annual step: a stock filled by the shortfall, drained at 1/delay a year
-            double d = link.delay();
-            int pipeline = builder.slot(name + ".pipeline");
-            String dj = JavaCode.literal(d);
-            builder.add(name + " pipeline", link.location(), new int[] {pipeline}, Set.of(),
-                    (v, step) -> v[pipeline][step] = step == 0 ? 0
-                            : v[pipeline][step - 1] + v[shortfall][step - 1] - v[pipeline][step - 1] / d,
-                    "v[" + pipeline + "][t] = t == 0 ? 0.0 : v[" + pipeline + "][t - 1] + v[" + shortfall
-                            + "][t - 1] - v[" + pipeline + "][t - 1] / " + dj + ";");
-            termReads.add(pipeline);
-            delayed = withJava((v, step) -> v[pipeline][step] / d,
-                    step -> "(v[" + pipeline + "][" + step + "] / " + dj + ")");
+            return Formula.mul(coefficient, delayed(shortfall, (int) link.delay()));
         }
-        if (coefficient instanceof Eval.Constant c && link.delayType() == FailureDemandLink.DelayType.FIXED) {
-            double perM = c.value();
-            int d = (int) link.delay();
-            return withJava((v, step) -> step < d ? 0 : perM * v[shortfall][step - d], step -> "(" + step + " < " + d
-                    + " ? 0.0 : " + JavaCode.literal(perM) + " * v[" + shortfall + "][" + step + " - " + d + "])");
-        }
-        JavaCode cj = java(coefficient), dj = java(delayed);
-        return withJava((v, step) -> coefficient.at(v, step) * delayed.at(v, step),
-                cj == null || dj == null ? null : step -> "(" + cj.at(step) + " * " + dj.at(step) + ")");
+        // first-order delay on the annual step: a stock filled by the shortfall, drained at 1/delay a year
+        return Formula.mul(coefficient, exponentialDelay(link, name, shortfall));
+    }
+
+    /** The slot {@code years} back, 0 before then (or this year's value when there is no delay). */
+    private static Formula delayed(int slot, int years) {
+        return years == 0 ? Formula.slot(slot) : new Formula.Lag(Formula.slot(slot), years, Formula.constant(0));
+    }
+
+    /**
+     * What comes out of a first-order delay of {@code input} this year: a pipeline stock, filled
+     * by the input and drained at 1/delay a year, starting empty.
+     */
+    private Formula exponentialDelay(FailureDemandLink link, String name, int input) {
+        Formula d = Formula.constant(link.delay());
+        int pipeline = builder.slot(name + ".pipeline");
+        Formula p = Formula.slot(pipeline);
+        builder.assign(name + " pipeline", link.location(), pipeline, new Formula.Lag(
+                Formula.sub(Formula.add(p, Formula.slot(input)), Formula.div(p, d)), 1, Formula.constant(0)));
+        return Formula.div(p, d);
     }
 
     /**
@@ -435,31 +348,15 @@ public final class CouncilCompiler {
      * fixed delay, {@code s} is the shortfall {@code delay} years back and {@code k} this year's
      * coefficient; with an exponential delay the saturated response of each year enters the delay.
      */
-    private Eval saturatingTerm(FailureDemandLink link, String name, int shortfall, Eval coefficient,
-                                Set<Integer> termReads) {
-        double max = link.max();
+    private Formula saturatingTerm(FailureDemandLink link, String name, int shortfall, Formula coefficient) {
+        Formula max = Formula.constant(link.max());
         if (link.delayType() == FailureDemandLink.DelayType.FIXED) {
-            int d = (int) link.delay();
-            return (v, step) -> step < d ? 0 : saturate(coefficient.at(v, step) * v[shortfall][step - d], max);
+            return Formula.call(Fn.SATURATE, Formula.mul(coefficient, delayed(shortfall, (int) link.delay())), max);
         }
-        double d = link.delay();
         int response = builder.slot(name + ".response");
-        Set<Integer> reads = new HashSet<>(termReads);
-        reads.add(shortfall);
-        builder.assign(name + " response", link.location(), response, reads,
-                (v, step) -> saturate(coefficient.at(v, step) * v[shortfall][step], max));
-        int pipeline = builder.slot(name + ".pipeline");
-        builder.add(name + " pipeline", link.location(), new int[] {pipeline}, Set.of(),
-                (v, step) -> v[pipeline][step] = step == 0 ? 0
-                        : v[pipeline][step - 1] + v[response][step - 1] - v[pipeline][step - 1] / d);
-        termReads.clear();
-        termReads.add(pipeline);
-        return (v, step) -> v[pipeline][step] / d;
-    }
-
-    /** {@code x / (1 + |x| / max)}: the same slope as x near 0, never beyond max either way. */
-    static double saturate(double x, double max) {
-        return x / (1 + Math.abs(x) / max);
+        builder.assign(name + " response", link.location(), response,
+                Formula.call(Fn.SATURATE, Formula.mul(coefficient, Formula.slot(shortfall)), max));
+        return exponentialDelay(link, name, response);
     }
 
     // ------------------------------------------------------------ services
@@ -469,69 +366,41 @@ public final class CouncilCompiler {
         String label = s.name();
         int cost = builder.find(p + ".cost");
         int failureCost = builder.find(p + ".failure_cost");
-        Set<Integer> termReads = new HashSet<>();
-        terms.forEach(t -> termReads.addAll(t.reads()));
-        Eval[] clientTerms = terms.stream().filter(LinkTerm::clients).map(LinkTerm::term).toArray(Eval[]::new);
-        Eval[] costTerms = terms.stream().filter(t -> !t.clients()).map(LinkTerm::term).toArray(Eval[]::new);
+        List<Formula> clientTerms = terms.stream().filter(LinkTerm::clients).map(LinkTerm::term).toList();
+        List<Formula> costTerms = terms.stream().filter(t -> !t.clients()).map(LinkTerm::term).toList();
+        Formula zero = Formula.constant(0);
 
-        int base;
         if (s.clientBased()) {
-            base = builder.slot(p + ".base_clients");
+            int base = builder.slot(p + ".base_clients");
             define(label + ".clients (before failure demand)", s.clients(), base);
             int unitCost = builder.find(p + ".unit_cost");
             define(label + ".unit_cost", s.unitCost(), unitCost);
             int failureClients = builder.find(p + ".failure_clients");
-            Eval fc = total(clientTerms);
-            builder.assign(label + ".failure_clients", s.location(), failureClients, termReads, fc, javaAt(fc, "t"));
+            builder.assign(label + ".failure_clients", s.location(), failureClients, total(clientTerms));
             int clients = builder.find(p + ".clients");
-            builder.assign(label + ".clients", s.location(), clients, Set.of(base, failureClients),
-                    (v, step) -> Math.max(0, v[base][step] + v[failureClients][step]),
-                    "Math.max(0, v[" + base + "][t] + v[" + failureClients + "][t])");
-            Eval extra = total(costTerms);
-            Set<Integer> reads = new HashSet<>(termReads);
-            reads.addAll(Set.of(clients, unitCost));
-            String product = "v[" + clients + "][t] * v[" + unitCost + "][t]";
-            String extraJava = javaAt(extra, "t");
-            builder.assign(label + ".cost", s.location(), cost, reads, costTerms.length == 0
-                    ? (v, step) -> v[clients][step] * v[unitCost][step]
-                    : (v, step) -> Math.max(0, v[clients][step] * v[unitCost][step] + extra.at(v, step)),
-                    costTerms.length == 0 ? product : extraJava == null ? null : "Math.max(0, " + product + " + " + extraJava + ")");
-            builder.assign(label + ".failure_cost", s.location(), failureCost, Set.of(cost, base, unitCost),
-                    (v, step) -> v[cost][step] - Math.max(0, v[base][step]) * v[unitCost][step],
-                    "v[" + cost + "][t] - Math.max(0, v[" + base + "][t]) * v[" + unitCost + "][t]");
-        } else if (costTerms.length > 0) {
-            base = builder.slot(p + ".base_cost");
+            builder.assign(label + ".clients", s.location(), clients,
+                    Formula.call(Fn.MAX, zero, Formula.add(Formula.slot(base), Formula.slot(failureClients))));
+            Formula product = Formula.mul(Formula.slot(clients), Formula.slot(unitCost));
+            builder.assign(label + ".cost", s.location(), cost, costTerms.isEmpty() ? product
+                    : Formula.call(Fn.MAX, zero, Formula.add(product, total(costTerms))));
+            builder.assign(label + ".failure_cost", s.location(), failureCost, Formula.sub(Formula.slot(cost),
+                    Formula.mul(Formula.call(Fn.MAX, zero, Formula.slot(base)), Formula.slot(unitCost))));
+        } else if (!costTerms.isEmpty()) {
+            int base = builder.slot(p + ".base_cost");
             define(label + ".cost (before failure demand)", s.cost(), base);
-            Eval extra = total(costTerms);
-            Set<Integer> reads = new HashSet<>(termReads);
-            reads.add(base);
-            String extraJava = javaAt(extra, "t");
-            builder.assign(label + ".cost", s.location(), cost, reads,
-                    (v, step) -> Math.max(0, v[base][step] + extra.at(v, step)),
-                    extraJava == null ? null : "Math.max(0, v[" + base + "][t] + " + extraJava + ")");
-            builder.assign(label + ".failure_cost", s.location(), failureCost, Set.of(cost, base),
-                    (v, step) -> v[cost][step] - v[base][step], "v[" + cost + "][t] - v[" + base + "][t]");
+            builder.assign(label + ".cost", s.location(), cost,
+                    Formula.call(Fn.MAX, zero, Formula.add(Formula.slot(base), total(costTerms))));
+            builder.assign(label + ".failure_cost", s.location(), failureCost,
+                    Formula.sub(Formula.slot(cost), Formula.slot(base)));
         } else {
             define(label + ".cost", s.cost(), cost);
-            builder.assign(label + ".failure_cost", s.location(), failureCost, Set.of(), Eval.constant(0), "0.0");
+            builder.assign(label + ".failure_cost", s.location(), failureCost, zero);
         }
     }
 
-    private Eval total(Eval[] terms) {
-        if (terms.length == 0) return Eval.constant(0);
-        if (terms.length == 1) return terms[0];
-        List<JavaCode> codes = new ArrayList<>();
-        for (Eval t : terms) codes.add(java(t));
-        JavaCode code = codes.contains(null) ? null : step -> {
-            String x = "0.0";
-            for (JavaCode c : codes) x = "(" + x + " + " + c.at(step) + ")";
-            return x;
-        };
-        return withJava((v, step) -> {
-            double x = 0;
-            for (Eval t : terms) x += t.at(v, step);
-            return x;
-        }, code);
+    /** The sum of the terms: one term is itself, none is zero. */
+    private static Formula total(List<Formula> terms) {
+        return terms.size() == 1 ? terms.get(0) : Formula.sum(terms);
     }
 
     // ------------------------------------------------------------ balancing
@@ -539,7 +408,7 @@ public final class CouncilCompiler {
     private void balancer(List<Service> discretionary, int surplusIn) {
         int n = discretionary.size();
         int[] planned = new int[n], funded = new int[n], cut = new int[n];
-        Eval[] floors = new Eval[n];
+        Formula[] floors = new Formula[n];
         Set<Integer> reads = new HashSet<>(Set.of(builder.find("income"), builder.find("statutory_spend"),
                 builder.find("discretionary_planned")));
         List<String> order = new ArrayList<>();
@@ -549,7 +418,8 @@ public final class CouncilCompiler {
             planned[i] = builder.find(p + ".cost");
             funded[i] = builder.find(p + ".funded");
             cut[i] = builder.find(p + ".cut");
-            floors[i] = s.floor() == null ? Eval.constant(0) : eval(s.floor(), s.name() + ".floor", reads);
+            floors[i] = s.floor() == null ? Formula.constant(0) : formula(s.floor(), s.name() + ".floor");
+            reads.addAll(floors[i].reads());
             reads.add(planned[i]);
             order.add(s.name());
         }
@@ -565,7 +435,7 @@ public final class CouncilCompiler {
             outputs.add(cut[i]);
         }
         builder.add("balancing (cuts and reserves)", sc.location(), outputs.stream().mapToInt(Integer::intValue).toArray(),
-                reads, balancer, balancer.java());
+                reads, balancer);
     }
 
     // ------------------------------------------------------------ columns

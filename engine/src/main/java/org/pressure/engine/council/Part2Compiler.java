@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.pressure.engine.model.Eval;
+import org.pressure.engine.model.Formula;
 import org.pressure.engine.model.ModelBuilder;
 
 /**
@@ -141,7 +141,7 @@ final class Part2Compiler {
         Series min = sc.budget().minimumSeries() != null ? sc.budget().minimumSeries()
                 : new Series.Constant(sc.budget().minimumReserves(), sc.location());
         int minimumSource = compiler.seriesSlot(min, "budget.reserves.minimum");
-        builder.assign("budget.reserves.minimum", sc.location(), minimum, Set.of(minimumSource), Eval.read(minimumSource));
+        builder.assign("budget.reserves.minimum", sc.location(), minimum, Formula.slot(minimumSource));
         reads.add(minimum);
 
         Scenario.Capital capital = sc.part2().capital();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.ObjIntConsumer;
 import javax.tools.FileObject;
 import javax.tools.ForwardingJavaFileManager;
@@ -22,9 +23,10 @@ import javax.tools.ToolProvider;
 /**
  * Turns a model's parts into one Java class, compiled in memory with the JDK's compiler:
  * each step runs the parts' statements in order as plain code, so the JIT sees straight-line
- * arithmetic instead of a tree of formula objects. The class names only JDK types, and parts
- * with no Java form are called through their equations. Gives exactly the same numbers as
- * the interpreter: the statements are the same operations in the same order.
+ * arithmetic instead of a tree of formula objects. Each formula part is written out by
+ * {@link JavaSource}; each procedure (a part over several slots, such as a year's budget) is
+ * called through its equation, the same code the interpreter runs. Gives exactly the same
+ * numbers as the interpreter: the statements are the same operations in the same order.
  */
 final class GeneratedCode {
     /** Statements per generated method, so each stays small enough for the JIT to compile. */
@@ -37,11 +39,12 @@ final class GeneratedCode {
     record Result(Consumer<double[][]> kernel, String reason) {}
 
     /** The compiled kernel, or the reason it could not be made (no compiler, code that does not compile). */
-    static Result compile(String[] java, Equation[] equations, double[][] tables, int steps) {
+    static Result compile(Formula[] formulas, int[][] outputs, Equation[] equations, int steps) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) return new Result(null, "this Java runtime has no compiler (a JRE rather than a JDK)");
         String name = "PressureKernel" + COUNTER.incrementAndGet();
-        String source = source(name, java, steps);
+        JavaSource java = new JavaSource();
+        String source = source(name, formulas, outputs, steps, java);
         Map<String, ByteArrayOutputStream> classes = new HashMap<>();
         try (StandardJavaFileManager standard = javac.getStandardFileManager(null, null, null);
              var files = new ForwardingJavaFileManager<StandardJavaFileManager>(standard) {
@@ -83,30 +86,38 @@ final class GeneratedCode {
             }
             @SuppressWarnings("unchecked")
             Consumer<double[][]> kernel = (Consumer<double[][]>) type
-                    .getConstructor(ObjIntConsumer[].class, double[][].class).newInstance(opaque, tables);
+                    .getConstructor(ObjIntConsumer[].class, double[][].class, DoubleUnaryOperator[].class)
+                    .newInstance(opaque, java.tables(), java.functions());
             return new Result(kernel, null);
         } catch (Exception | LinkageError e) {
             return new Result(null, "the generated code could not be loaded: " + e);
         }
     }
 
-    static String source(String name, String[] java, int steps) {
+    static String source(String name, Formula[] formulas, int[][] outputs, int steps, JavaSource java) {
         StringBuilder s = new StringBuilder();
         s.append("@SuppressWarnings(\"all\")\npublic final class ").append(name)
                 .append(" implements java.util.function.Consumer<double[][]> {\n")
                 .append("  private final java.util.function.ObjIntConsumer<double[][]>[] e;\n")
                 .append("  private final double[][] k;\n")
-                .append("  public ").append(name).append("(java.util.function.ObjIntConsumer<double[][]>[] e, double[][] k) {\n")
-                .append("    this.e = e;\n    this.k = k;\n  }\n")
-                .append("  private static double round(double x) { return Math.signum(x) * Math.floor(Math.abs(x) + 0.5); }\n");
-        int methods = (java.length + PER_METHOD - 1) / PER_METHOD;
+                .append("  private final java.util.function.DoubleUnaryOperator[] g;\n")
+                .append("  public ").append(name).append("(java.util.function.ObjIntConsumer<double[][]>[] e, double[][] k,")
+                .append(" java.util.function.DoubleUnaryOperator[] g) {\n")
+                .append("    this.e = e;\n    this.k = k;\n    this.g = g;\n  }\n");
+        int methods = (formulas.length + PER_METHOD - 1) / PER_METHOD;
         s.append("  public void accept(double[][] v) {\n    for (int t = 0; t < ").append(steps).append("; t++) {\n");
         for (int m = 0; m < methods; m++) s.append("      m").append(m).append("(v, t);\n");
         s.append("    }\n  }\n");
         for (int m = 0; m < methods; m++) {
             s.append("  private void m").append(m).append("(double[][] v, int t) {\n");
-            for (int i = m * PER_METHOD; i < Math.min(java.length, (m + 1) * PER_METHOD); i++) {
-                s.append("    ").append(java[i] != null ? java[i] : "e[" + i + "].accept(v, t);").append('\n');
+            for (int i = m * PER_METHOD; i < Math.min(formulas.length, (m + 1) * PER_METHOD); i++) {
+                s.append("    ");
+                if (formulas[i] != null) {
+                    s.append("v[").append(outputs[i][0]).append("][t] = ").append(java.at(formulas[i], "t")).append(';');
+                } else {
+                    s.append("e[").append(i).append("].accept(v, t);");
+                }
+                s.append('\n');
             }
             s.append("  }\n");
         }

@@ -16,8 +16,8 @@ public final class Model {
     private final String[] orderNames;
     private final int[][] orderOutputs;
     private final int[] inputs;
-    private final String[] orderJava;
-    private final double[][] tables;
+    /** The formula of each part in order, or null for a procedure. */
+    private final Formula[] orderFormulas;
     /** Generated straight-line code for this model, once {@link #generateCode} has succeeded. */
     private volatile java.util.function.Consumer<double[][]> kernel;
     private final double start;
@@ -25,10 +25,9 @@ public final class Model {
     private final int steps;
 
     Model(String[] slotNames, Map<String, Integer> slotIndex, List<ModelBuilder.Part> ordered, int[] inputs,
-          double[][] tables, double start, double dt, int steps) {
+          double start, double dt, int steps) {
         this.inputs = inputs;
-        this.tables = tables;
-        this.orderJava = ordered.stream().map(ModelBuilder.Part::java).toArray(String[]::new);
+        this.orderFormulas = ordered.stream().map(ModelBuilder.Part::formula).toArray(Formula[]::new);
         this.slotNames = slotNames;
         this.slotIndex = Map.copyOf(slotIndex);
         this.order = ordered.stream().map(ModelBuilder.Part::equation).toArray(Equation[]::new);
@@ -112,13 +111,13 @@ public final class Model {
     }
 
     /**
-     * Compiles this model to straight-line Java (parts without a Java form are called as they
-     * are) and uses it for every later run. Worth its second or so of compiling only for many
+     * Compiles this model to straight-line Java (each formula written out, each procedure called
+     * as it is) and uses it for every later run. Worth its second or so of compiling only for many
      * runs. Returns false, leaving the model as it was, where no Java compiler is available.
      */
     public synchronized boolean generateCode() {
         if (kernel != null) return true;
-        GeneratedCode.Result r = GeneratedCode.compile(orderJava, order, tables, steps);
+        GeneratedCode.Result r = GeneratedCode.compile(orderFormulas, orderOutputs, order, steps);
         kernel = r.kernel();
         generationFailure = r.reason();
         return kernel != null;
@@ -129,11 +128,16 @@ public final class Model {
         return generationFailure;
     }
 
-    /** How many parts have a Java form (the rest are called as they are from generated code), of how many. */
+    /** How many parts are formulas (written out in generated code; the rest are procedures, called), of how many. */
     public int[] javaCoverage() {
         int n = 0;
-        for (String j : orderJava) if (j != null) n++;
-        return new int[] {n, orderJava.length};
+        for (Formula f : orderFormulas) if (f != null) n++;
+        return new int[] {n, orderFormulas.length};
+    }
+
+    /** The source of the class {@link #generateCode} compiles, for reading under {@code --debug}. */
+    public String generatedSource() {
+        return GeneratedCode.source("PressureKernel", orderFormulas, orderOutputs, steps, new JavaSource());
     }
 
     private String generationFailure;

@@ -18,17 +18,17 @@ import org.pressure.engine.diagnostics.Problems;
 public final class ModelBuilder {
 
     /**
-     * A part of a model: one equation, the slots it writes and those it reads at the same step,
-     * and optionally the same equation as a Java statement over {@code v}, {@code t} and the
-     * tables {@code k} (null where there is none), for generated code.
+     * A part of a model: the slots it writes and those it reads at the same step, and how it is
+     * computed: a {@link Formula} for one slot (from which both the interpreter's equation and
+     * generated code are derived), or else a procedure, an {@link Equation} over several slots
+     * that the interpreter and generated code both call.
      */
-    record Part(String name, Location location, int[] outputs, int[] reads, Equation equation, String java) {}
+    record Part(String name, Location location, int[] outputs, int[] reads, Equation equation, Formula formula) {}
 
     private final List<String> slotNames = new ArrayList<>();
     private final Map<String, Integer> slotIndex = new LinkedHashMap<>();
     private final List<Part> parts = new ArrayList<>();
     private final List<Integer> inputs = new ArrayList<>();
-    private final List<double[]> tables = new ArrayList<>();
     private final double start;
     private final double dt;
     private final int steps;
@@ -65,38 +65,24 @@ public final class ModelBuilder {
     }
 
     /**
-     * Adds a part.
+     * Adds a procedure: a part that computes several slots together (a year's budget, say).
+     * Generated code calls it as it is, so it is written once.
      *
      * @param name     how people know it, used when it takes part in a cycle
      * @param location where it was defined
      * @param outputs  the slots it writes
      * @param reads    the slots it reads at the current step
      */
-    public void add(String name, Location location, int[] outputs, Set<Integer> reads, Equation equation) {
-        add(name, location, outputs, reads, equation, null);
-    }
-
-    /** Adds a part with its Java statement (see {@link Part}); {@code java} may be null. */
-    public void add(String name, Location location, int[] outputs, Set<Integer> reads, Equation equation, String java) {
+    public void add(String name, Location location, int[] outputs, Set<Integer> reads, Equation procedure) {
         parts.add(new Part(name, location, outputs.clone(),
-                reads.stream().mapToInt(Integer::intValue).toArray(), equation, java));
+                reads.stream().mapToInt(Integer::intValue).toArray(), procedure, null));
     }
 
-    /** Adds a part that sets one slot to a formula. */
-    public void assign(String name, Location location, int slot, Set<Integer> reads, Eval formula) {
-        assign(name, location, slot, reads, formula, null);
-    }
-
-    /** Adds a part that sets one slot to a formula, with the formula as a Java expression (or null). */
-    public void assign(String name, Location location, int slot, Set<Integer> reads, Eval formula, String javaExpression) {
-        add(name, location, new int[] {slot}, reads, Equation.assign(slot, formula),
-                javaExpression == null ? null : "v[" + slot + "][t] = " + javaExpression + ";");
-    }
-
-    /** Registers a table of values by step for generated code; returns its index in {@code k}. */
-    public int table(double[] values) {
-        tables.add(values);
-        return tables.size() - 1;
+    /** Adds a part that sets one slot to a formula; what it reads at the same step comes from the formula. */
+    public void assign(String name, Location location, int slot, Formula formula) {
+        parts.add(new Part(name, location, new int[] {slot},
+                formula.reads().stream().mapToInt(Integer::intValue).toArray(),
+                Equation.assign(slot, formula.eval()), formula));
     }
 
     /**
@@ -128,7 +114,7 @@ public final class ModelBuilder {
             return null;
         }
         return new Model(slotNames.toArray(String[]::new), slotIndex, topological(producer),
-                inputs.stream().mapToInt(Integer::intValue).toArray(), tables.toArray(double[][]::new), start, dt, steps);
+                inputs.stream().mapToInt(Integer::intValue).toArray(), start, dt, steps);
     }
 
     private int[] dependencies(int p, int[] producer) {

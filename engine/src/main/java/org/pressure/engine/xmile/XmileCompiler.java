@@ -18,6 +18,8 @@ import org.pressure.engine.expr.Expr;
 import org.pressure.engine.expr.ExpressionException;
 import org.pressure.engine.expr.Parser;
 import org.pressure.engine.model.Eval;
+import org.pressure.engine.model.Fn;
+import org.pressure.engine.model.Formula;
 
 /**
  * Compiles an {@link XmileModel} into a {@link CompiledXmile}: one slot per variable (one per
@@ -28,10 +30,19 @@ import org.pressure.engine.model.Eval;
 public final class XmileCompiler implements Builtins.Context {
 
     /** A part computed each step: an auxiliary or flow, or a stock's initial value (first step only). */
-    record Part(String name, Location location, int slot, Eval eval, Set<Integer> reads, boolean stockInitial) {}
+    record Part(String name, Location location, int slot, Formula formula, Eval eval, Set<Integer> reads,
+                boolean stockInitial) {
+        Part(String name, Location location, int slot, Formula formula, boolean stockInitial) {
+            this(name, location, slot, formula, formula.eval(), formula.reads(), stockInitial);
+        }
+    }
 
     /** A stock advanced by the integrator, at {@code rate} per unit time. */
-    record Stock(int slot, Eval rate, boolean nonNegative) {}
+    record Stock(int slot, Formula formula, Eval rate, boolean nonNegative) {
+        Stock(int slot, Formula rate, boolean nonNegative) {
+            this(slot, rate, rate.eval(), nonNegative);
+        }
+    }
 
     /** One scalar variable of the model: an array variable has one per element. */
     private record Scalar(XmileModel.Variable variable, String element, int slot) {
@@ -134,47 +145,35 @@ public final class XmileCompiler implements Builtins.Context {
                 problems.add(v.location(), "stock `" + label + "` has no initial value (<eqn>)");
                 return;
             }
-            Set<Integer> reads = new HashSet<>();
-            Eval initial = formula(eq, label, reads);
-            parts.add(new Part(label, v.location(), s.slot(), initial, reads, true));
+            parts.add(new Part(label, v.location(), s.slot(), formula(eq, label), true));
             stocks.add(new Stock(s.slot(), netFlow(s), Boolean.TRUE.equals(v.nonNegative())));
             return;
         }
-        Set<Integer> reads = new HashSet<>();
-        Eval value;
+        Formula value;
         if (eq == null || eq.text().isBlank()) {
             if (v.graphical() != null) {
-                value = Eval.read(timeSlot);
+                value = Formula.slot(timeSlot);
             } else {
                 warnings.add(v.location() + ": `" + label + "` has no equation; it is taken as 0");
-                value = Eval.constant(0);
+                value = Formula.constant(0);
             }
         } else {
-            value = formula(eq, label, reads);
+            value = formula(eq, label);
         }
-        if (v.graphical() != null) {
-            GraphicalFunction gf = v.graphical();
-            Eval input = value;
-            value = (vals, step) -> gf.at(input.at(vals, step));
-        }
+        if (v.graphical() != null) value = new Formula.Native(label, v.graphical()::at, value);
         if (v.kind() == XmileModel.Kind.FLOW && Boolean.TRUE.equals(v.nonNegative())) {
-            Eval raw = value;
-            value = (vals, step) -> Math.max(0, raw.at(vals, step));
+            value = Formula.call(Fn.MAX, Formula.constant(0), value);
         }
-        parts.add(new Part(label, v.location(), s.slot(), value, reads, false));
+        parts.add(new Part(label, v.location(), s.slot(), value, false));
     }
 
     /** Inflows minus outflows, each read at the step the rate is evaluated. */
-    private Eval netFlow(Scalar stock) {
+    private Formula netFlow(Scalar stock) {
         XmileModel.Variable v = stock.variable();
-        int[] in = flows(v.inflows(), stock);
-        int[] out = flows(v.outflows(), stock);
-        return (vals, step) -> {
-            double r = 0;
-            for (int f : in) r += vals[f][step];
-            for (int f : out) r -= vals[f][step];
-            return r;
-        };
+        Formula r = Formula.constant(0);
+        for (int f : flows(v.inflows(), stock)) r = new Formula.Binary(Formula.BinaryOp.ADD, r, Formula.slot(f));
+        for (int f : flows(v.outflows(), stock)) r = new Formula.Binary(Formula.BinaryOp.SUB, r, Formula.slot(f));
+        return r;
     }
 
     private int[] flows(List<String> names, Scalar stock) {
@@ -195,16 +194,16 @@ public final class XmileCompiler implements Builtins.Context {
     }
 
     /** Compiles an equation, reporting problems at their line and naming the variable. */
-    private Eval formula(XmileModel.Equation eq, String owner, Set<Integer> reads) {
+    private Formula formula(XmileModel.Equation eq, String owner) {
         String text = withoutComments(eq.text());
         if (text.strip().equals("???")) {
             // an array's one equation serves every element: say it once
-            if (!lost.add(eq)) return Eval.constant(0);
+            if (!lost.add(eq)) return Formula.constant(0);
             problems.add(eq.location(), "in `" + (current != null && current.element() != null ? XmileNames.display(current.variable().name()) : owner)
                     + "`: the equation is `???`, which the program that wrote this"
                     + " file leaves where it could not convert the original (a Vensim list of constants such as"
                     + " `1, 2, 3`, say); write the equation back in");
-            return Eval.constant(0);
+            return Formula.constant(0);
         }
         try {
             rewritten = 0;
@@ -214,10 +213,10 @@ public final class XmileCompiler implements Builtins.Context {
                 throw new ExpressionException(0, "macros expand this equation to more than " + Parser.MAX_TREE_DEPTH * 4
                         + " levels deep; write it with fewer nested macro calls");
             }
-            return Compiler.compile(e, names, reads);
+            return Compiler.compile(e, names);
         } catch (ExpressionException e) {
             problems.add(eq.location().shift(e.offset()), "in `" + owner + "`: " + e.getMessage());
-            return Eval.constant(0);
+            return Formula.constant(0);
         }
     }
 
@@ -344,7 +343,7 @@ public final class XmileCompiler implements Builtins.Context {
 
     private final Compiler.Names names = new Compiler.Names() {
         @Override
-        public Compiler.Ref lookup(String raw) {
+        public Formula lookup(String raw) {
             String base = raw, index = null;
             int open = raw.indexOf('[');
             if (open > 0 && raw.endsWith("]")) {
@@ -372,7 +371,7 @@ public final class XmileCompiler implements Builtins.Context {
                 key = key + "[" + XmileNames.canonical(current.element()) + "]";
             }
             Integer slot = slots.get(key);
-            return slot == null ? null : Compiler.Ref.variable(slot);
+            return slot == null ? null : Formula.slot(slot);
         }
 
         @Override
@@ -390,10 +389,8 @@ public final class XmileCompiler implements Builtins.Context {
             String key = XmileNames.canonical(name);
             GraphicalFunction gf = tables.get(key);
             if (gf != null) {
-                return new Builtins.Function(key, 1, 1, false, false, name + "(x)", args -> {
-                    Eval x = args.get(0);
-                    return (v, s) -> gf.at(x.at(v, s));
-                });
+                return new Builtins.Function(key, 1, 1, false, name + "(x)",
+                        args -> new Formula.Native(name, gf::at, args.get(0)));
             }
             // files exported from Vensim mean Vensim's truncating INTEGER and MODULO by INT and MOD
             if (model.vensim() && key.equals("int")) return Builtins.get("integer");
@@ -405,9 +402,8 @@ public final class XmileCompiler implements Builtins.Context {
     // ------------------------------------------------------------ the context of stateful built-ins
 
     @Override
-    public Eval time() {
-        int t = timeSlot;
-        return (v, s) -> v[t][s];
+    public Formula time() {
+        return Formula.slot(timeSlot);
     }
 
     @Override
@@ -426,19 +422,19 @@ public final class XmileCompiler implements Builtins.Context {
     }
 
     @Override
-    public int stock(String label, Eval initial, Set<Integer> initialReads, Eval rate) {
+    public int stock(String label, Formula initial, java.util.function.IntFunction<Formula> rate) {
         String name = current.display() + " (" + label + " " + (++internal) + ")";
         int slot = newSlot(name);
-        parts.add(new Part(name, current.variable().location(), slot, initial, Set.copyOf(initialReads), true));
-        stocks.add(new Stock(slot, rate, false));
+        parts.add(new Part(name, current.variable().location(), slot, initial, true));
+        stocks.add(new Stock(slot, rate.apply(slot), false));
         return slot;
     }
 
     @Override
-    public int record(String label, Eval x, Set<Integer> reads) {
+    public int record(String label, Formula x) {
         String name = current.display() + " (" + label + " " + (++internal) + ")";
         int slot = newSlot(name);
-        parts.add(new Part(name, current.variable().location(), slot, x, Set.copyOf(reads), false));
+        parts.add(new Part(name, current.variable().location(), slot, x, false));
         return slot;
     }
 

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.pressure.engine.model.Eval;
+import org.pressure.engine.model.Formula;
 
 class ExpressionTest {
 
@@ -20,13 +20,13 @@ class ExpressionTest {
     private static final double[][] V = {{10, 20, 30}, {1, 2, 3}};
 
     private static final Compiler.Names NAMES = new Compiler.Names() {
-        final Map<String, Compiler.Ref> refs = Map.of(
-                "x", Compiler.Ref.variable(0),
-                "care.cost", Compiler.Ref.variable(1),
-                "year", Compiler.Ref.of((v, s) -> 2025 + s));
+        final Map<String, Formula> refs = Map.of(
+                "x", Formula.slot(0),
+                "care.cost", Formula.slot(1),
+                "year", Formula.add(Formula.constant(2025), new Formula.Step()));
 
         @Override
-        public Compiler.Ref lookup(String name) {
+        public Formula lookup(String name) {
             return refs.get(name);
         }
 
@@ -37,7 +37,7 @@ class ExpressionTest {
     };
 
     private static double eval(String text, int step) {
-        return Compiler.compile(Parser.parse(text), NAMES, new HashSet<>()).at(V, step);
+        return Compiler.compile(Parser.parse(text), NAMES).eval().at(V, step);
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -94,16 +94,15 @@ class ExpressionTest {
 
     @Test
     void previous_breaks_same_step_dependencies() {
-        Set<Integer> reads = new HashSet<>();
-        Compiler.compile(Parser.parse("previous(x) + previous(care.cost, x)"), NAMES, reads);
+        Set<Integer> reads = Compiler.compile(Parser.parse("previous(x) + previous(care.cost, x)"), NAMES).reads();
         assertEquals(Set.of(0), reads, "only the initial value of previous() is read in the same step");
     }
 
     @Test
     void constant_subexpressions_fold() {
-        Eval e = Compiler.compile(Parser.parse("2 * max(1, 3) + 1"), NAMES, new HashSet<>());
-        assertTrue(e instanceof Eval.Constant);
-        assertEquals(7, e.at(null, 0));
+        Formula e = Compiler.compile(Parser.parse("2 * max(1, 3) + 1"), NAMES);
+        assertTrue(e instanceof Formula.Const);
+        assertEquals(7, ((Formula.Const) e).value());
     }
 
     @Test

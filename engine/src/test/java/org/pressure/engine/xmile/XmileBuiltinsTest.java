@@ -26,7 +26,7 @@ class XmileBuiltinsTest {
 
     private static final Compiler.Names NO_NAMES = new Compiler.Names() {
         @Override
-        public Compiler.Ref lookup(String name) {
+        public org.pressure.engine.model.Formula lookup(String name) {
             return null;
         }
 
@@ -37,7 +37,7 @@ class XmileBuiltinsTest {
     };
 
     private static double expression(String text) {
-        return Compiler.compile(Parser.parse(text), NO_NAMES, new HashSet<>()).at(null, 0);
+        return Compiler.compile(Parser.parse(text), NO_NAMES).eval().at(null, 0);
     }
 
     /** One aux's values over a run from 0 to {@code stop} at {@code dt}. */
