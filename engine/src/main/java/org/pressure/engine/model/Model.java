@@ -7,7 +7,10 @@ import java.util.Map;
 /**
  * A compiled stock-and-flow model: named slots, and equations in an order where each reads
  * only slots already computed at the current step. Stepping is uniform: step {@code i} is at
- * time {@code start + i * dt}. Immutable and safe to run from many threads at once.
+ * time {@code start + i * dt}. Stocks move by the model's {@link Integration}: under Euler they
+ * are formulas like the rest, under RK2 and RK4 {@link #runInto} evaluates every part again at
+ * each stage. Council scenarios and XMILE models both compile into this one engine. Immutable
+ * and safe to run from many threads at once.
  */
 public final class Model {
     private final String[] slotNames;
@@ -16,6 +19,16 @@ public final class Model {
     private final String[] orderNames;
     private final int[][] orderOutputs;
     private final int[] inputs;
+    /** The slots a run computes (all but the inputs), for the finiteness check. */
+    private final int[] computed;
+    private final int clock;
+    private final boolean finite;
+    private final Integration integration;
+    /** Runge-Kutta only: the stocks' slots, rates and floors, and the parts other than stock initial values. */
+    private final int[] stockSlots;
+    private final Eval[] stockRates;
+    private final boolean[] stockNonNegative;
+    private final Equation[] later;
     /** The formula of each part in order, or null for a procedure. */
     private final Formula[] orderFormulas;
     /** Generated straight-line code for this model, once {@link #generateCode} has succeeded. */
@@ -25,8 +38,20 @@ public final class Model {
     private final int steps;
 
     Model(String[] slotNames, Map<String, Integer> slotIndex, List<ModelBuilder.Part> ordered, int[] inputs,
-          double start, double dt, int steps) {
+          int clock, Integration integration, List<ModelBuilder.Stock> stocks, boolean finite, double start, double dt,
+          int steps) {
         this.inputs = inputs;
+        this.finite = finite;
+        this.clock = clock;
+        this.integration = integration;
+        java.util.Set<Integer> inputSet = new java.util.HashSet<>();
+        for (int i : inputs) inputSet.add(i);
+        this.computed = java.util.stream.IntStream.range(0, slotNames.length).filter(i -> !inputSet.contains(i)).toArray();
+        this.stockSlots = stocks.stream().mapToInt(ModelBuilder.Stock::slot).toArray();
+        this.stockRates = stocks.stream().map(st -> st.rate().eval()).toArray(Eval[]::new);
+        this.stockNonNegative = new boolean[stocks.size()];
+        for (int i = 0; i < stocks.size(); i++) stockNonNegative[i] = stocks.get(i).nonNegative();
+        this.later = ordered.stream().filter(p -> !p.stockInitial()).map(ModelBuilder.Part::equation).toArray(Equation[]::new);
         this.orderFormulas = ordered.stream().map(ModelBuilder.Part::formula).toArray(Formula[]::new);
         this.slotNames = slotNames;
         this.slotIndex = Map.copyOf(slotIndex);
@@ -95,19 +120,71 @@ public final class Model {
      * Runs into a workspace from {@link #newWorkspace}, overwriting every value: for callers
      * that run the model many times and read only a few results (sweeps), without allocating.
      *
-     * @throws NumericBlowUpException when a value becomes infinite or not a number
+     * @throws NumericBlowUpException when a value becomes infinite or not a number (unless the
+     *     model was built to allow them)
      */
     public void runInto(double[][] v, double[] inputValues) {
         for (int i = 0; i < inputs.length; i++) java.util.Arrays.fill(v[inputs[i]], inputValues[i]);
+        if (clock >= 0) for (int i = 0; i < steps; i++) v[clock][i] = time(i);
         var k = kernel;
-        if (k != null) {
+        if (stockSlots.length > 0) {
+            integrate(v);
+        } else if (k != null) {
             k.accept(v);
         } else {
             for (int step = 0; step < steps; step++) {
                 for (Equation e : order) e.compute(v, step);
             }
         }
-        checkFinite(v);
+        if (finite) checkFinite(v);
+    }
+
+    /**
+     * Runge-Kutta integration. RK2: Heun's two stages. RK4: the classical four, each evaluating
+     * every part at the stage's time and stock values (in the next step's column, which the last
+     * evaluation then fills for good), so stateful built-ins that read earlier steps see only
+     * finished values.
+     */
+    private void integrate(double[][] v) {
+        for (Equation e : order) e.compute(v, 0);
+        int n = stockSlots.length;
+        double[] k1 = new double[n], k2 = new double[n], k3 = new double[n], k4 = new double[n], base = new double[n];
+        for (int step = 1; step < steps; step++) {
+            int prev = step - 1;
+            for (int i = 0; i < n; i++) {
+                base[i] = v[stockSlots[i]][prev];
+                k1[i] = stockRates[i].at(v, prev);
+            }
+            if (integration == Integration.RK4) {
+                stage(v, step, time(prev) + dt / 2, base, k1, dt / 2, k2);
+                stage(v, step, time(prev) + dt / 2, base, k2, dt / 2, k3);
+                stage(v, step, time(step), base, k3, dt, k4);
+                for (int i = 0; i < n; i++) setStock(v, i, step, base[i] + dt / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]));
+            } else {
+                // Heun: the slope at the start and at the Euler guess for the end, averaged
+                stage(v, step, time(step), base, k1, dt, k2);
+                for (int i = 0; i < n; i++) setStock(v, i, step, base[i] + dt / 2 * (k1[i] + k2[i]));
+            }
+            if (clock >= 0) v[clock][step] = time(step);
+            for (Equation e : later) e.compute(v, step);
+        }
+    }
+
+    private void setStock(double[][] v, int stock, int step, double value) {
+        v[stockSlots[stock]][step] = stockNonNegative[stock] ? Math.max(0, value) : value;
+    }
+
+    /** One stage: stocks at base + h * slope, everything else evaluated there; the rates go to {@code out}. */
+    private void stage(double[][] v, int step, double t, double[] base, double[] slope, double h, double[] out) {
+        for (int i = 0; i < stockSlots.length; i++) v[stockSlots[i]][step] = base[i] + h * slope[i];
+        if (clock >= 0) v[clock][step] = t;
+        for (Equation e : later) e.compute(v, step);
+        for (int i = 0; i < stockSlots.length; i++) out[i] = stockRates[i].at(v, step);
+    }
+
+    /** How stocks are integrated. */
+    public Integration integration() {
+        return integration;
     }
 
     /**
@@ -117,6 +194,11 @@ public final class Model {
      */
     public synchronized boolean generateCode() {
         if (kernel != null) return true;
+        if (stockSlots.length > 0) {
+            generationFailure = "generated code steps by Euler's method; this model's " + integration
+                    + " stages are run by the interpreter";
+            return false;
+        }
         GeneratedCode.Result r = GeneratedCode.compile(orderFormulas, orderOutputs, order, steps);
         kernel = r.kernel();
         generationFailure = r.reason();
@@ -153,12 +235,13 @@ public final class Model {
         // to them carries into bit 11 only then; OR-ing those is one branch-free pass the JIT
         // can vectorise, and only a hit needs the slower search below
         long flags = 0;
-        for (double[] column : v) {
-            for (double x : column) flags |= ((Double.doubleToRawLongBits(x) >>> 52) & 0x7FF) + 1;
+        for (int slot : computed) {
+            for (double x : v[slot]) flags |= ((Double.doubleToRawLongBits(x) >>> 52) & 0x7FF) + 1;
         }
         if ((flags & 0x800) == 0) return;
         int firstStep = Integer.MAX_VALUE;
-        for (double[] column : v) {
+        for (int slot : computed) {
+            double[] column = v[slot];
             for (int s = 0; s < Math.min(firstStep, column.length); s++) {
                 if (!Double.isFinite(column[s])) {
                     firstStep = s;

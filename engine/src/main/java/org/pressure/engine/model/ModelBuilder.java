@@ -23,12 +23,27 @@ public final class ModelBuilder {
      * generated code are derived), or else a procedure, an {@link Equation} over several slots
      * that the interpreter and generated code both call.
      */
-    record Part(String name, Location location, int[] outputs, int[] reads, Equation equation, Formula formula) {}
+    record Part(String name, Location location, int[] outputs, int[] reads, Equation equation, Formula formula,
+                boolean stockInitial) {}
+
+    /** A stock integrated by a Runge-Kutta method: its slot, its rate per unit time, and whether it stops at zero. */
+    record Stock(int slot, Formula rate, boolean nonNegative) {}
+
+    /** How a model words a same-step cycle: what a step is called, and how to break one. */
+    public record Wording(String sameStep, String arrow, String advice) {
+        public static final Wording COUNCIL = new Wording("in the same year", " -> ",
+                "break the loop with previous(...) or a failure-demand delay");
+    }
 
     private final List<String> slotNames = new ArrayList<>();
     private final Map<String, Integer> slotIndex = new LinkedHashMap<>();
     private final List<Part> parts = new ArrayList<>();
     private final List<Integer> inputs = new ArrayList<>();
+    private final List<Stock> stocks = new ArrayList<>();
+    private Integration integration = Integration.EULER;
+    private int clock = -1;
+    private Wording wording = Wording.COUNCIL;
+    private boolean finite = true;
     private final double start;
     private final double dt;
     private final int steps;
@@ -58,6 +73,54 @@ public final class ModelBuilder {
         return slot;
     }
 
+    /**
+     * Allocates the clock: a slot that holds the time of each step (and of each stage of a
+     * Runge-Kutta step), set by the engine.
+     */
+    public int clock(String name) {
+        if (clock >= 0) throw new IllegalStateException("a model has one clock");
+        clock = slot(name);
+        return clock;
+    }
+
+    /** How stocks are integrated ({@link Integration#EULER} unless set); set it before adding parts. */
+    public void integration(Integration method) {
+        if (!parts.isEmpty()) throw new IllegalStateException("set the integration before adding parts");
+        this.integration = method;
+    }
+
+    /**
+     * Whether a run stops at the first value that is infinite or not a number (true unless set):
+     * council scenarios do, naming it; XMILE models report such values as they are, as other
+     * system-dynamics tools do.
+     */
+    public void requireFinite(boolean finite) {
+        this.finite = finite;
+    }
+
+    /** How cycles are worded in problems ({@link Wording#COUNCIL} unless set). */
+    public void wording(Wording wording) {
+        this.wording = wording;
+    }
+
+    /**
+     * Adds a stock: {@code initial} at the first step, then moved each step by {@code rate} per
+     * unit time, by the model's {@link Integration}; a non-negative stock stops at zero.
+     */
+    public void stock(String name, Location location, int slot, Formula initial, Formula rate, boolean nonNegative) {
+        if (integration == Integration.EULER) {
+            // stock(t) = stock(t - 1) + dt * rate(t - 1): a formula a step back, like any other
+            Formula next = Formula.add(Formula.slot(slot), Formula.mul(Formula.constant(dt), rate));
+            if (nonNegative) next = Formula.call(Fn.MAX, Formula.constant(0), next);
+            assign(name, location, slot, new Formula.Lag(next, 1, initial));
+            return;
+        }
+        parts.add(new Part(name, location, new int[] {slot},
+                initial.reads().stream().mapToInt(Integer::intValue).toArray(),
+                Equation.assign(slot, initial.eval()), initial, true));
+        stocks.add(new Stock(slot, rate, nonNegative));
+    }
+
     /** The slot called {@code name}, or -1. */
     public int find(String name) {
         Integer i = slotIndex.get(name);
@@ -75,14 +138,14 @@ public final class ModelBuilder {
      */
     public void add(String name, Location location, int[] outputs, Set<Integer> reads, Equation procedure) {
         parts.add(new Part(name, location, outputs.clone(),
-                reads.stream().mapToInt(Integer::intValue).toArray(), procedure, null));
+                reads.stream().mapToInt(Integer::intValue).toArray(), procedure, null, false));
     }
 
     /** Adds a part that sets one slot to a formula; what it reads at the same step comes from the formula. */
     public void assign(String name, Location location, int slot, Formula formula) {
         parts.add(new Part(name, location, new int[] {slot},
                 formula.reads().stream().mapToInt(Integer::intValue).toArray(),
-                Equation.assign(slot, formula.eval()), formula));
+                Equation.assign(slot, formula.eval()), formula, false));
     }
 
     /**
@@ -100,21 +163,22 @@ public final class ModelBuilder {
             }
         }
         for (int s = 0; s < producer.length; s++) {
-            if (producer[s] < 0 && !inputs.contains(s)) throw new IllegalStateException("slot " + slotNames.get(s) + " is never computed");
+            if (producer[s] < 0 && !inputs.contains(s) && s != clock) {
+                throw new IllegalStateException("slot " + slotNames.get(s) + " is never computed");
+            }
         }
         List<List<Integer>> cycles = stronglyConnected(producer);
         if (!cycles.isEmpty()) {
             for (List<Integer> cycle : cycles) {
                 Part first = parts.get(cycle.get(0));
                 List<String> names = cycle.stream().map(i -> parts.get(i).name()).toList();
-                problems.add(first.location(), "these depend on each other in the same year: "
-                        + String.join(" -> ", names) + " -> " + names.get(0)
-                        + "; break the loop with previous(...) or a failure-demand delay");
+                problems.add(first.location(), "these depend on each other " + wording.sameStep() + ": "
+                        + String.join(wording.arrow(), names) + wording.arrow() + names.get(0) + "; " + wording.advice());
             }
             return null;
         }
         return new Model(slotNames.toArray(String[]::new), slotIndex, topological(producer),
-                inputs.stream().mapToInt(Integer::intValue).toArray(), start, dt, steps);
+                inputs.stream().mapToInt(Integer::intValue).toArray(), clock, integration, stocks, finite, start, dt, steps);
     }
 
     private int[] dependencies(int p, int[] producer) {

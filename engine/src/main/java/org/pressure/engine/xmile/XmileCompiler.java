@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.pressure.engine.diagnostics.Location;
 import org.pressure.engine.diagnostics.Problems;
 import org.pressure.engine.diagnostics.ScenarioException;
 import org.pressure.engine.diagnostics.Suggest;
@@ -17,12 +15,15 @@ import org.pressure.engine.expr.Compiler;
 import org.pressure.engine.expr.Expr;
 import org.pressure.engine.expr.ExpressionException;
 import org.pressure.engine.expr.Parser;
-import org.pressure.engine.model.Eval;
+import org.pressure.engine.model.Integration;
+import org.pressure.engine.model.Model;
+import org.pressure.engine.model.ModelBuilder;
 import org.pressure.engine.model.Fn;
 import org.pressure.engine.model.Formula;
 
 /**
- * Compiles an {@link XmileModel} into a {@link CompiledXmile}: one slot per variable (one per
+ * Compiles an {@link XmileModel} into the engine's one {@link Model}, wrapped as a
+ * {@link CompiledXmile}: one slot per variable (one per
  * element of a one-dimensional array), equations compiled with the shared expression compiler
  * and built-in table, and the internal stocks that stateful built-ins (smth1, delay3, ...)
  * need. Every unknown name, unknown function and same-step cycle is reported with its line.
@@ -30,19 +31,6 @@ import org.pressure.engine.model.Formula;
 public final class XmileCompiler implements Builtins.Context {
 
     /** A part computed each step: an auxiliary or flow, or a stock's initial value (first step only). */
-    record Part(String name, Location location, int slot, Formula formula, Eval eval, Set<Integer> reads,
-                boolean stockInitial) {
-        Part(String name, Location location, int slot, Formula formula, boolean stockInitial) {
-            this(name, location, slot, formula, formula.eval(), formula.reads(), stockInitial);
-        }
-    }
-
-    /** A stock advanced by the integrator, at {@code rate} per unit time. */
-    record Stock(int slot, Formula formula, Eval rate, boolean nonNegative) {
-        Stock(int slot, Formula rate, boolean nonNegative) {
-            this(slot, rate, rate.eval(), nonNegative);
-        }
-    }
 
     /** One scalar variable of the model: an array variable has one per element. */
     private record Scalar(XmileModel.Variable variable, String element, int slot) {
@@ -54,15 +42,13 @@ public final class XmileCompiler implements Builtins.Context {
 
     private final XmileModel model;
     private final Problems problems = new Problems();
-    private final List<String> slotNames = new ArrayList<>();
+    private final ModelBuilder builder;
     private final Map<String, Integer> slots = new HashMap<>();
     private final Map<String, XmileModel.Variable> arrays = new HashMap<>();
     private final Map<String, GraphicalFunction> tables = new HashMap<>();
     private final Map<String, XmileModel.Macro> macros = new HashMap<>();
     private final Set<XmileModel.Equation> lost = new HashSet<>();
     private final Set<String> dimensionNames = new HashSet<>();
-    private final List<Part> parts = new ArrayList<>();
-    private final List<Stock> stocks = new ArrayList<>();
     private final List<Scalar> scalars = new ArrayList<>();
     private final int timeSlot;
     private final List<String> warnings = new ArrayList<>();
@@ -71,9 +57,22 @@ public final class XmileCompiler implements Builtins.Context {
     private Scalar current;
     private int internal;
 
+    /** How a same-step cycle of an XMILE model is worded. */
+    private static final ModelBuilder.Wording WORDING = new ModelBuilder.Wording("at the same time step", " <- ",
+            "a loop must pass through a stock (or a delay or smooth)");
+
     private XmileCompiler(XmileModel model) {
         this.model = model;
-        this.timeSlot = newSlot("time");
+        XmileModel.SimSpecs specs = model.specs();
+        this.builder = new ModelBuilder(specs.start(), specs.dt(), CompiledXmile.steps(specs));
+        builder.wording(WORDING);
+        builder.requireFinite(false);
+        builder.integration(switch (specs.method()) {
+            case EULER -> Integration.EULER;
+            case RK2 -> Integration.RK2;
+            case RK4 -> Integration.RK4;
+        });
+        this.timeSlot = builder.clock("time");
         model.dimensions().keySet().forEach(d -> dimensionNames.add(XmileNames.canonical(d)));
         model.macros().forEach(m -> macros.put(XmileNames.canonical(m.name()), m));
         warnings.addAll(model.warnings());
@@ -89,18 +88,17 @@ public final class XmileCompiler implements Builtins.Context {
         problems.throwIfAny();
         for (Scalar s : scalars) define(s);
         problems.throwIfAny();
-        List<Part> order = order();
+        Model built = builder.build(problems);
         problems.throwIfAny();
         List<String> names = scalars.stream().map(Scalar::display).toList();
         int[] outputs = scalars.stream().mapToInt(Scalar::slot).toArray();
-        return new CompiledXmile(model.file(), model.specs(), slotNames, timeSlot, order, stocks, names, outputs, warnings);
+        return new CompiledXmile(model.file(), model.specs(), built, names, outputs, warnings);
     }
 
     // ------------------------------------------------------------ slots
 
     private int newSlot(String name) {
-        slotNames.add(name);
-        return slotNames.size() - 1;
+        return builder.slot(name);
     }
 
     private void declare() {
@@ -145,8 +143,7 @@ public final class XmileCompiler implements Builtins.Context {
                 problems.add(v.location(), "stock `" + label + "` has no initial value (<eqn>)");
                 return;
             }
-            parts.add(new Part(label, v.location(), s.slot(), formula(eq, label), true));
-            stocks.add(new Stock(s.slot(), netFlow(s), Boolean.TRUE.equals(v.nonNegative())));
+            builder.stock(label, v.location(), s.slot(), formula(eq, label), netFlow(s), Boolean.TRUE.equals(v.nonNegative()));
             return;
         }
         Formula value;
@@ -164,7 +161,7 @@ public final class XmileCompiler implements Builtins.Context {
         if (v.kind() == XmileModel.Kind.FLOW && Boolean.TRUE.equals(v.nonNegative())) {
             value = Formula.call(Fn.MAX, Formula.constant(0), value);
         }
-        parts.add(new Part(label, v.location(), s.slot(), value, false));
+        builder.assign(label, v.location(), s.slot(), value);
     }
 
     /** Inflows minus outflows, each read at the step the rate is evaluated. */
@@ -425,8 +422,7 @@ public final class XmileCompiler implements Builtins.Context {
     public int stock(String label, Formula initial, java.util.function.IntFunction<Formula> rate) {
         String name = current.display() + " (" + label + " " + (++internal) + ")";
         int slot = newSlot(name);
-        parts.add(new Part(name, current.variable().location(), slot, initial, true));
-        stocks.add(new Stock(slot, rate.apply(slot), false));
+        builder.stock(name, current.variable().location(), slot, initial, rate.apply(slot), false);
         return slot;
     }
 
@@ -434,62 +430,7 @@ public final class XmileCompiler implements Builtins.Context {
     public int record(String label, Formula x) {
         String name = current.display() + " (" + label + " " + (++internal) + ")";
         int slot = newSlot(name);
-        parts.add(new Part(name, current.variable().location(), slot, x, false));
+        builder.assign(name, current.variable().location(), slot, x);
         return slot;
-    }
-
-    // ------------------------------------------------------------ evaluation order
-
-    /** The parts in an order where each reads only what is already computed; cycles are reported. */
-    private List<Part> order() {
-        Map<Integer, Integer> producer = new HashMap<>();
-        for (int p = 0; p < parts.size(); p++) producer.put(parts.get(p).slot(), p);
-        int n = parts.size();
-        int[] state = new int[n];
-        List<Part> out = new ArrayList<>(n);
-        Map<Integer, Integer> parent = new LinkedHashMap<>();
-        for (int root = 0; root < n; root++) {
-            if (state[root] != 0) continue;
-            java.util.Deque<int[]> stack = new java.util.ArrayDeque<>();
-            stack.push(new int[] {root, 0});
-            state[root] = 1;
-            while (!stack.isEmpty()) {
-                int[] frame = stack.peek();
-                int[] deps = parts.get(frame[0]).reads().stream().filter(producer::containsKey)
-                        .mapToInt(producer::get).sorted().toArray();
-                if (frame[1] < deps.length) {
-                    int d = deps[frame[1]++];
-                    if (state[d] == 0) {
-                        state[d] = 1;
-                        parent.put(d, frame[0]);
-                        stack.push(new int[] {d, 0});
-                    } else if (state[d] == 1) {
-                        reportCycle(stack, d);
-                        return out;
-                    }
-                } else {
-                    stack.pop();
-                    state[frame[0]] = 2;
-                    out.add(parts.get(frame[0]));
-                }
-            }
-        }
-        return out;
-    }
-
-    private void reportCycle(java.util.Deque<int[]> stack, int start) {
-        List<String> names = new ArrayList<>();
-        List<int[]> frames = new ArrayList<>(stack);
-        java.util.Collections.reverse(frames);
-        boolean in = false;
-        for (int[] f : frames) {
-            if (f[0] == start) in = true;
-            if (in) names.add(parts.get(f[0]).name());
-        }
-        java.util.Collections.reverse(names);
-        Part first = parts.get(start);
-        problems.add(first.location(), "these variables depend on each other at the same time step: "
-                + String.join(" <- ", names) + " <- " + first.name()
-                + "; a loop must pass through a stock (or a delay or smooth)");
     }
 }

@@ -127,6 +127,7 @@ class XmileConformanceTest {
         Path expectedFile = Files.exists(folder.resolve("output.csv")) ? folder.resolve("output.csv") : folder.resolve("output.tab");
         ExpectedOutput expected = ExpectedOutput.read(expectedFile);
         XmileRun run;
+        CompiledXmile compiled;
         try {
             Path runnable = model;
             if (QUESTION_MARKS.matcher(Files.readString(model)).find()) {
@@ -136,7 +137,8 @@ class XmileConformanceTest {
                 // ... and the rest of the model is checked with the lost constants put back
                 runnable = withLostConstants(model, expected);
             }
-            run = Xmile.load(runnable).run();
+            compiled = Xmile.load(runnable);
+            run = compiled.run();
         } catch (ScenarioException e) {
             Assumptions.assumeFalse(stretch, () -> "stretch model refused: " + e.getMessage());
             throw e;
@@ -150,5 +152,27 @@ class XmileConformanceTest {
         }
         if (!missing.isEmpty()) fail("the run has no column for " + missing + "; it has " + run.names());
         if (!differences.isEmpty()) fail(String.join("\n", differences));
+        sameWhenGenerated(compiled, run);
+    }
+
+    /**
+     * The model in generated code gives the interpreter's numbers to the last bit (Euler models;
+     * Runge-Kutta stages stay interpreted, and say so).
+     */
+    private static void sameWhenGenerated(CompiledXmile compiled, XmileRun interpreted) {
+        if (!compiled.model().generateCode()) {
+            assertTrue(compiled.model().integration() != org.pressure.engine.model.Integration.EULER
+                    && compiled.model().generationFailure().contains("interpreter"),
+                    "only Runge-Kutta stages run interpreted, and say so: " + compiled.model().generationFailure());
+            return;
+        }
+        XmileRun again = compiled.run();
+        for (int c = 0; c < interpreted.columns().size(); c++) {
+            double[] a = interpreted.columns().get(c), b = again.columns().get(c);
+            for (int r = 0; r < a.length; r++) {
+                assertEquals(Double.doubleToLongBits(a[r]), Double.doubleToLongBits(b[r]),
+                        interpreted.names().get(c) + " at " + interpreted.times()[r] + ": " + a[r] + " interpreted, " + b[r] + " generated");
+            }
+        }
     }
 }
