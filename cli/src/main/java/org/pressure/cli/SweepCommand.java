@@ -137,7 +137,7 @@ final class SweepCommand implements Callable<Integer> {
         written.add("summary.json");
         if (SweepWriter.writeSensitivity(result, dir.resolve("sensitivity.csv"))) written.add("sensitivity.csv");
         if (!noChart) {
-            written.addAll(SweepCharts.writeAll(result, model.base().scenario().units(), file.toString(), charts, dir));
+            written.addAll(SweepCharts.writeAll(result, model.units(), file.toString(), charts, dir));
         }
         if (runner.reusedRows() > 0) {
             spec.commandLine().getOut().printf(Locale.ROOT, "Reused %,d runs of an interrupted sweep (checked against "

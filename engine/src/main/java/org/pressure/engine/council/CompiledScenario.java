@@ -24,8 +24,12 @@ public final class CompiledScenario {
     /** A council tax stream whose rise is capped by a referendum limit: checked after a run, for warnings. */
     record RiseCheck(String stream, org.pressure.engine.diagnostics.Location location, int rise, int limit) {}
 
-    CompiledScenario(Scenario scenario, Model model, List<Column> columns, List<RiseCheck> riseChecks) {
+    private final java.util.Set<String> usedInputs;
+
+    CompiledScenario(Scenario scenario, Model model, List<Column> columns, List<RiseCheck> riseChecks,
+                     java.util.Set<String> usedInputs) {
         this.scenario = scenario;
+        this.usedInputs = java.util.Set.copyOf(usedInputs);
         this.model = model;
         this.columns = List.copyOf(columns);
         this.riseChecks = List.copyOf(riseChecks);
@@ -164,10 +168,17 @@ public final class CompiledScenario {
      * @throws ScenarioException when a value becomes infinite or not a number, naming it and the year
      */
     public CouncilResult run() {
-        return run(new double[0]);
+        double[] asWritten = new double[model.inputCount()];
+        java.util.Arrays.fill(asWritten, Double.NaN);
+        return run(asWritten);
     }
 
-    /** Runs with the given input values (see {@link CouncilCompiler#compile(Scenario, List)}). */
+    /** Whether some series of the scenario reads the input called {@code name}. */
+    public boolean usesInput(String name) {
+        return usedInputs.contains(name);
+    }
+
+    /** Runs with the given input values (see {@link CouncilCompiler#compile(Scenario, List)}); NaN keeps a value as written. */
     public CouncilResult run(double[] inputs) {
         Run run;
         try {

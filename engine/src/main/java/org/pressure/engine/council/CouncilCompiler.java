@@ -32,11 +32,14 @@ public final class CouncilCompiler {
     private final Map<String, Formula> names = new LinkedHashMap<>();
     private final List<CompiledScenario.Column> columns = new ArrayList<>();
     private int anonymous;
+    /** Each input's slot, by name; and the inputs some series reads. */
+    private final Map<String, Integer> inputs = new LinkedHashMap<>();
+    private final Set<String> usedInputs = new HashSet<>();
 
     private CouncilCompiler(Scenario sc, List<String> inputs) {
         this.sc = sc;
         this.builder = new ModelBuilder(sc.start(), 1, sc.years());
-        for (String input : inputs) names.put(input, Formula.slot(builder.input("input." + input)));
+        for (String input : inputs) this.inputs.put(input, builder.input("input." + input));
     }
 
     /** Compiles, or throws {@link ScenarioException} naming every unknown name and same-year cycle. */
@@ -45,8 +48,9 @@ public final class CouncilCompiler {
     }
 
     /**
-     * Compiles with named inputs: expressions may read each name, and each run gives their
-     * values ({@link CompiledScenario#run(double[])}). Sweeps put an input where a parameter goes.
+     * Compiles with named inputs, which the scenario's {@link Series.Input}s read: each run gives
+     * their values, in this order ({@link CompiledScenario#run(double[])}). Sweeps and goal seeks
+     * bind their parameters so ({@link Scenarios#compileWithInputs}).
      */
     public static CompiledScenario compile(Scenario scenario, List<String> inputs) {
         return new CouncilCompiler(scenario, inputs).compile();
@@ -114,7 +118,7 @@ public final class CouncilCompiler {
         Model model = builder.build(problems);
         problems.throwIfAny();
         columns();
-        return new CompiledScenario(sc, model, columns, riseChecks);
+        return new CompiledScenario(sc, model, columns, riseChecks, usedInputs);
     }
 
     private void slot(String slotName, String exprName) {
@@ -224,6 +228,14 @@ public final class CouncilCompiler {
             return new Formula.Table(byStep);
         }
         if (series instanceof Series.Product p) return Formula.mul(formula(p.per(), owner), formula(p.rate(), owner));
+        if (series instanceof Series.Input i) {
+            // the run's value, or the series as written where the run gives none (NaN)
+            Integer slot = inputs.get(i.input());
+            if (slot == null) throw new IllegalStateException("input " + i.input() + " was not declared");
+            usedInputs.add(i.input());
+            Formula in = Formula.slot(slot);
+            return new Formula.If(Formula.binary(Formula.BinaryOp.NE, in, in), formula(i.original(), owner), in);
+        }
         int slot = builder.slot("series." + (++anonymous) + "." + owner);
         define(owner, series, slot);
         return Formula.slot(slot);

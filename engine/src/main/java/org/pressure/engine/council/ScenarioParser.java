@@ -802,6 +802,10 @@ public final class ScenarioParser {
     }
 
     private Series seriesForm(Node n, String path, boolean clients) {
+        if (n instanceof Node.InputNode in) {
+            Series original = series(in.replaced(), path, clients);
+            return original == null ? null : new Series.Input(in.input(), original, in.location());
+        }
         if (n instanceof Node.ScalarNode s) return scalarSeries(s, path);
         if (n instanceof Node.ListNode) {
             problems.add(n.location(), "`" + path + "` should be a series (a number, a name, an =expression, "

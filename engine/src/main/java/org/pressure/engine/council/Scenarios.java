@@ -55,4 +55,47 @@ public final class Scenarios {
     public static CompiledScenario compile(Path file, List<String> overrides, Warnings warnings) {
         return CouncilCompiler.compile(load(file, overrides, warnings));
     }
+
+    /**
+     * A value of a scenario that each run sets: its path (as {@code --set} takes it), where it was
+     * named, and how problems with it begin ({@code "parameter `drivers.cpi`: "}, or empty where
+     * the location already names it, as a command-line option does).
+     */
+    public record Binding(List<String> path, org.pressure.engine.diagnostics.Location location, String prefix) {
+        public String name() {
+            return String.join(".", path);
+        }
+    }
+
+    /**
+     * Reads and compiles a scenario tree once, with each binding's value an input of the model
+     * (in the order given): a run gives each a value, or NaN for the value as written. Only a
+     * series can be an input; a binding anywhere else (a delay, the first year, an opening
+     * balance) is refused, saying why, as is one at a path the scenario does not have or does
+     * not use.
+     */
+    public static CompiledScenario compileWithInputs(Node tree, String file, List<Binding> bindings, Warnings warnings) {
+        org.pressure.engine.diagnostics.Problems problems = new org.pressure.engine.diagnostics.Problems();
+        Node marked = tree;
+        for (Binding b : bindings) {
+            String missing = Overrides.missing(tree, b.path());
+            if (missing != null) {
+                problems.add(b.location(), b.prefix() + missing);
+                continue;
+            }
+            Node.InputNode input = new Node.InputNode(b.location(), b.name(), Overrides.nodeAt(tree, b.path()));
+            marked = Overrides.set(marked, new Overrides.Override(b.path(), "", b.location().toString()), input);
+        }
+        problems.throwIfAny();
+        Scenario scenario = ScenarioParser.parse(marked, file, warnings);
+        CompiledScenario compiled = CouncilCompiler.compile(scenario, bindings.stream().map(Binding::name).toList());
+        for (Binding b : bindings) {
+            if (!compiled.usesInput(b.name())) {
+                problems.add(b.location(), b.prefix() + "the scenario does not use `" + b.name()
+                        + "` in any run (a description, a source or a name is not a number of the model)");
+            }
+        }
+        problems.throwIfAny();
+        return compiled;
+    }
 }

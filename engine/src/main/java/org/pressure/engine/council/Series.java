@@ -57,4 +57,10 @@ public sealed interface Series {
 
     /** {@code {per: S, rate: R}} for clients: S times R. */
     record Product(Series per, Series rate, Location location) implements Series {}
+
+    /**
+     * A sweep parameter in place of a series: the value each run gives for input {@code input},
+     * or {@code original} (the series as written) in a run that gives none.
+     */
+    record Input(String input, Series original, Location location) implements Series {}
 }

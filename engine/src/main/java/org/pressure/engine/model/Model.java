@@ -89,6 +89,11 @@ public final class Model {
         return start + step * dt;
     }
 
+    /** How many inputs each run gives. */
+    public int inputCount() {
+        return inputs.length;
+    }
+
     /** Runs a model that has no inputs. */
     public Run run() {
         return run(new double[0]);

@@ -102,6 +102,10 @@ public final class MapReader {
     public String text(String key, String fallback) {
         Node n = get(key);
         if (n == null) return fallback;
+        if (n instanceof Node.InputNode in) {
+            problems.add(in.location(), in.refusal(key));
+            return fallback;
+        }
         if (n instanceof Node.ScalarNode s) return s.text();
         problems.add(n.location(), "`" + key + "` should be text, not " + n.kindName());
         return fallback;
@@ -130,6 +134,10 @@ public final class MapReader {
 
     /** A number read from {@code n}; reports and returns {@code fallback} if it is not one. */
     public static double number(Node n, String key, Problems problems, double fallback) {
+        if (n instanceof Node.InputNode in) {
+            problems.add(in.location(), in.refusal(key));
+            return fallback;
+        }
         if (n instanceof Node.ScalarNode s && (s.kind() == Node.ScalarKind.NUMBER || s.kind() == Node.ScalarKind.STRING)) {
             Double v = Numbers.parse(s.text());
             if (v != null) return v;

@@ -12,7 +12,7 @@ import org.pressure.engine.diagnostics.Location;
  * error can point at a file, line and column. YAML and JSON both read into it; {@code extends}
  * and {@code --set} edit it before it is validated.
  */
-public sealed interface Node permits Node.MapNode, Node.ListNode, Node.ScalarNode {
+public sealed interface Node permits Node.MapNode, Node.ListNode, Node.ScalarNode, Node.InputNode {
 
     Location location();
 
@@ -84,6 +84,28 @@ public sealed interface Node permits Node.MapNode, Node.ListNode, Node.ScalarNod
             int nl = text.indexOf('\n');
             String first = nl < 0 ? text : text.substring(0, nl);
             return first.length() <= 60 && nl < 0 ? first : first.substring(0, Math.min(60, first.length())) + "...";
+        }
+    }
+
+    /**
+     * A value that each run of a sweep gives: the sweep parameter {@code input} in place of
+     * {@code replaced}, the value as the scenario writes it (which runs without a value for the
+     * parameter keep). Only a place that takes a series can hold one; everywhere else the
+     * scenario's reader refuses it with {@link #refusal}. {@code location} is the parameter in the
+     * sweep file.
+     */
+    record InputNode(Location location, String input, Node replaced) implements Node {
+        @Override
+        public String kindName() {
+            return "a sweep parameter";
+        }
+
+        /** Why a place that takes one fixed number cannot be a sweep parameter (or a goal seek's lever). */
+        public String refusal(String key) {
+            return "`" + input + "` is one fixed number that shapes the model before it runs (`"
+                    + key.substring(key.lastIndexOf('.') + 1) + "` takes a plain number, not a series), so it cannot be "
+                    + "an input that each run sets; vary a series instead (a driver, a growth rate, a unit cost, a "
+                    + "coefficient), or write one scenario per value";
         }
     }
 }

@@ -24,6 +24,47 @@ public final class Overrides {
     /** One override, already split. */
     public record Override(List<String> path, String value, String source) {}
 
+    /** The node at {@code path} (keys, and list items by index), or null if the tree has none there. */
+    public static Node nodeAt(Node tree, List<String> path) {
+        return missing(tree, path) == null ? walk(tree, path) : null;
+    }
+
+    private static Node walk(Node n, List<String> path) {
+        for (String key : path) {
+            n = n instanceof Node.MapNode m ? m.get(key) : ((Node.ListNode) n).items().get(Integer.parseInt(key));
+        }
+        return n;
+    }
+
+    /** Why {@code path} does not name a value of the tree, or null if it does. */
+    public static String missing(Node tree, List<String> path) {
+        Node n = tree;
+        for (int i = 0; i < path.size(); i++) {
+            String key = path.get(i);
+            String soFar = String.join(".", path.subList(0, i + 1));
+            if (n instanceof Node.MapNode m) {
+                if (!m.entries().containsKey(key)) {
+                    return "the scenario has no `" + soFar + "`" + Suggest.didYouMean(key, m.entries().keySet());
+                }
+                n = m.get(key);
+            } else if (n instanceof Node.ListNode l) {
+                int index;
+                try {
+                    index = Integer.parseInt(key);
+                } catch (NumberFormatException e) {
+                    return "`" + String.join(".", path.subList(0, i)) + "` is a list: pick an item by index, not `" + key + "`";
+                }
+                if (index < 0 || index >= l.items().size()) {
+                    return "`" + String.join(".", path.subList(0, i)) + "` has " + l.items().size() + " item(s), numbered from 0";
+                }
+                n = l.items().get(index);
+            } else {
+                return "`" + String.join(".", path.subList(0, i)) + "` is " + n.kindName() + ", which has no `" + key + "`";
+            }
+        }
+        return null;
+    }
+
     /** Splits {@code PATH=VALUE}. */
     public static Override parse(String assignment) {
         int eq = assignment.indexOf('=');

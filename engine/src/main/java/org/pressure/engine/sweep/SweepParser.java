@@ -11,11 +11,20 @@ import org.pressure.engine.diagnostics.Location;
 import org.pressure.engine.diagnostics.Problems;
 import org.pressure.engine.diagnostics.ScenarioException;
 import org.pressure.engine.diagnostics.Suggest;
+import org.pressure.engine.io.CsvText;
 import org.pressure.engine.scenario.FileAccess;
 import org.pressure.engine.scenario.MapReader;
 import org.pressure.engine.scenario.Node;
+import org.pressure.engine.scenario.TreeLoader;
+import org.pressure.engine.scenario.TreeReader;
+import org.pressure.engine.xmile.Xmile;
+import org.pressure.engine.xmile.XmileNames;
 
-/** Reads and checks a sweep file (sweeps.md); every problem is reported together. */
+/**
+ * Reads and checks a sweep file (sweeps.md), the one place that does: its structure, the
+ * runs it asks for, its parameters against the model and its outputs against the compiled
+ * model. Every problem found at one stage is reported together.
+ */
 public final class SweepParser {
     public static final List<String> KEYS = List.of("sweep", "scenario", "design", "runs", "levels", "seed", "parameters",
             "outputs", "trajectories", "correlations");
@@ -46,9 +55,69 @@ public final class SweepParser {
                 || m.entries().containsKey("time") && m.entries().containsKey("name"));
     }
 
-    /** Checks a sweep file's structure; {@link SweepModel} checks paths and outputs against the scenario. */
+    /** Checks a sweep file's structure. */
     static SweepSpec parse(Node root, Path file) {
         return new SweepParser().spec(root, file);
+    }
+
+    /**
+     * A sweep file checked as far as it can be before its model is compiled: its spec (with
+     * command-line runs and seed), and for a council scenario the scenario's tree.
+     */
+    record Checked(SweepSpec spec, Node.MapNode sweepTree, boolean xmile, Node scenarioTree) {
+        Location parametersAt() {
+            Node p = sweepTree.get("parameters");
+            return p == null ? sweepTree.location() : p.location();
+        }
+
+        /** Where a parameter is named in the sweep file. */
+        Location parameterLocation(String name) {
+            Node p = sweepTree.get("parameters");
+            return p instanceof Node.MapNode m ? m.keyLocation(name) : sweepTree.location();
+        }
+
+        Location at(String key) {
+            return sweepTree.keyLocation(key);
+        }
+    }
+
+    /**
+     * Reads a sweep file and checks it and the runs it asks for ({@code runs} and {@code seed}
+     * replace the file's when not null), and reads its scenario's tree.
+     */
+    static Checked read(Path sweepFile, Integer runs, Long seed) {
+        Node sweepTree = TreeReader.read(sweepFile);
+        if (isScenario(sweepTree)) {
+            throw new ScenarioException(((Node.MapNode) sweepTree).entries().values().iterator().next().keyLocation(),
+                    "this is a scenario file, not a sweep file: run it with `pressure run " + sweepFile + "`, or write a "
+                    + "sweep file that names it in `scenario:` (see docs/sweeps.md)");
+        }
+        SweepSpec spec = parse(sweepTree, sweepFile).with(runs, seed);
+        if (runs != null && runsProblem(spec.design(), runs) != null) {
+            throw new ScenarioException(Location.ofFile("--runs " + runs), runsProblem(spec.design(), runs));
+        }
+        if (runs != null && !spec.correlations().isEmpty() && runs > MAX_CORRELATED_RUNS) {
+            throw new ScenarioException(Location.ofFile("--runs " + runs), "this sweep has correlations, which reorder the "
+                    + "whole sample in memory: at most " + MAX_CORRELATED_RUNS + " runs");
+        }
+        long total = totalRuns(spec);
+        if (total > MAX_RUNS) {
+            throw new ScenarioException(new Location(sweepFile.toString(), 1, 1), "this " + spec.design().key
+                    + " design would make " + total + " runs; the limit is " + MAX_RUNS
+                    + " (fewer parameters, levels or runs)");
+        }
+        Node.MapNode tree = (Node.MapNode) sweepTree;
+        if (Xmile.isModelFile(spec.scenario())) return new Checked(spec, tree, true, null);
+        Node scenario;
+        try {
+            scenario = TreeLoader.load(spec.scenario());
+        } catch (ScenarioException e) {
+            if (e.problems().size() == 1 && e.problems().get(0).location().line() == 0) {
+                throw new ScenarioException(tree.keyLocation("scenario"), "`scenario`: " + e.problems().get(0));
+            }
+            throw e;
+        }
+        return new Checked(spec, tree, false, scenario);
     }
 
     private SweepSpec spec(Node root, Path file) {
@@ -59,7 +128,8 @@ public final class SweepParser {
         String scenarioText = r.text("scenario", null);
         Path scenario = null;
         if (scenarioText == null) {
-            problems.add(r.location(), "a sweep file needs `scenario:`, the scenario file to run, relative to the sweep file");
+            problems.add(r.location(), "a sweep file needs `scenario:`, the scenario file (or XMILE model) to run, relative "
+                    + "to the sweep file");
         } else {
             try {
                 scenario = FileAccess.resolve(scenarioText, file.toAbsolutePath(), r.get("scenario").location(), "scenario");
@@ -67,6 +137,7 @@ public final class SweepParser {
                 problems.addAll(e);
             }
         }
+        boolean xmile = scenario != null && Xmile.isModelFile(scenario);
         SweepSpec.Design design = SweepSpec.Design.RANDOM;
         String designText = r.text("design", null);
         if (designText == null) {
@@ -85,7 +156,7 @@ public final class SweepParser {
             problems.add(r.node().keyLocation("levels"), "`levels` is " + levels + "; it must be between 2 and 1000");
         }
         long seed = (long) r.number("seed", 1);
-        Map<String, Distribution> parameters = parameters(r.get("parameters"), r.location());
+        Map<String, Distribution> parameters = parameters(r.get("parameters"), r.location(), xmile);
         if (design == SweepSpec.Design.SOBOL && parameters.size() > MAX_SOBOL_PARAMETERS) {
             problems.add(r.node().keyLocation("parameters"), "a sobol design takes at most " + MAX_SOBOL_PARAMETERS
                     + " parameters (its sequence has 1000 dimensions, two per parameter), not " + parameters.size());
@@ -98,9 +169,12 @@ public final class SweepParser {
         }
         List<String> outputs = textList(r.get("outputs"), "outputs");
         distinct(outputs, "outputs", r);
-        if (outputs.isEmpty()) problems.add(r.location(), "a sweep needs `outputs:`, the indicators or COLUMN@YEAR values to record");
+        if (outputs.isEmpty()) {
+            problems.add(r.location(), "a sweep needs `outputs:`, the " + (xmile ? "NAME@TIME values" : "indicators or COLUMN@YEAR "
+                    + "values") + " to record");
+        }
         List<String> trajectories = r.has("trajectories") ? textList(r.get("trajectories"), "trajectories")
-                : List.of("budget_gap", "reserves");
+                : xmile ? List.of() : List.of("budget_gap", "reserves");
         distinct(trajectories, "trajectories", r);
         problems.throwIfAny();
         List<OutputSpec> outs = new ArrayList<>();
@@ -148,18 +222,19 @@ public final class SweepParser {
         };
     }
 
-    private Map<String, Distribution> parameters(Node n, Location top) {
+    private Map<String, Distribution> parameters(Node n, Location top, boolean xmile) {
         Map<String, Distribution> out = new LinkedHashMap<>();
         if (!(n instanceof Node.MapNode map) || map.entries().isEmpty()) {
-            problems.add(n == null ? top : n.location(), "a sweep needs `parameters:`, a mapping of scenario paths "
-                    + "(as --set takes them) to distributions, e.g. drivers.cpi: {uniform: [1%, 3%]}");
+            problems.add(n == null ? top : n.location(), "a sweep needs `parameters:`, a mapping of " + (xmile
+                    ? "the model's constants, by name, to distributions, e.g. characteristic_time: {uniform: [5, 15]}"
+                    : "scenario paths (as --set takes them) to distributions, e.g. drivers.cpi: {uniform: [1%, 3%]}"));
             return out;
         }
         for (var e : map.entries().entrySet()) {
             String path = e.getKey();
             String what = "parameter `" + path + "`";
             String section = path.split("\\.", 2)[0];
-            if (!SWEEPABLE.contains(section)) {
+            if (!xmile && !SWEEPABLE.contains(section)) {
                 problems.add(e.getValue().keyLocation(), what + ": only numbers under " + String.join(", ", SWEEPABLE)
                         + " can be swept" + Suggest.didYouMean(section, SWEEPABLE));
                 continue;
@@ -356,22 +431,124 @@ public final class SweepParser {
         return OutputSpec.parse(text);
     }
 
-    /** Checks outputs and trajectories against a compiled scenario's columns and horizon. */
-    static void checkOutputs(SweepSpec spec, CompiledScenario compiled, Node sweepTree) {
+    /**
+     * The outputs and trajectories of a sweep resolved against its compiled model: for each
+     * output the slot and step it is read from, or the indicator it is.
+     */
+    static final class Outputs {
+        private final int[] slots;
+        private final int[] steps;
+        private final org.pressure.engine.council.Indicator[] indicators;
+        private final int[] trajectories;
+
+        private Outputs(int[] slots, int[] steps, org.pressure.engine.council.Indicator[] indicators, int[] trajectories) {
+            this.slots = slots;
+            this.steps = steps;
+            this.indicators = indicators;
+            this.trajectories = trajectories;
+        }
+
+        /** Reads one run's outputs and trajectories from its workspace. */
+        interface Reader {
+            double[][] read(double[][] workspace, org.pressure.engine.council.Indicators indicators, double[] out);
+        }
+
+        Reader reader() {
+            return (v, in, out) -> {
+                for (int j = 0; j < out.length; j++) out[j] = indicators[j] != null ? in.number(indicators[j]) : v[slots[j]][steps[j]];
+                double[][] t = new double[trajectories.length][];
+                for (int i = 0; i < t.length; i++) t[i] = v[trajectories[i]].clone();
+                return t;
+            };
+        }
+    }
+
+    /** Checks outputs and trajectories against a compiled council scenario's columns and horizon, and resolves them. */
+    static Outputs outputs(Checked checked, CompiledScenario compiled) {
+        SweepSpec spec = checked.spec();
         Problems problems = new Problems();
         Set<String> columns = new java.util.LinkedHashSet<>();
         compiled.columns().forEach(c -> columns.add(c.header()));
-        Location at = sweepTree instanceof Node.MapNode m ? m.keyLocation("outputs") : Location.ofFile(spec.sweepFile().toString());
-        for (OutputSpec o : spec.outputs()) {
+        int n = spec.outputs().size();
+        int[] slots = new int[n], steps = new int[n];
+        var indicators = new org.pressure.engine.council.Indicator[n];
+        var m = compiled.model();
+        for (int j = 0; j < n; j++) {
+            OutputSpec o = spec.outputs().get(j);
             String problem = o.problem(compiled);
-            if (problem != null) problems.add(at, problem);
-        }
-        Location tat = sweepTree instanceof Node.MapNode m ? m.keyLocation("trajectories") : at;
-        for (String t : spec.trajectories()) {
-            if (!columns.contains(t)) {
-                problems.add(tat, "trajectory `" + t + "` is not a results.csv column" + Suggest.didYouMean(t, columns));
+            if (problem != null) {
+                problems.add(checked.at("outputs"), problem);
+                continue;
+            }
+            if (o.indicator() != null) {
+                indicators[j] = org.pressure.engine.council.Indicator.named(o.indicator());
+            } else {
+                slots[j] = m.slot(o.column());
+                steps[j] = o.year() == null ? m.steps() - 1 : o.year() - compiled.scenario().start();
             }
         }
+        int[] trajectories = new int[spec.trajectories().size()];
+        for (int i = 0; i < trajectories.length; i++) {
+            String t = spec.trajectories().get(i);
+            if (!columns.contains(t)) {
+                problems.add(checked.at("trajectories"), "trajectory `" + t + "` is not a results.csv column"
+                        + Suggest.didYouMean(t, columns));
+            }
+            trajectories[i] = m.slot(t);
+        }
         problems.throwIfAny();
+        return new Outputs(slots, steps, indicators, trajectories);
+    }
+
+    /**
+     * Checks the outputs of a sweep of an XMILE model, {@code NAME@TIME} or {@code NAME@end} for
+     * any variable, and resolves them; indicators and trajectories belong to council scenarios.
+     */
+    static Outputs outputs(Checked checked, org.pressure.engine.xmile.CompiledXmile xmile) {
+        SweepSpec spec = checked.spec();
+        Problems problems = new Problems();
+        var specs = xmile.specs();
+        int n = spec.outputs().size();
+        int[] slots = new int[n], steps = new int[n];
+        int[] variables = xmile.outputSlots();
+        for (int j = 0; j < n; j++) {
+            String text = spec.outputs().get(j).name();
+            int at = text.lastIndexOf('@');
+            if (at < 0) {
+                problems.add(checked.at("outputs"), "output `" + text + "`: a sweep of an XMILE model records a variable at a "
+                        + "time, NAME@TIME or NAME@end (indicators such as failure_year belong to council scenarios)");
+                continue;
+            }
+            String name = text.substring(0, at), when = text.substring(at + 1);
+            int index = -1;
+            for (int i = 0; i < xmile.names().size(); i++) {
+                if (XmileNames.canonical(xmile.names().get(i)).equals(XmileNames.canonical(name))) index = i;
+            }
+            if (index < 0) {
+                problems.add(checked.at("outputs"), "output `" + text + "`: the model has no variable `" + name + "`"
+                        + Suggest.didYouMean(name, xmile.names()));
+                continue;
+            }
+            slots[j] = variables[index];
+            if (when.equals("end")) {
+                steps[j] = xmile.steps() - 1;
+                continue;
+            }
+            Double time = org.pressure.engine.scenario.Numbers.parse(when);
+            double step = time == null ? Double.NaN : (time - specs.start()) / specs.dt();
+            if (time == null || Math.abs(step - Math.rint(step)) > 1e-6 || step < -1e-6 || Math.rint(step) > xmile.steps() - 1) {
+                problems.add(checked.at("outputs"), "output `" + text + "`: the time must be `end` or a time the model "
+                        + "reaches, from " + CsvText.number(specs.start()) + " to " + CsvText.number(specs.stop())
+                        + " in steps of " + CsvText.number(specs.dt()) + ", not `" + when + "`");
+                continue;
+            }
+            steps[j] = (int) Math.rint(step);
+        }
+        if (!spec.trajectories().isEmpty()) {
+            problems.add(checked.at("trajectories"), "trajectories are years of a council scenario's results.csv; a sweep of "
+                    + "an XMILE model records NAME@TIME outputs (remove `trajectories:`)");
+        }
+        problems.throwIfAny();
+        return new Outputs(slots, steps, new org.pressure.engine.council.Indicator[n], new int[0]);
     }
 }

@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 import org.pressure.engine.council.ResultsWriter;
-import org.pressure.engine.council.Scenario;
 import org.pressure.engine.diagnostics.Location;
 import org.pressure.engine.diagnostics.ScenarioException;
 
@@ -121,7 +120,7 @@ public final class SweepRunner {
                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         }
         reused = existing;
-        Accumulator acc = new Accumulator(spec, model.base().scenario(), runs);
+        Accumulator acc = new Accumulator(spec, model.firstYear(), model.years(), runs);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "sweep-worker");
             t.setDaemon(true);
@@ -135,18 +134,29 @@ public final class SweepRunner {
             int chunks = (runs + CHUNK - 1) / CHUNK;
             Deque<Future<Chunk>> window = new ArrayDeque<>();
             int next = 0;
+            // rows kept from an interrupted sweep are read back, not run again (unless trajectories
+            // need their years): their parameters are checked against the plan, and the first row
+            // of each chunk is run again and checked whole, which catches a changed scenario
+            boolean readBack = spec.trajectories().isEmpty();
             for (int done = 0; done < chunks; done++) {
                 while (window.size() < threads * 4 && next < chunks) {
                     int c = next++;
-                    window.add(pool.submit(() -> chunk(c * CHUNK, Math.min(runs, (c + 1) * CHUNK))));
+                    int from = c * CHUNK, to = Math.min(runs, (c + 1) * CHUNK);
+                    boolean kept = readBack && to <= existing;
+                    window.add(pool.submit(() -> chunk(from, kept ? from + 1 : to)));
                 }
                 Chunk c = take(window.poll());
-                int n = c.outputs().length;
-                long firstNew = Math.max(0, existing - c.first());
-                if (firstNew > 0) verify(old, c, (int) Math.min(n, firstNew));
-                if (firstNew < n) write(out, c, (int) firstNew);
-                for (int i = 0; i < n; i++) acc.add(c.first() + i, c.outputs()[i], c.trajectories()[i]);
-                if (progress != null) progress.accept(c.first() + n);
+                int first = c.first();
+                int n = Math.min(runs, first + CHUNK) - first;
+                if (readBack && first + n <= existing) {
+                    keep(old, c, n, acc);
+                } else {
+                    long firstNew = Math.max(0, existing - first);
+                    if (firstNew > 0) verify(old, c, (int) Math.min(n, firstNew));
+                    if (firstNew < n) write(out, c, (int) firstNew);
+                    for (int i = 0; i < n; i++) acc.add(first + i, c.outputs()[i], c.trajectories()[i]);
+                }
+                if (progress != null) progress.accept(first + n);
             }
             finished = true;
         } finally {
@@ -243,16 +253,48 @@ public final class SweepRunner {
         return rows.length - 1;
     }
 
+    /**
+     * Keeps {@code n} rows of an interrupted sweep without running them again: each row's run
+     * number and parameters must be the plan's, the first row must equal {@code sample} (that row
+     * run again), and the outputs are read back into the summaries.
+     */
+    private void keep(BufferedReader old, Chunk sample, int n, Accumulator acc) throws IOException {
+        String again = new String(sample.rows(), StandardCharsets.UTF_8);
+        again = again.substring(0, again.indexOf('\n'));
+        int params = spec.parameterPaths().size(), outs = spec.outputs().size();
+        double[][] none = new double[0][];
+        for (int i = 0; i < n; i++) {
+            int run = sample.first() + i;
+            String kept = old.readLine();
+            String[] fields = kept == null ? new String[0] : kept.split(",", -1);
+            boolean same = fields.length == 1 + params + outs && fields[0].equals(Integer.toString(run));
+            double[] values = plan.values(run);
+            for (int j = 0; same && j < params; j++) {
+                same = fields[1 + j].equals(Double.isNaN(values[j]) ? "" : ResultsWriter.number(values[j]));
+            }
+            if (i == 0) same &= again.equals(kept);
+            if (!same) throw resumeMismatch(run);
+            double[] o = new double[outs];
+            for (int j = 0; j < outs; j++) {
+                String f = fields[1 + params + j];
+                o[j] = f.isEmpty() ? Double.NaN : Double.parseDouble(f);
+            }
+            acc.add(run, o, none);
+        }
+    }
+
+    private ScenarioException resumeMismatch(int run) {
+        return new ScenarioException(Location.ofFile(spec.sweepFile().toString()), "--resume: row " + run
+                + " of the existing runs.csv differs from what this sweep computes (was the sweep, the scenario "
+                + "or the seed changed?); move runs.csv away or run without --resume");
+    }
+
     /** Checks that rows kept from an interrupted sweep are the rows this sweep computes. */
     private void verify(BufferedReader old, Chunk c, int n) throws IOException {
         String[] lines = new String(c.rows(), StandardCharsets.UTF_8).split("\n", -1);
         for (int i = 0; i < n; i++) {
             String kept = old.readLine();
-            if (!lines[i].equals(kept)) {
-                throw new ScenarioException(Location.ofFile(spec.sweepFile().toString()), "--resume: row " + (c.first() + i)
-                        + " of the existing runs.csv differs from what this sweep computes (was the sweep, the scenario "
-                        + "or the seed changed?); move runs.csv away or run without --resume");
-            }
+            if (!lines[i].equals(kept)) throw resumeMismatch(c.first() + i);
         }
     }
 
@@ -305,7 +347,9 @@ public final class SweepRunner {
     /** Streaming summaries, fed in run order. */
     private static final class Accumulator {
         private final SweepSpec spec;
-        private final Scenario scenario;
+        /** The first year and the number of years, for year outputs and trajectories (none for XMILE). */
+        private final int firstYear;
+        private final int years;
         private final int outputs;
         private final long[] count;
         private final double[] mean;
@@ -321,9 +365,10 @@ public final class SweepRunner {
         private double[][] kept;
         private long seen;
 
-        Accumulator(SweepSpec spec, Scenario scenario, int runs) {
+        Accumulator(SweepSpec spec, int firstYear, int years, int runs) {
             this.spec = spec;
-            this.scenario = scenario;
+            this.firstYear = firstYear;
+            this.years = years;
             this.outputs = spec.outputs().size();
             count = new long[outputs];
             mean = new double[outputs];
@@ -333,8 +378,8 @@ public final class SweepRunner {
             java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
             java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
             firstDigit = new long[outputs][ExactQuantiles.BUCKETS];
-            yearCounts = new long[outputs][scenario.years()];
-            reservoir = new double[spec.trajectories().size()][scenario.years()][Math.min(RESERVOIR, runs)];
+            yearCounts = new long[outputs][years];
+            reservoir = new double[spec.trajectories().size()][years][Math.min(RESERVOIR, runs)];
             sampler = new SplittableRandom(Plan.mix(spec.seed() ^ 0x5DEECE66DL));
             boolean sensitivity = spec.design() == SweepSpec.Design.SOBOL || spec.design() == SweepSpec.Design.MORRIS
                     || spec.design() == SweepSpec.Design.ONE_AT_A_TIME;
@@ -355,7 +400,7 @@ public final class SweepRunner {
                 max[j] = Math.max(max[j], x);
                 firstDigit[j][ExactQuantiles.digit(ExactQuantiles.key(x), 0)]++;
                 if (spec.outputs().get(j).isYear()) {
-                    int i = (int) x - scenario.start();
+                    int i = (int) x - firstYear;
                     if (i >= 0 && i < yearCounts[j].length) yearCounts[j][i]++;
                 }
             }
@@ -375,8 +420,8 @@ public final class SweepRunner {
             for (int j = 0; j < outputs; j++) summaries.add(summary(j, csv, parameterCount));
             List<SweepResult.Band> bands = new ArrayList<>();
             int kept = (int) Math.min(seen, RESERVOIR);
-            int[] years = new int[scenario.years()];
-            for (int y = 0; y < years.length; y++) years[y] = scenario.start() + y;
+            int[] years = new int[this.years];
+            for (int y = 0; y < years.length; y++) years[y] = firstYear + y;
             for (int t = 0; t < reservoir.length; t++) {
                 double[][] q = new double[PERCENTILES.length][years.length];
                 for (int y = 0; y < years.length; y++) {
@@ -425,8 +470,8 @@ public final class SweepRunner {
                 long cumulative = 0;
                 for (int y = 0; y < yearCounts[j].length; y++) {
                     cumulative += yearCounts[j][y];
-                    byYear.put(scenario.start() + y, seen == 0 ? 0 : (double) cumulative / seen);
-                    counts.put(scenario.start() + y, yearCounts[j][y]);
+                    byYear.put(firstYear + y, seen == 0 ? 0 : (double) cumulative / seen);
+                    counts.put(firstYear + y, yearCounts[j][y]);
                 }
             }
             double sd = n > 1 ? Math.sqrt(m2[j] / (n - 1)) : n == 1 ? 0 : Double.NaN;

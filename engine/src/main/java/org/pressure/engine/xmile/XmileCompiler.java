@@ -83,8 +83,27 @@ public final class XmileCompiler implements Builtins.Context {
         return new XmileCompiler(model).compile();
     }
 
+    /**
+     * Compiles {@code model} with some of its constants as inputs of the model, in the order
+     * given (a sweep's parameters, by variable name, each with where it was named): each run
+     * gives their values, or NaN for the value in the file. A name that is not a constant of the
+     * model (a number, or a stock's initial number) is refused, saying what it is.
+     */
+    public static CompiledXmile compile(XmileModel model, Map<String, org.pressure.engine.diagnostics.Location> parameters) {
+        XmileCompiler c = new XmileCompiler(model);
+        c.parameters.putAll(parameters);
+        return c.compile();
+    }
+
+    /** The parameters to bind, by name as given; and, once declared, each bound slot's input slot. */
+    private final Map<String, org.pressure.engine.diagnostics.Location> parameters = new java.util.LinkedHashMap<>();
+    private final Map<Integer, Integer> inputOf = new HashMap<>();
+    private final Map<Integer, String> parameterOf = new HashMap<>();
+
     private CompiledXmile compile() {
         declare();
+        problems.throwIfAny();
+        bindParameters();
         problems.throwIfAny();
         for (Scalar s : scalars) define(s);
         problems.throwIfAny();
@@ -126,6 +145,37 @@ public final class XmileCompiler implements Builtins.Context {
         }
     }
 
+    /** Gives each parameter an input slot, in the order given; an unknown name is refused with the nearest. */
+    private void bindParameters() {
+        for (var p : parameters.entrySet()) {
+            Integer slot = slots.get(XmileNames.canonical(p.getKey()));
+            if (slot == null) {
+                problems.add(p.getValue(), "parameter `" + p.getKey() + "`: the model has no variable called that"
+                        + Suggest.didYouMean(p.getKey(), displayNames()));
+                continue;
+            }
+            inputOf.put(slot, builder.input("input." + p.getKey()));
+            parameterOf.put(slot, p.getKey());
+        }
+    }
+
+    /**
+     * A bound constant: the run's value for its parameter, or the file's value where the run
+     * gives none (NaN). Anything but a number is refused.
+     */
+    private Formula bound(Scalar s, Formula value, String what) {
+        Integer input = inputOf.get(s.slot());
+        if (input == null) return value;
+        if (!(value instanceof Formula.Const)) {
+            problems.add(parameters.get(parameterOf.get(s.slot())), "parameter `" + parameterOf.get(s.slot()) + "`: `"
+                    + s.display() + "` is not a constant of the model (its " + what + " is a formula, not a number); "
+                    + "a sweep varies the model's constants");
+            return value;
+        }
+        Formula in = Formula.slot(input);
+        return new Formula.If(Formula.binary(Formula.BinaryOp.NE, in, in), value, in);
+    }
+
     // ------------------------------------------------------------ variables
 
     private void define(Scalar s) {
@@ -143,7 +193,8 @@ public final class XmileCompiler implements Builtins.Context {
                 problems.add(v.location(), "stock `" + label + "` has no initial value (<eqn>)");
                 return;
             }
-            builder.stock(label, v.location(), s.slot(), formula(eq, label), netFlow(s), Boolean.TRUE.equals(v.nonNegative()));
+            builder.stock(label, v.location(), s.slot(), bound(s, formula(eq, label), "initial value"), netFlow(s),
+                    Boolean.TRUE.equals(v.nonNegative()));
             return;
         }
         Formula value;
@@ -157,7 +208,12 @@ public final class XmileCompiler implements Builtins.Context {
         } else {
             value = formula(eq, label);
         }
-        if (v.graphical() != null) value = new Formula.Native(label, v.graphical()::at, value);
+        if (v.graphical() != null) {
+            value = new Formula.Native(label, v.graphical()::at, value);
+            if (inputOf.containsKey(s.slot())) value = bound(s, value, "value");
+        } else {
+            value = bound(s, value, "equation");
+        }
         if (v.kind() == XmileModel.Kind.FLOW && Boolean.TRUE.equals(v.nonNegative())) {
             value = Formula.call(Fn.MAX, Formula.constant(0), value);
         }

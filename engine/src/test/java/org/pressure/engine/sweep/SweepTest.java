@@ -79,8 +79,14 @@ class SweepTest {
     }
 
     @Test
-    void the_scenario_is_compiled_once_when_every_path_holds_a_series() throws IOException {
-        assertTrue(SweepModel.load(sweep("random", 10, ""), null, null).compiledOnce());
+    void the_scenario_is_compiled_once_with_each_parameter_an_input() throws IOException {
+        SweepModel model = SweepModel.load(sweep("random", 10, ""), null, null);
+        assertEquals(model.spec().parameters().size(), model.model().inputCount());
+        // a run without values keeps every parameter as the scenario writes it
+        double[] asWritten = new double[model.model().inputCount()];
+        java.util.Arrays.fill(asWritten, Double.NaN);
+        CouncilResult base = model.base().run(), same = model.run(asWritten);
+        assertArrayEquals(base.column("reserves"), same.column("reserves"));
     }
 
     @Test
@@ -188,6 +194,44 @@ class SweepTest {
         assertFalse(Files.exists(cut.resolve(SweepRunner.PARTIAL)), "the partial rows became runs.csv");
         assertArrayEquals(Files.readAllBytes(whole.resolve("runs.csv")), Files.readAllBytes(cut.resolve("runs.csv")));
         assertArrayEquals(Files.readAllBytes(whole.resolve("summary.json")), Files.readAllBytes(cut.resolve("summary.json")));
+    }
+
+    @Test
+    void resume_reads_kept_rows_back_rather_than_running_them_again() throws IOException {
+        Path file = sweep("random", 1000, "trajectories: []");
+        Path whole = dir.resolve("whole");
+        run(file, whole, 2, false);
+        List<String> lines = Files.readAllLines(whole.resolve("runs.csv"));
+        int column = lines.get(0).split(",").length - 2; // reserves@end
+        // row 5 (not the first of its chunk) with another output: kept as it is, so not run again
+        String[] row5 = lines.get(6).split(",", -1);
+        row5[column] = "-12345";
+        List<String> edited = new ArrayList<>(lines.subList(0, 701));
+        edited.set(6, String.join(",", row5));
+        Path cut = dir.resolve("cut");
+        Files.createDirectories(cut);
+        Files.writeString(cut.resolve(SweepRunner.PARTIAL), String.join("\n", edited) + "\n");
+        SweepResult r = run(file, cut, 2, true);
+        assertEquals(1000, r.runs());
+        assertEquals(-12345, r.outputs().get(column - 5).min(), "the kept row was read back, not run again");
+        assertEquals(String.join(",", row5), Files.readAllLines(cut.resolve("runs.csv")).get(6));
+        List<String> rest = Files.readAllLines(cut.resolve("runs.csv"));
+        assertEquals(lines.subList(7, lines.size()), rest.subList(7, rest.size()), "every other row as a whole sweep writes it");
+
+        // a kept row whose parameters are not this sweep's, or a first row of a chunk that this
+        // scenario no longer gives, is refused
+        for (int[] change : new int[][] {{6, 1}, {1, column}}) {
+            List<String> bad = new ArrayList<>(lines.subList(0, 701));
+            String[] f = bad.get(change[0]).split(",", -1);
+            f[change[1]] = "0.5";
+            bad.set(change[0], String.join(",", f));
+            Path again = dir.resolve("again" + change[0]);
+            Files.createDirectories(again);
+            Files.writeString(again.resolve(SweepRunner.PARTIAL), String.join("\n", bad) + "\n");
+            ScenarioException e = assertThrows(ScenarioException.class, () -> run(file, again, 2, true));
+            assertTrue(e.getMessage().contains("--resume: row " + (change[0] - 1) + " of the existing runs.csv differs"),
+                    e.getMessage());
+        }
     }
 
     /** A sweep whose run with x in [0.512, 0.513) is refused: one run of 1000 in a Latin hypercube over [0, 1]. */
@@ -408,19 +452,20 @@ class SweepTest {
     }
 
     @Test
-    void a_path_that_is_not_a_series_still_sweeps_by_rebuilding_each_run() throws IOException {
+    void a_path_that_is_not_a_series_is_refused_with_the_reason_at_the_parameter() throws IOException {
         Path file = sweep("random", 20, "");
-        Files.writeString(file, Files.readString(file).replace("income.tax.growth: {values: [1%, 2%, 4.99%]}",
-                "budget.reserves.opening: {uniform: [0, 100]}"));
-        SweepModel model = SweepModel.load(file, null, null);
-        assertTrue(!model.compiledOnce());
-        SweepResult r = new SweepRunner(model, 2, null).run(dir.resolve("slow"), false);
-        assertEquals(20, r.runs());
-        Map<String, Object> summary = SweepWriter.summary(r);
-        assertEquals(20, summary.get("runs"));
-        String csv = Files.readString(dir.resolve("slow/runs.csv"), StandardCharsets.UTF_8);
-        assertTrue(csv.startsWith("run,drivers.pop.growth,services.care.unit_cost.growth,failure_demand.0.clients_per_m,"
-                + "budget.reserves.opening,"), csv);
+        String text = Files.readString(file).replace("income.tax.growth: {values: [1%, 2%, 4.99%]}",
+                "budget.reserves.opening: {uniform: [0, 100]}");
+        Files.writeString(file, text);
+        ScenarioException e = assertThrows(ScenarioException.class, () -> SweepModel.load(file, null, null));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        var where = e.problems().get(0).location();
+        assertEquals(file.toString(), where.file(), "the refusal points at the sweep file");
+        assertEquals(text.lines().toList().indexOf(text.lines().filter(l -> l.contains("budget.reserves.opening")).findFirst()
+                .orElseThrow()) + 1, where.line(), "at the parameter's line");
+        assertTrue(e.getMessage().contains("`budget.reserves.opening` is one fixed number")
+                && e.getMessage().contains("cannot be an input"), e.getMessage());
+        assertTrue(!Files.exists(dir.resolve("slow")), "nothing was written");
     }
 
     @Test
@@ -465,7 +510,8 @@ class SweepTest {
         Files.writeString(file, Files.readString(file).replace("services.prevention.floor: {uniform: [50%, 140%]}",
                 "failure_demand.0.delay: {uniform: [1, 3]}"));
         ScenarioException d = assertThrows(ScenarioException.class, () -> SweepModel.load(file, null, null));
-        assertTrue(d.getMessage().contains("failure_demand.0.delay") && d.getMessage().contains("whole number"), d.getMessage());
+        assertTrue(d.getMessage().contains("`failure_demand.0.delay` is one fixed number")
+                && d.getMessage().contains("cannot be an input"), d.getMessage());
         Files.writeString(file, Files.readString(file).replace("failure_demand.0.delay: {uniform: [1, 3]}", "name: {values: [1]}"));
         ScenarioException n = assertThrows(ScenarioException.class, () -> SweepModel.load(file, null, null));
         assertTrue(n.getMessage().contains("only numbers under"), n.getMessage());
