@@ -41,6 +41,20 @@ public final class HandWrittenSweep {
         return check;
     }
 
+    /**
+     * Writes {@code DIR/runs.csv} for {@code RUNS} runs (seed 2025, as the sweep file), for timing end to end beside
+     * {@code pressure sweep scenarios/unitary-council-throughput-sweep.yaml --runs RUNS}.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: HandWrittenSweep DIR RUNS [SEED]");
+            System.exit(2);
+        }
+        Path dir = Path.of(args[0]);
+        Files.createDirectories(dir);
+        System.out.println(write(dir.resolve("runs.csv"), args.length > 2 ? Long.parseLong(args[2]) : 2025, Integer.parseInt(args[1])));
+    }
+
     static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

@@ -26,9 +26,22 @@ public final class CompiledScenario {
 
     private final java.util.Set<String> usedInputs;
 
+    /** What a broken guard of the model's formulas means: which check, of which service. */
+    record Guard(Kind kind, int index) {
+        enum Kind {
+            /** A discretionary service's floor outside 0 to 100% ({@code index} among the discretionary services). */
+            FLOOR,
+            /** Savings above a council service's cost ({@code index} among the council's services). */
+            NEGATIVE_BUDGET
+        }
+    }
+
+    private final List<Guard> guards;
+
     CompiledScenario(Scenario scenario, Model model, List<Column> columns, List<RiseCheck> riseChecks,
-                     java.util.Set<String> usedInputs) {
+                     java.util.Set<String> usedInputs, List<Guard> guards) {
         this.scenario = scenario;
+        this.guards = List.copyOf(guards);
         this.usedInputs = java.util.Set.copyOf(usedInputs);
         this.model = model;
         this.columns = List.copyOf(columns);
@@ -79,6 +92,35 @@ public final class CompiledScenario {
         return Indicators.of(scenario, indicatorSlots, workspace);
     }
 
+    /**
+     * Runs into a workspace, as {@link #runInto}, without working out the indicators: read the
+     * ones wanted with {@link #indicator} or {@link #indicators}.
+     */
+    public void runOnly(double[][] workspace, double[] inputs) {
+        try {
+            model.runInto(workspace, inputs);
+        } catch (NumericBlowUpException e) {
+            throw blowUp(e);
+        } catch (RuntimeException e) {
+            throw refusal(e);
+        }
+    }
+
+    /** Whether {@link #indicator} works out {@code i} without the others. */
+    public static boolean alone(Indicator i) {
+        return Indicators.alone(i);
+    }
+
+    /** One indicator of the run in {@code workspace}; NaN where it never happens. */
+    public double indicator(Indicator i, double[][] workspace) {
+        return Indicators.one(i, scenario, indicatorSlots, workspace);
+    }
+
+    /** Every indicator of the run in {@code workspace}. */
+    public Indicators indicators(double[][] workspace) {
+        return Indicators.of(scenario, indicatorSlots, workspace);
+    }
+
     /** Where the quantity behind a slot was written: its driver, income stream or service; else the file. */
     private org.pressure.engine.diagnostics.Location where(String slot) {
         String[] parts = slot.split("\\.");
@@ -97,17 +139,22 @@ public final class CompiledScenario {
      * savings above a service's cost, a cohort state losing more than all its people.
      */
     private RuntimeException refusal(RuntimeException e) {
-        if (e instanceof BudgetBalancer.FloorOutOfRangeException f) return floor(f);
-        if (e instanceof OutturnBudget.NegativeBudgetException b) return negativeBudget(b);
+        if (e instanceof org.pressure.engine.model.Functions.GuardFailure g) {
+            Guard rule = guards.get(g.code());
+            return rule.kind() == Guard.Kind.FLOOR ? floor(rule.index(), g.step(), g.value())
+                    : negativeBudget(rule.index(), g.step(), g.value());
+        }
+        if (e instanceof BudgetBalancer.FloorOutOfRangeException f) return floor(f.service, f.step, f.value);
+        if (e instanceof OutturnBudget.NegativeBudgetException b) return negativeBudget(b.line, b.step, b.value);
         if (e instanceof CohortFlows.RateAboveAllException r) return rateAboveAll(r);
         return e;
     }
 
-    private ScenarioException negativeBudget(OutturnBudget.NegativeBudgetException e) {
-        Service s = scenario.services().values().stream().filter(Service::council).toList().get(e.line);
-        int year = scenario.start() + e.step;
+    private ScenarioException negativeBudget(int line, int step, double value) {
+        Service s = scenario.services().values().stream().filter(Service::council).toList().get(line);
+        int year = scenario.start() + step;
         List<Scenario.Saving> on = scenario.part2().savings().stream().filter(x -> x.service().equals(s.name())).toList();
-        double cost = e.value;
+        double cost = value;
         String names = String.join(", ", on.stream().map(x -> "`" + x.name() + "`").toList());
         return new ScenarioException(on.isEmpty() ? s.location() : on.get(0).location(), "the savings on `" + s.name()
                 + "` (" + names + ") are more than its cost in " + Scenario.financialYear(year) + ": its budget would be "
@@ -148,11 +195,11 @@ public final class CompiledScenario {
         return ResultsWriter.number(Math.round(share * 1e6) / 1e4) + "%";
     }
 
-    private ScenarioException floor(BudgetBalancer.FloorOutOfRangeException e) {
-        Service s = scenario.services().values().stream().filter(x -> !x.statutory()).toList().get(e.service);
+    private ScenarioException floor(int service, int step, double value) {
+        Service s = scenario.services().values().stream().filter(x -> !x.statutory()).toList().get(service);
         return new ScenarioException(s.floor() == null ? s.location() : s.floor().location(), "services." + s.name()
-                + ".floor is " + ResultsWriter.number(e.value * 100) + "% in " + Scenario.financialYear(scenario.start()
-                + e.step) + "; a floor is the share of planned spend that cannot be cut, from 0% to 100%");
+                + ".floor is " + ResultsWriter.number(value * 100) + "% in " + Scenario.financialYear(scenario.start()
+                + step) + "; a floor is the share of planned spend that cannot be cut, from 0% to 100%");
     }
 
     private ScenarioException blowUp(NumericBlowUpException e) {

@@ -118,7 +118,7 @@ public final class CouncilCompiler {
         Model model = builder.build(problems);
         problems.throwIfAny();
         columns();
-        return new CompiledScenario(sc, model, columns, riseChecks, usedInputs);
+        return new CompiledScenario(sc, model, columns, riseChecks, usedInputs, guards);
     }
 
     private void slot(String slotName, String exprName) {
@@ -184,7 +184,11 @@ public final class CouncilCompiler {
     /** The slot holding {@code series}: the slot it reads when it is a plain read, else a new one. */
     int seriesSlot(Series series, String owner) {
         Formula e = formula(series, owner);
-        if (e instanceof Formula.Slot r) return r.slot();
+        // the slot goes to a procedure, which may read it at any step: it stays in the store
+        if (e instanceof Formula.Slot r) {
+            builder.keep(r.slot());
+            return r.slot();
+        }
         int slot = builder.slot("series." + (++anonymous) + "." + owner);
         builder.assign(owner, series.location(), slot, e);
         return slot;
@@ -236,7 +240,7 @@ public final class CouncilCompiler {
             Formula in = Formula.slot(slot);
             return new Formula.If(Formula.binary(Formula.BinaryOp.NE, in, in), formula(i.original(), owner), in);
         }
-        int slot = builder.slot("series." + (++anonymous) + "." + owner);
+        int slot = builder.scratch("series." + (++anonymous) + "." + owner);
         define(owner, series, slot);
         return Formula.slot(slot);
     }
@@ -383,7 +387,7 @@ public final class CouncilCompiler {
         Formula zero = Formula.constant(0);
 
         if (s.clientBased()) {
-            int base = builder.slot(p + ".base_clients");
+            int base = builder.scratch(p + ".base_clients");
             define(label + ".clients (before failure demand)", s.clients(), base);
             int unitCost = builder.find(p + ".unit_cost");
             define(label + ".unit_cost", s.unitCost(), unitCost);
@@ -398,7 +402,7 @@ public final class CouncilCompiler {
             builder.assign(label + ".failure_cost", s.location(), failureCost, Formula.sub(Formula.slot(cost),
                     Formula.mul(Formula.call(Fn.MAX, zero, Formula.slot(base)), Formula.slot(unitCost))));
         } else if (!costTerms.isEmpty()) {
-            int base = builder.slot(p + ".base_cost");
+            int base = builder.scratch(p + ".base_cost");
             define(label + ".cost (before failure demand)", s.cost(), base);
             builder.assign(label + ".cost", s.location(), cost,
                     Formula.call(Fn.MAX, zero, Formula.add(Formula.slot(base), total(costTerms))));
@@ -417,37 +421,61 @@ public final class CouncilCompiler {
 
     // ------------------------------------------------------------ balancing
 
+    /**
+     * Part 1's balancing (section 3, steps 4 to 6) as formulas: the gap before cuts, the cuts
+     * ({@link Balancing}), the reserves drawn or topped up, and what each service is funded.
+     */
     private void balancer(List<Service> discretionary, int surplusIn) {
         int n = discretionary.size();
-        int[] planned = new int[n], funded = new int[n], cut = new int[n];
-        Formula[] floors = new Formula[n];
-        Set<Integer> reads = new HashSet<>(Set.of(builder.find("income"), builder.find("statutory_spend"),
-                builder.find("discretionary_planned")));
-        List<String> order = new ArrayList<>();
+        Budget budget = sc.budget();
+        Balancing b = new Balancing(builder, sc.location(), "balancing (cuts and reserves)");
+        int reserves = builder.find("reserves");
+        Formula reservesBefore = new Formula.Lag(Formula.slot(reserves), 1, Formula.constant(budget.openingReserves()));
+        Formula g = b.slot("gap", Formula.sub(Formula.add(Formula.slot(builder.find("statutory_spend")),
+                Formula.slot(builder.find("discretionary_planned"))), Formula.slot(builder.find("income"))));
+        List<String> names = discretionary.stream().map(Service::name).toList();
+        Formula[] cuttable = new Formula[n];
+        int[] cutSlots = new int[n];
         for (int i = 0; i < n; i++) {
             Service s = discretionary.get(i);
             String p = "service." + s.name();
-            planned[i] = builder.find(p + ".cost");
-            funded[i] = builder.find(p + ".funded");
-            cut[i] = builder.find(p + ".cut");
-            floors[i] = s.floor() == null ? Formula.constant(0) : formula(s.floor(), s.name() + ".floor");
-            reads.addAll(floors[i].reads());
-            reads.add(planned[i]);
-            order.add(s.name());
+            Formula floor = s.floor() == null ? Formula.constant(0) : formula(s.floor(), s.name() + ".floor");
+            // a floor is a share of planned spend, from 0 to 100%, checked in the years when cuts are made
+            Formula outside = Formula.binary(Formula.BinaryOp.OR, Formula.binary(Formula.BinaryOp.LT, floor, Formula.constant(0)),
+                    Formula.binary(Formula.BinaryOp.GT, floor, Formula.constant(1)));
+            Formula checked = new Formula.Guard(floor, outside, guard(new CompiledScenario.Guard(CompiledScenario.Guard.Kind.FLOOR, i)));
+            cuttable[i] = Formula.mul(Formula.sub(Formula.constant(1), checked), Formula.slot(builder.find(p + ".cost")));
+            cutSlots[i] = builder.find(p + ".cut");
         }
-        int[] cutOrder = sc.budget().order().stream().mapToInt(order::indexOf).filter(i -> i >= 0).toArray();
-        int cuts = builder.find("cuts"), discFunded = builder.find("discretionary_funded");
-        int draw = builder.find("reserves_draw"), reserves = builder.find("reserves");
-        BudgetBalancer balancer = new BudgetBalancer(sc.budget(), builder.find("income"), builder.find("statutory_spend"),
-                builder.find("discretionary_planned"), planned, floors, funded, cut, cutOrder, cuts, discFunded, draw,
-                surplusIn, reserves);
-        List<Integer> outputs = new ArrayList<>(List.of(cuts, discFunded, draw, surplusIn, reserves));
+        List<String> order = names;
+        int[] cutOrder = budget.order().stream().mapToInt(order::indexOf).filter(i -> i >= 0).toArray();
+        Formula totalCut = b.cuts(budget, g, names, cuttable, cutSlots, cutOrder, reservesBefore,
+                Formula.constant(budget.minimumReserves()));
+        b.assign(builder.find("cuts"), totalCut);
+        Formula cuts = Formula.slot(builder.find("cuts"));
+        Formula zero = Formula.constant(0);
+        b.assign(builder.find("reserves_draw"), new Formula.If(Balancing.positive(g), Formula.sub(g, cuts), zero));
+        b.assign(surplusIn, new Formula.If(Balancing.positive(g), zero,
+                budget.surplusToReserves() ? new Formula.Unary(Formula.UnaryOp.NEG, g) : zero));
+        List<Formula> funded = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            outputs.add(funded[i]);
-            outputs.add(cut[i]);
+            String p = "service." + discretionary.get(i).name();
+            int slot = builder.find(p + ".funded");
+            b.assign(slot, Formula.sub(Formula.slot(builder.find(p + ".cost")), Formula.slot(cutSlots[i])));
+            funded.add(Formula.slot(slot));
         }
-        builder.add("balancing (cuts and reserves)", sc.location(), outputs.stream().mapToInt(Integer::intValue).toArray(),
-                reads, balancer);
+        b.assign(builder.find("discretionary_funded"), Formula.sum(funded));
+        b.assign(reserves, Formula.sub(Formula.add(reservesBefore, Formula.slot(surplusIn)),
+                Formula.slot(builder.find("reserves_draw"))));
+    }
+
+    /** The guards of this scenario's formulas, numbered as their failures report them. */
+    private final List<CompiledScenario.Guard> guards = new ArrayList<>();
+
+    /** Numbers a guard; its code in the formula. */
+    int guard(CompiledScenario.Guard g) {
+        guards.add(g);
+        return guards.size() - 1;
     }
 
     // ------------------------------------------------------------ columns

@@ -46,6 +46,40 @@ public record Indicators(Integer failureYear, Integer gapYear, Integer crossover
         }
     }
 
+    /**
+     * One indicator of a run, without working out the others where it is a plain sum or final
+     * value of one column (the same arithmetic as {@link #of}); NaN where it never happens. For
+     * sweeps, which may record one indicator of millions of runs.
+     */
+    static double one(Indicator i, Scenario sc, Slots s, double[][] v) {
+        switch (i) {
+            case CUMULATIVE_GAP: return sum(v[s.gap()]);
+            case TOTAL_CUTS: return sum(v[s.cuts()]);
+            case TOTAL_RESERVES_DRAWN: return sum(v[s.draw()]);
+            case GAP_END: return last(v[s.gap()]);
+            case FINAL_RESERVES: return last(v[s.reserves()]);
+            default: return of(sc, s, v).number(i);
+        }
+    }
+
+    /** Whether {@link #one} works out {@code i} on its own. */
+    static boolean alone(Indicator i) {
+        return switch (i) {
+            case CUMULATIVE_GAP, TOTAL_CUTS, TOTAL_RESERVES_DRAWN, GAP_END, FINAL_RESERVES -> true;
+            default -> false;
+        };
+    }
+
+    private static double sum(double[] column) {
+        double x = 0;
+        for (double y : column) x += y;
+        return x;
+    }
+
+    private static double last(double[] column) {
+        return column[column.length - 1];
+    }
+
     /** The indicators of a run whose values are {@code v[slot][year index]}. */
     static Indicators of(Scenario sc, Slots s, double[][] v) {
         double[] income = v[s.income()], stat = v[s.statutory()], planned = v[s.planned()], funded = v[s.funded()];

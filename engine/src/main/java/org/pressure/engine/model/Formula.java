@@ -72,6 +72,14 @@ public sealed interface Formula {
     }
 
     /**
+     * {@code x}, unless {@code broken} is not zero: then the run stops with a
+     * {@link Functions.GuardFailure} carrying {@code code}, the step and the value of {@code x},
+     * which the compiler that made the guard turns into a problem in the file (a floor outside 0
+     * to 100%, say). A comparison with NaN is false, so NaN passes, to be named by the finiteness check.
+     */
+    record Guard(Formula x, Formula broken, int code) implements Formula {}
+
+    /**
      * A function the model itself defines (an XMILE graphical function): the interpreter and
      * generated code call the same object.
      */
@@ -203,8 +211,56 @@ public sealed interface Formula {
             c.args().forEach(a -> collectReads(a, out));
         } else if (f instanceof Native n) {
             collectReads(n.x(), out);
+        } else if (f instanceof Guard g) {
+            collectReads(g.x(), out);
+            collectReads(g.broken(), out);
         }
         // constants, steps and tables read no slot
+    }
+
+    /**
+     * The slots this formula reads at earlier steps (through a lag, a history or a delay): they
+     * must stay in the store from step to step.
+     */
+    default Set<Integer> earlierReads() {
+        Set<Integer> out = new TreeSet<>();
+        collectEarlier(this, false, out);
+        return out;
+    }
+
+    private static void collectEarlier(Formula f, boolean lagged, Set<Integer> out) {
+        if (f instanceof Slot s) {
+            if (lagged) out.add(s.slot());
+        } else if (f instanceof Lag l) {
+            collectEarlier(l.x(), true, out);
+            collectEarlier(l.initial(), lagged, out);
+        } else if (f instanceof Initially i) {
+            collectEarlier(i.first(), lagged, out);
+            collectEarlier(i.later(), lagged, out);
+        } else if (f instanceof History h) {
+            out.add(h.slot());
+            collectEarlier(h.index(), lagged, out);
+        } else if (f instanceof Delayed d) {
+            out.add(d.slot());
+            collectEarlier(d.steps(), lagged, out);
+            collectEarlier(d.initial(), lagged, out);
+        } else if (f instanceof Unary u) {
+            collectEarlier(u.a(), lagged, out);
+        } else if (f instanceof Binary b) {
+            collectEarlier(b.a(), lagged, out);
+            collectEarlier(b.b(), lagged, out);
+        } else if (f instanceof If i) {
+            collectEarlier(i.condition(), lagged, out);
+            collectEarlier(i.then(), lagged, out);
+            collectEarlier(i.otherwise(), lagged, out);
+        } else if (f instanceof Call c) {
+            for (Formula a : c.args()) collectEarlier(a, lagged, out);
+        } else if (f instanceof Native n) {
+            collectEarlier(n.x(), lagged, out);
+        } else if (f instanceof Guard g) {
+            collectEarlier(g.x(), lagged, out);
+            collectEarlier(g.broken(), lagged, out);
+        }
     }
 
     /** The interpreter's form of this formula. */

@@ -46,4 +46,37 @@ public final class Functions {
         int back = Math.max(1, (int) Math.round(steps));
         return step >= back ? column[step - back] : initial;
     }
+
+    /** {@link Formula.Guard}: {@code x}, or a {@link GuardFailure} when {@code broken} is not zero. */
+    public static double guard(double x, double broken, int code, int step) {
+        if (broken != 0) throw new GuardFailure(code, step, x);
+        return x;
+    }
+
+    /** A guard of a formula broken in a run: which guard (as its compiler numbered it), the step and the value. */
+    public static final class GuardFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int code;
+        private final int step;
+        private final double value;
+
+        GuardFailure(int code, int step, double value) {
+            super("guard " + code + " broken at step " + step + " by " + value, null, false, false);
+            this.code = code;
+            this.step = step;
+            this.value = value;
+        }
+
+        public int code() {
+            return code;
+        }
+
+        public int step() {
+            return step;
+        }
+
+        public double value() {
+            return value;
+        }
+    }
 }

@@ -54,6 +54,11 @@ final class Interpreter {
             Eval a = of(c.args().get(0)), b = of(c.args().get(1));
             return (v, s) -> op.applyAsDouble(a.at(v, s), b.at(v, s));
         }
+        if (f instanceof Formula.Guard g) {
+            Eval x = of(g.x()), broken = of(g.broken());
+            int code = g.code();
+            return (v, s) -> Functions.guard(x.at(v, s), broken.at(v, s), code, s);
+        }
         Formula.Native n = (Formula.Native) f;
         DoubleUnaryOperator function = n.function();
         Eval x = of(n.x());

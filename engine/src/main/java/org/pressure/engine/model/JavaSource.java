@@ -18,6 +18,18 @@ final class JavaSource {
     private final List<double[]> tableList = new ArrayList<>();
     private final Map<DoubleUnaryOperator, Integer> functions = new IdentityHashMap<>();
     private final List<DoubleUnaryOperator> functionList = new ArrayList<>();
+    /** Slots held in local variables ({@code l<slot>}) in the method being written. */
+    private java.util.Set<Integer> locals = java.util.Set.of();
+
+    /** Sets the slots that the method being written holds in local variables. */
+    void locals(java.util.Set<Integer> slots) {
+        this.locals = slots;
+    }
+
+    /** The name of the local variable holding a slot. */
+    static String local(int slot) {
+        return "l" + slot;
+    }
 
     double[][] tables() {
         return tableList.toArray(double[][]::new);
@@ -30,7 +42,10 @@ final class JavaSource {
     /** The formula at the step written {@code step} ("t", or "(t - 1)"). */
     String at(Formula f, String step) {
         if (f instanceof Formula.Const c) return literal(c.value());
-        if (f instanceof Formula.Slot s) return "v[" + s.slot() + "][" + step + "]";
+        if (f instanceof Formula.Slot s) {
+            // a local is only ever read at the step it is computed (never through a lag)
+            return locals.contains(s.slot()) && step.equals("t") ? local(s.slot()) : "v[" + s.slot() + "][" + step + "]";
+        }
         if (f instanceof Formula.Step) return "((double) " + step + ")";
         if (f instanceof Formula.Table t) {
             int k = tables.computeIfAbsent(t.values(), x -> {
@@ -65,6 +80,9 @@ final class JavaSource {
                 s.append(at(c.args().get(i), step));
             }
             return s.append(')').toString();
+        }
+        if (f instanceof Formula.Guard g) {
+            return helper("guard") + "(" + at(g.x(), step) + ", " + at(g.broken(), step) + ", " + g.code() + ", " + step + ")";
         }
         Formula.Native n = (Formula.Native) f;
         int g = functions.computeIfAbsent(n.function(), x -> {

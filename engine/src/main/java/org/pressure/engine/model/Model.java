@@ -32,15 +32,21 @@ public final class Model {
     /** The formula of each part in order, or null for a procedure. */
     private final Formula[] orderFormulas;
     /** Generated straight-line code for this model, once {@link #generateCode} has succeeded. */
-    private volatile java.util.function.Consumer<double[][]> kernel;
+    private volatile java.util.function.ToLongFunction<double[][]> kernel;
+    /** The slots generated code may hold in local variables (see {@link ModelBuilder#scratch}). */
+    private final boolean[] local;
+    /** What each part reads at the same step, in order. */
+    private final int[][] orderReads;
     private final double start;
     private final double dt;
     private final int steps;
 
     Model(String[] slotNames, Map<String, Integer> slotIndex, List<ModelBuilder.Part> ordered, int[] inputs,
-          int clock, Integration integration, List<ModelBuilder.Stock> stocks, boolean finite, double start, double dt,
-          int steps) {
+          int clock, Integration integration, List<ModelBuilder.Stock> stocks, boolean finite, boolean[] local,
+          double start, double dt, int steps) {
         this.inputs = inputs;
+        this.local = local;
+        this.orderReads = ordered.stream().map(ModelBuilder.Part::reads).toArray(int[][]::new);
         this.finite = finite;
         this.clock = clock;
         this.integration = integration;
@@ -135,7 +141,17 @@ public final class Model {
         if (stockSlots.length > 0) {
             integrate(v);
         } else if (k != null) {
-            k.accept(v);
+            // generated code checks every value it computes as it goes; only a run that meets one
+            // that is not finite (or a procedure's output that is not) is run again by the
+            // interpreter, to name the first such value
+            long flags = k.applyAsLong(v);
+            if (finite && ((flags & 0x800) != 0 || !proceduresFinite(v))) {
+                for (int step = 0; step < steps; step++) {
+                    for (Equation e : order) e.compute(v, step);
+                }
+                checkFinite(v);
+            }
+            return;
         } else {
             for (int step = 0; step < steps; step++) {
                 for (Equation e : order) e.compute(v, step);
@@ -204,7 +220,7 @@ public final class Model {
                     + " stages are run by the interpreter";
             return false;
         }
-        GeneratedCode.Result r = GeneratedCode.compile(orderFormulas, orderOutputs, order, steps);
+        GeneratedCode.Result r = GeneratedCode.compile(orderFormulas, orderOutputs, orderReads, local, order, steps);
         kernel = r.kernel();
         generationFailure = r.reason();
         return kernel != null;
@@ -224,7 +240,7 @@ public final class Model {
 
     /** The source of the class {@link #generateCode} compiles, for reading under {@code --debug}. */
     public String generatedSource() {
-        return GeneratedCode.source("PressureKernel", orderFormulas, orderOutputs, steps, new JavaSource());
+        return GeneratedCode.source("PressureKernel", orderFormulas, orderOutputs, orderReads, local, steps, new JavaSource());
     }
 
     private String generationFailure;
@@ -232,6 +248,18 @@ public final class Model {
     /** Whether runs use generated code. */
     public boolean usesGeneratedCode() {
         return kernel != null;
+    }
+
+    /** Whether every value the procedures (parts that are not formulas) wrote is finite. */
+    private boolean proceduresFinite(double[][] v) {
+        long flags = 0;
+        for (int p = 0; p < orderFormulas.length; p++) {
+            if (orderFormulas[p] != null) continue;
+            for (int slot : orderOutputs[p]) {
+                for (double x : v[slot]) flags |= ((Double.doubleToRawLongBits(x) >>> 52) & 0x7FF) + 1;
+            }
+        }
+        return (flags & 0x800) == 0;
     }
 
     /** Finds the first value, in time and then in evaluation order, that is not finite. */

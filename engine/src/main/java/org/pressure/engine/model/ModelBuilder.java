@@ -44,6 +44,7 @@ public final class ModelBuilder {
     private int clock = -1;
     private Wording wording = Wording.COUNCIL;
     private boolean finite = true;
+    private final java.util.Set<Integer> scratch = new java.util.HashSet<>();
     private final double start;
     private final double dt;
     private final int steps;
@@ -61,6 +62,23 @@ public final class ModelBuilder {
         slotIndex.put(name, slotNames.size());
         slotNames.add(name);
         return slotNames.size() - 1;
+    }
+
+    /**
+     * Allocates a scratch slot: a step in working out other quantities, which nothing outside
+     * the model reads (no results column, indicator or sweep output). Generated code may hold it
+     * in a local variable, not in the store, where only formulas of the same step read it; the
+     * interpreter stores it like any other.
+     */
+    public int scratch(String name) {
+        int slot = slot(name);
+        scratch.add(slot);
+        return slot;
+    }
+
+    /** Keeps a slot in the store after all: something other than formulas of its own step reads it. */
+    public void keep(int slot) {
+        scratch.remove(slot);
     }
 
     /**
@@ -171,14 +189,32 @@ public final class ModelBuilder {
         if (!cycles.isEmpty()) {
             for (List<Integer> cycle : cycles) {
                 Part first = parts.get(cycle.get(0));
-                List<String> names = cycle.stream().map(i -> parts.get(i).name()).toList();
+                // a quantity made of several parts (the balancing, say) is named once where its parts follow one another
+                List<String> names = new ArrayList<>();
+                for (int i : cycle) {
+                    String name = parts.get(i).name();
+                    if (names.isEmpty() || !names.get(names.size() - 1).equals(name)) names.add(name);
+                }
+                if (names.size() > 1 && names.get(0).equals(names.get(names.size() - 1))) names.remove(names.size() - 1);
                 problems.add(first.location(), "these depend on each other " + wording.sameStep() + ": "
                         + String.join(wording.arrow(), names) + wording.arrow() + names.get(0) + "; " + wording.advice());
             }
             return null;
         }
+        // a scratch slot read at an earlier step, or by a procedure, must stay in the store
+        boolean[] local = new boolean[slotNames.size()];
+        for (int slot : scratch) local[slot] = true;
+        for (Part p : parts) {
+            if (p.formula() != null) {
+                for (int slot : p.formula().earlierReads()) local[slot] = false;
+            } else {
+                for (int slot : p.reads()) local[slot] = false;
+                for (int slot : p.outputs()) local[slot] = false;
+            }
+        }
         return new Model(slotNames.toArray(String[]::new), slotIndex, topological(producer),
-                inputs.stream().mapToInt(Integer::intValue).toArray(), clock, integration, stocks, finite, start, dt, steps);
+                inputs.stream().mapToInt(Integer::intValue).toArray(), clock, integration, stocks, finite, local, start, dt,
+                steps);
     }
 
     private int[] dependencies(int p, int[] producer) {

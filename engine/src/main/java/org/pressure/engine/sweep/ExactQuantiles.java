@@ -6,7 +6,7 @@ import java.util.Arrays;
 /**
  * Exact order statistics of very many numbers without holding them: a radix selection on the
  * 64-bit sortable form of each double, sixteen bits per pass over the data. The first pass is
- * fed while the numbers are produced; three more passes re-read them (from runs.csv).
+ * fed while the numbers are produced; three more passes re-read them (from a binary spill, {@link OutputSpill}).
  */
 final class ExactQuantiles {
     static final int DIGITS = 4;

@@ -177,16 +177,16 @@ public final class SweepModel {
      */
     public final class Evaluator {
         private final double[][] workspace = model().newWorkspace();
-        private final SweepParser.Outputs.Reader reader = outputs.reader();
+        private final SweepParser.Outputs.Reader reader = outputs.reader(compiled);
 
         /** Runs with {@code values}; writes the outputs into {@code out} and returns each trajectory's values by year. */
         public double[][] run(double[] values, double[] out) {
             if (compiled != null) {
-                var indicators = compiled.runInto(workspace, values);
-                return reader.read(workspace, indicators, out);
+                compiled.runOnly(workspace, values);
+            } else {
+                model().runInto(workspace, values);
             }
-            model().runInto(workspace, values);
-            return reader.read(workspace, null, out);
+            return reader.read(workspace, out);
         }
     }
 

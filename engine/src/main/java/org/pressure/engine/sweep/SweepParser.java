@@ -450,14 +450,25 @@ public final class SweepParser {
 
         /** Reads one run's outputs and trajectories from its workspace. */
         interface Reader {
-            double[][] read(double[][] workspace, org.pressure.engine.council.Indicators indicators, double[] out);
+            double[][] read(double[][] workspace, double[] out);
         }
 
-        Reader reader() {
-            return (v, in, out) -> {
-                for (int j = 0; j < out.length; j++) out[j] = indicators[j] != null ? in.number(indicators[j]) : v[slots[j]][steps[j]];
+        /**
+         * A reader of one run's outputs: slots at their steps, and indicators, each worked out
+         * alone where it can be (a sum or last value of a column), else all of them once.
+         */
+        Reader reader(CompiledScenario compiled) {
+            boolean together = false;
+            for (var i : indicators) together |= i != null && !CompiledScenario.alone(i);
+            boolean all = together;
+            return (v, out) -> {
+                org.pressure.engine.council.Indicators in = all ? compiled.indicators(v) : null;
+                for (int j = 0; j < out.length; j++) {
+                    var i = indicators[j];
+                    out[j] = i == null ? v[slots[j]][steps[j]] : all ? in.number(i) : compiled.indicator(i, v);
+                }
                 double[][] t = new double[trajectories.length][];
-                for (int i = 0; i < t.length; i++) t[i] = v[trajectories[i]].clone();
+                for (int k = 0; k < t.length; k++) t[k] = v[trajectories[k]].clone();
                 return t;
             };
         }

@@ -39,8 +39,9 @@ public final class SweepRunner {
     static final double[] PERCENTILES = {0.05, 0.25, 0.5, 0.75, 0.95};
     /**
      * Up to this many output values (runs times outputs: 16 MB of doubles), percentiles are taken
-     * from the outputs kept in memory; beyond it, by exact selection passes over runs.csv, so
-     * memory stays flat however many runs a sweep makes.
+     * from the outputs kept in memory; beyond it, by exact selection passes over the outputs
+     * spilled to a binary file ({@link OutputSpill}), so memory stays flat however many runs a
+     * sweep makes.
      */
     static final int IN_MEMORY_VALUES = 1 << 21;
     /** The limit in force: IN_MEMORY_VALUES, lowered by tests to exercise the re-reading path. */
@@ -120,7 +121,7 @@ public final class SweepRunner {
                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         }
         reused = existing;
-        Accumulator acc = new Accumulator(spec, model.firstYear(), model.years(), runs);
+        Accumulator acc = new Accumulator(spec, model.firstYear(), model.years(), runs, dir);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "sweep-worker");
             t.setDaemon(true);
@@ -163,8 +164,14 @@ public final class SweepRunner {
             pool.shutdownNow();
             // refused part-way (not killed): leave no trace, and the earlier runs.csv as it was
             if (!finished && !resume) Files.deleteIfExists(partial);
+            if (!finished) acc.close();
         }
-        SweepResult result = acc.finish(partial, plan, spec.parameterPaths().size());
+        SweepResult result;
+        try {
+            result = acc.finish(plan);
+        } finally {
+            acc.close();
+        }
         try {
             Files.move(partial, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (java.nio.file.AtomicMoveNotSupportedException e) {
@@ -345,7 +352,7 @@ public final class SweepRunner {
     }
 
     /** Streaming summaries, fed in run order. */
-    private static final class Accumulator {
+    private static final class Accumulator implements AutoCloseable {
         private final SweepSpec spec;
         /** The first year and the number of years, for year outputs and trajectories (none for XMILE). */
         private final int firstYear;
@@ -363,9 +370,11 @@ public final class SweepRunner {
         private final double[][] stored;
         /** Each output's values while the sweep holds no more than IN_MEMORY_VALUES of them; else null. */
         private double[][] kept;
+        /** Beyond IN_MEMORY_VALUES, every output of every run, in a file; else null. */
+        private final OutputSpill spill;
         private long seen;
 
-        Accumulator(SweepSpec spec, int firstYear, int years, int runs) {
+        Accumulator(SweepSpec spec, int firstYear, int years, int runs, Path dir) throws IOException {
             this.spec = spec;
             this.firstYear = firstYear;
             this.years = years;
@@ -385,9 +394,16 @@ public final class SweepRunner {
                     || spec.design() == SweepSpec.Design.ONE_AT_A_TIME;
             stored = sensitivity ? new double[runs][] : null;
             kept = (long) runs * Math.max(1, outputs) <= inMemoryValues ? new double[outputs][runs] : null;
+            spill = kept == null && outputs > 0 ? OutputSpill.create(dir, outputs) : null;
         }
 
-        void add(int run, double[] o, double[][] trajectories) {
+        @Override
+        public void close() throws IOException {
+            if (spill != null) spill.close();
+        }
+
+        void add(int run, double[] o, double[][] trajectories) throws IOException {
+            if (spill != null) spill.add(o);
             for (int j = 0; j < outputs; j++) {
                 double x = o[j];
                 if (Double.isNaN(x)) continue;
@@ -415,9 +431,22 @@ public final class SweepRunner {
             if (stored != null) stored[run] = o;
         }
 
-        SweepResult finish(Path csv, Plan plan, int parameterCount) throws IOException {
-            List<SweepResult.OutputSummary> summaries = new ArrayList<>();
-            for (int j = 0; j < outputs; j++) summaries.add(summary(j, csv, parameterCount));
+        SweepResult finish(Plan plan) throws IOException {
+            if (spill != null) spill.finish();
+            // each output's selection passes read the spill on their own, so outputs go in parallel
+            SweepResult.OutputSummary[] each = new SweepResult.OutputSummary[outputs];
+            try {
+                java.util.stream.IntStream.range(0, outputs).parallel().forEach(j -> {
+                    try {
+                        each[j] = summary(j);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+            List<SweepResult.OutputSummary> summaries = List.of(each);
             List<SweepResult.Band> bands = new ArrayList<>();
             int kept = (int) Math.min(seen, RESERVOIR);
             int[] years = new int[this.years];
@@ -436,7 +465,7 @@ public final class SweepRunner {
             return new SweepResult(spec, (int) seen, summaries, bands, table.header(), table.rows());
         }
 
-        private SweepResult.OutputSummary summary(int j, Path csv, int parameterCount) throws IOException {
+        private SweepResult.OutputSummary summary(int j) throws IOException {
             OutputSpec o = spec.outputs().get(j);
             long n = count[j];
             double[] pct = new double[PERCENTILES.length];
@@ -448,16 +477,11 @@ public final class SweepRunner {
                     ranks[2 * p] = r[0];
                     ranks[2 * p + 1] = r[1];
                 }
-                int column = 1 + parameterCount + j;
-                double[] order;
-                if (kept != null) {
-                    double[] sorted = java.util.Arrays.copyOf(kept[j], (int) n);
-                    java.util.Arrays.sort(sorted);
-                    order = new double[ranks.length];
-                    for (int r = 0; r < ranks.length; r++) order[r] = sorted[(int) ranks[r]];
-                } else {
-                    order = ExactQuantiles.select(ranks, firstDigit[j], sink -> readColumn(csv, column, sink));
-                }
+                // the same radix selection whether the values are in memory or spilled: a few passes, no sort
+                double[] values = kept == null ? null : kept[j];
+                double[] order = ExactQuantiles.select(ranks, firstDigit[j], values != null ? sink -> {
+                    for (int i = 0; i < n; i++) sink.accept(values[i]);
+                } : sink -> spill.forEach(j, sink));
                 for (int p = 0; p < PERCENTILES.length; p++) {
                     pct[p] = ExactQuantiles.interpolate(PERCENTILES[p], n, order[2 * p], order[2 * p + 1]);
                 }
@@ -484,21 +508,6 @@ public final class SweepRunner {
             if (sample.length == 0) return Double.NaN;
             long[] r = ExactQuantiles.ranksFor(p, sample.length);
             return ExactQuantiles.interpolate(p, sample.length, sample[(int) r[0]], sample[(int) r[1]]);
-        }
-
-        /** Every non-empty value of one column of runs.csv. */
-        private static void readColumn(Path csv, int column, ExactQuantiles.DoubleSink sink) throws IOException {
-            try (BufferedReader in = Files.newBufferedReader(csv)) {
-                in.readLine();
-                String line;
-                while ((line = in.readLine()) != null) {
-                    int start = 0;
-                    for (int c = 0; c < column; c++) start = line.indexOf(',', start) + 1;
-                    int end = line.indexOf(',', start);
-                    if (end < 0) end = line.length();
-                    if (end > start) sink.accept(Double.parseDouble(line.substring(start, end)));
-                }
-            }
         }
     }
 }

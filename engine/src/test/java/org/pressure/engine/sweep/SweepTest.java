@@ -526,7 +526,7 @@ class SweepTest {
     }
 
     @Test
-    void percentiles_re_read_from_runs_csv_equal_those_kept_in_memory() throws IOException {
+    void percentiles_selected_from_the_spilled_outputs_equal_those_kept_in_memory() throws IOException {
         Path file = sweep("latin_hypercube", 999, "");
         run(file, dir.resolve("memory"), 2, false);
         SweepRunner.inMemoryValues = 10;
@@ -537,5 +537,9 @@ class SweepTest {
         }
         assertArrayEquals(Files.readAllBytes(dir.resolve("memory/summary.json")),
                 Files.readAllBytes(dir.resolve("reread/summary.json")));
+        try (var files = Files.list(dir.resolve("reread"))) {
+            assertEquals(List.of(), files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".bin")).toList(),
+                    "the spilled outputs are deleted when the summaries are done");
+        }
     }
 }
