@@ -8,7 +8,7 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * A resolved formula: the one form every compiler of the engine builds (scenario expressions,
  * the council model, XMILE) and from which both ways of running it are derived, the
- * interpreter ({@link #eval()}) and generated Java ({@link JavaSource}). Names are already
+ * interpreter ({@link #eval()}) and generated code ({@link GeneratedCode}). Names are already
  * slots, tables are arrays by step, and built-in functions are {@link Fn}s, so there is
  * nothing left to look up when it runs.
  *

@@ -1,78 +1,64 @@
 package org.pressure.engine.model;
 
 import java.util.ArrayList;
-import java.util.Locale;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.net.URI;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.ToLongFunction;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.ObjIntConsumer;
-import javax.tools.FileObject;
-import javax.tools.ForwardingJavaFileManager;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
+import java.util.function.ToLongFunction;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
- * Turns a model's parts into one Java class, compiled in memory with the JDK's compiler:
- * each step runs the parts' statements in order as plain code, so the JIT sees straight-line
- * arithmetic instead of a tree of formula objects. Each formula part is written out by
- * {@link JavaSource}; each procedure (a part over several slots, such as a year's budget) is
- * called through its equation, the same code the interpreter runs. Gives exactly the same
- * numbers as the interpreter: the statements are the same operations in the same order.
+ * Turns a model's parts into one class, written as bytecode straight from the formulas (with
+ * ASM, in memory, in a few milliseconds): each step runs the parts in order as plain
+ * arithmetic, so the JIT sees straight-line code instead of a tree of formula objects. Each
+ * formula is written with exactly the interpreter's operations in the interpreter's order
+ * (comparisons as {@code javac} compiles them, built-ins as calls of the same {@link Fn} and
+ * {@link Functions} methods), so both give the same numbers to the last bit; each procedure (a
+ * part over several slots, such as part 2's yearly budget) is called through its equation, the
+ * same code the interpreter runs.
+ *
+ * <p>The class has a method per group of parts, run for each step in turn; each returns the
+ * exponent bits of the values it computed OR-ed together (bit 11 set when one is not finite), so
+ * a run needs no second pass over the store. A scratch slot whose readers are all in the method
+ * that computes it is held in a local variable rather than the store.
  */
 final class GeneratedCode {
-    /** Statements per generated method, so each stays small enough for the JIT to compile. */
+    /** Most parts, and most formula nodes, per generated method, so each stays small enough for the JIT to compile. */
     private static final int PER_METHOD = 40;
+    private static final int NODES_PER_METHOD = 600;
     private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private static final String V = "[[D";
+    private static final String FUNCTIONS = Functions.class.getName().replace('.', '/');
+    // locals of a step method: this, v, t, the flags (long), a temporary (double), then the scratch slots
+    private static final int THIS = 0, STORE = 1, STEP = 2, FLAGS = 3, TEMP = 5, FIRST_LOCAL = 7;
 
     private GeneratedCode() {}
 
     /** The compiled kernel, or why there is none: the kernel is null exactly when the reason is not. */
     record Result(ToLongFunction<double[][]> kernel, String reason) {}
 
-    /** The compiled kernel, or the reason it could not be made (no compiler, code that does not compile). */
+    /** The kernel of a model, or the reason it could not be made (a formula too large for one method, say). */
     static Result compile(Formula[] formulas, int[][] outputs, int[][] reads, boolean[] local, Equation[] equations, int steps) {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) return new Result(null, "this Java runtime has no compiler (a JRE rather than a JDK)");
         String name = "PressureKernel" + COUNTER.incrementAndGet();
-        JavaSource java = new JavaSource();
-        String source = source(name, formulas, outputs, reads, local, steps, java);
-        Map<String, ByteArrayOutputStream> classes = new HashMap<>();
-        try (StandardJavaFileManager standard = javac.getStandardFileManager(null, null, null);
-             var files = new ForwardingJavaFileManager<StandardJavaFileManager>(standard) {
-                 @Override
-                 public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
-                                                            FileObject sibling) {
-                     return new SimpleJavaFileObject(URI.create("mem:///" + className + ".class"), kind) {
-                         @Override
-                         public OutputStream openOutputStream() {
-                             return classes.computeIfAbsent(className, c -> new ByteArrayOutputStream());
-                         }
-                     };
-                 }
-             }) {
-            JavaFileObject unit = new SimpleJavaFileObject(URI.create("mem:///" + name + ".java"), JavaFileObject.Kind.SOURCE) {
-                @Override
-                public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                    return source;
-                }
-            };
-            List<String> errors = new ArrayList<>();
-            boolean ok = javac.getTask(null, files, d -> {
-                if (d.getKind() == javax.tools.Diagnostic.Kind.ERROR && errors.size() < 3) {
-                    errors.add("line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT));
-                }
-            }, List.of("-proc:none", "-g:none"), null, List.of(unit)).call();
-            if (!ok) return new Result(null, "the generated code did not compile: " + String.join("; ", errors));
-            byte[] bytes = classes.get(name).toByteArray();
+        GeneratedCode.Writer w = new GeneratedCode.Writer(name, formulas, outputs, reads, local, steps);
+        byte[] bytes;
+        try {
+            bytes = w.write();
+        } catch (RuntimeException e) {
+            // ASM refuses a method over the JVM's 64 KB, for one: run interpreted, and say why
+            return new Result(null, "the generated code could not be written: " + e);
+        }
+        try {
             Class<?> type = new ClassLoader(GeneratedCode.class.getClassLoader()) {
                 Class<?> define() {
                     return defineClass(name, bytes, 0, bytes.length);
@@ -87,73 +73,422 @@ final class GeneratedCode {
             @SuppressWarnings("unchecked")
             ToLongFunction<double[][]> kernel = (ToLongFunction<double[][]>) type
                     .getConstructor(ObjIntConsumer[].class, double[][].class, DoubleUnaryOperator[].class)
-                    .newInstance(opaque, java.tables(), java.functions());
+                    .newInstance(opaque, w.tables(), w.functions());
             return new Result(kernel, null);
-        } catch (Exception | LinkageError e) {
+        } catch (ReflectiveOperationException | LinkageError e) {
             return new Result(null, "the generated code could not be loaded: " + e);
         }
     }
 
-    /**
-     * The source of the kernel: a method per {@link #PER_METHOD} parts, run for each step in turn,
-     * each returning the exponent flags of the values it computed (bit 11 set when one is not
-     * finite), so that no second pass over the store is needed. A scratch slot whose same-step
-     * readers are all in the method that computes it lives in a local variable.
-     */
-    static String source(String name, Formula[] formulas, int[][] outputs, int[][] reads, boolean[] local, int steps,
-                         JavaSource code) {
-        int methods = (formulas.length + PER_METHOD - 1) / PER_METHOD;
-        // the method of the writer of each slot, and whether a reader elsewhere rules a local out
-        java.util.Map<Integer, Integer> writer = new HashMap<>();
-        for (int i = 0; i < formulas.length; i++) {
-            if (formulas[i] != null && local[outputs[i][0]]) writer.put(outputs[i][0], i / PER_METHOD);
+    /** Writes one kernel class. */
+    private static final class Writer {
+        private final String name;
+        private final Formula[] formulas;
+        private final int[][] outputs;
+        private final int[][] reads;
+        private final boolean[] local;
+        private final int steps;
+        private final Map<double[], Integer> tables = new IdentityHashMap<>();
+        private final List<double[]> tableList = new ArrayList<>();
+        private final Map<DoubleUnaryOperator, Integer> functions = new IdentityHashMap<>();
+        private final List<DoubleUnaryOperator> functionList = new ArrayList<>();
+        private MethodVisitor mv;
+        /** The local variable of each scratch slot held in one, in the method being written. */
+        private final Map<Integer, Integer> locals = new HashMap<>();
+
+        Writer(String name, Formula[] formulas, int[][] outputs, int[][] reads, boolean[] local, int steps) {
+            this.name = name;
+            this.formulas = formulas;
+            this.outputs = outputs;
+            this.reads = reads;
+            this.local = local;
+            this.steps = steps;
         }
-        java.util.Set<Integer> stored = new java.util.HashSet<>();
-        for (int j = 0; j < formulas.length; j++) {
-            for (int slot : reads[j]) {
-                Integer m = writer.get(slot);
-                if (m != null && m != j / PER_METHOD) stored.add(slot);
+
+        double[][] tables() {
+            return tableList.toArray(double[][]::new);
+        }
+
+        DoubleUnaryOperator[] functions() {
+            return functionList.toArray(DoubleUnaryOperator[]::new);
+        }
+
+        byte[] write() {
+            // parts into methods: a new one after PER_METHOD parts or NODES_PER_METHOD formula nodes
+            int n = formulas.length;
+            int[] method = new int[n];
+            int m = 0, inMethod = 0, nodes = 0;
+            for (int i = 0; i < n; i++) {
+                int size = formulas[i] == null ? 1 : size(formulas[i]);
+                if (inMethod > 0 && (inMethod >= PER_METHOD || nodes + size > NODES_PER_METHOD)) {
+                    m++;
+                    inMethod = 0;
+                    nodes = 0;
+                }
+                method[i] = m;
+                inMethod++;
+                nodes += size;
+            }
+            int methods = n == 0 ? 0 : m + 1;
+            // a scratch slot is a local only where every part reading it is in the method computing it
+            Map<Integer, Integer> writer = new HashMap<>();
+            for (int i = 0; i < n; i++) if (formulas[i] != null && local[outputs[i][0]]) writer.put(outputs[i][0], method[i]);
+            Set<Integer> stored = new HashSet<>();
+            for (int j = 0; j < n; j++) {
+                for (int slot : reads[j]) {
+                    Integer w = writer.get(slot);
+                    if (w != null && w != method[j]) stored.add(slot);
+                }
+            }
+
+            ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+            cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name,
+                    "Ljava/lang/Object;Ljava/util/function/ToLongFunction<[[D>;", "java/lang/Object",
+                    new String[] {"java/util/function/ToLongFunction"});
+            cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, "e", "[Ljava/util/function/ObjIntConsumer;", null, null).visitEnd();
+            cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, "k", "[[D", null, null).visitEnd();
+            cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, "g", "[Ljava/util/function/DoubleUnaryOperator;", null, null)
+                    .visitEnd();
+            constructor(cw);
+            run(cw, methods);
+            for (int k = 0; k < methods; k++) {
+                mv = cw.visitMethod(Opcodes.ACC_PRIVATE, "m" + k, "([[DI)J", null, null);
+                mv.visitCode();
+                mv.visitInsn(Opcodes.LCONST_0);
+                mv.visitVarInsn(Opcodes.LSTORE, FLAGS);
+                locals.clear();
+                int nextLocal = FIRST_LOCAL;
+                for (int i = 0; i < n; i++) {
+                    if (method[i] != k) continue;
+                    if (formulas[i] == null) {
+                        procedure(i);
+                        continue;
+                    }
+                    int slot = outputs[i][0];
+                    emit(formulas[i], 0);
+                    if (writer.containsKey(slot) && !stored.contains(slot)) {
+                        mv.visitVarInsn(Opcodes.DSTORE, nextLocal);
+                        locals.put(slot, nextLocal);
+                        flag(nextLocal);
+                        nextLocal += 2;
+                    } else {
+                        mv.visitVarInsn(Opcodes.DSTORE, TEMP);
+                        column(slot);
+                        mv.visitVarInsn(Opcodes.ILOAD, STEP);
+                        mv.visitVarInsn(Opcodes.DLOAD, TEMP);
+                        mv.visitInsn(Opcodes.DASTORE);
+                        flag(TEMP);
+                    }
+                }
+                mv.visitVarInsn(Opcodes.LLOAD, FLAGS);
+                mv.visitInsn(Opcodes.LRETURN);
+                mv.visitMaxs(0, 0);
+                mv.visitEnd();
+            }
+            cw.visitEnd();
+            return cw.toByteArray();
+        }
+
+        private void constructor(ClassWriter cw) {
+            MethodVisitor c = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>",
+                    "([Ljava/util/function/ObjIntConsumer;[[D[Ljava/util/function/DoubleUnaryOperator;)V", null, null);
+            c.visitCode();
+            c.visitVarInsn(Opcodes.ALOAD, 0);
+            c.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+            String[][] fields = {{"e", "[Ljava/util/function/ObjIntConsumer;"}, {"k", "[[D"},
+                {"g", "[Ljava/util/function/DoubleUnaryOperator;"}};
+            for (int f = 0; f < 3; f++) {
+                c.visitVarInsn(Opcodes.ALOAD, 0);
+                c.visitVarInsn(Opcodes.ALOAD, f + 1);
+                c.visitFieldInsn(Opcodes.PUTFIELD, name, fields[f][0], fields[f][1]);
+            }
+            c.visitInsn(Opcodes.RETURN);
+            c.visitMaxs(0, 0);
+            c.visitEnd();
+        }
+
+        /** {@code applyAsLong(v)}: every step, every method in turn, their flags OR-ed. */
+        private void run(ClassWriter cw, int methods) {
+            MethodVisitor r = cw.visitMethod(Opcodes.ACC_PUBLIC, "applyAsLong", "(Ljava/lang/Object;)J", null, null);
+            r.visitCode();
+            r.visitVarInsn(Opcodes.ALOAD, 1);
+            r.visitTypeInsn(Opcodes.CHECKCAST, V);
+            r.visitVarInsn(Opcodes.ASTORE, 2);
+            r.visitInsn(Opcodes.LCONST_0);
+            r.visitVarInsn(Opcodes.LSTORE, 3);
+            r.visitInsn(Opcodes.ICONST_0);
+            r.visitVarInsn(Opcodes.ISTORE, 5);
+            Label test = new Label(), body = new Label();
+            r.visitJumpInsn(Opcodes.GOTO, test);
+            r.visitLabel(body);
+            for (int k = 0; k < methods; k++) {
+                r.visitVarInsn(Opcodes.LLOAD, 3);
+                r.visitVarInsn(Opcodes.ALOAD, 0);
+                r.visitVarInsn(Opcodes.ALOAD, 2);
+                r.visitVarInsn(Opcodes.ILOAD, 5);
+                r.visitMethodInsn(Opcodes.INVOKESPECIAL, name, "m" + k, "([[DI)J", false);
+                r.visitInsn(Opcodes.LOR);
+                r.visitVarInsn(Opcodes.LSTORE, 3);
+            }
+            r.visitIincInsn(5, 1);
+            r.visitLabel(test);
+            r.visitVarInsn(Opcodes.ILOAD, 5);
+            push(r, steps);
+            r.visitJumpInsn(Opcodes.IF_ICMPLT, body);
+            r.visitVarInsn(Opcodes.LLOAD, 3);
+            r.visitInsn(Opcodes.LRETURN);
+            r.visitMaxs(0, 0);
+            r.visitEnd();
+        }
+
+        /** {@code e[i].accept(v, t)}. */
+        private void procedure(int i) {
+            mv.visitVarInsn(Opcodes.ALOAD, THIS);
+            mv.visitFieldInsn(Opcodes.GETFIELD, name, "e", "[Ljava/util/function/ObjIntConsumer;");
+            push(mv, i);
+            mv.visitInsn(Opcodes.AALOAD);
+            mv.visitVarInsn(Opcodes.ALOAD, STORE);
+            mv.visitVarInsn(Opcodes.ILOAD, STEP);
+            mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, "java/util/function/ObjIntConsumer", "accept", "(Ljava/lang/Object;I)V",
+                    true);
+        }
+
+        /** {@code f |= ((doubleToRawLongBits(x) >>> 52) & 0x7FF) + 1} for the double in local {@code var}. */
+        private void flag(int var) {
+            mv.visitVarInsn(Opcodes.LLOAD, FLAGS);
+            mv.visitVarInsn(Opcodes.DLOAD, var);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
+            push(mv, 52);
+            mv.visitInsn(Opcodes.LUSHR);
+            mv.visitLdcInsn(0x7FFL);
+            mv.visitInsn(Opcodes.LAND);
+            mv.visitInsn(Opcodes.LCONST_1);
+            mv.visitInsn(Opcodes.LADD);
+            mv.visitInsn(Opcodes.LOR);
+            mv.visitVarInsn(Opcodes.LSTORE, FLAGS);
+        }
+
+        /** Pushes {@code v[slot]}. */
+        private void column(int slot) {
+            mv.visitVarInsn(Opcodes.ALOAD, STORE);
+            push(mv, slot);
+            mv.visitInsn(Opcodes.AALOAD);
+        }
+
+        /** Pushes the step {@code back} steps before the current one. */
+        private void step(int back) {
+            mv.visitVarInsn(Opcodes.ILOAD, STEP);
+            if (back > 0) {
+                push(mv, back);
+                mv.visitInsn(Opcodes.ISUB);
             }
         }
-        StringBuilder s = new StringBuilder();
-        s.append("@SuppressWarnings(\"all\")\npublic final class ").append(name)
-                .append(" implements java.util.function.ToLongFunction<double[][]> {\n")
-                .append("  private final java.util.function.ObjIntConsumer<double[][]>[] e;\n")
-                .append("  private final double[][] k;\n")
-                .append("  private final java.util.function.DoubleUnaryOperator[] g;\n")
-                .append("  public ").append(name).append("(java.util.function.ObjIntConsumer<double[][]>[] e, double[][] k,")
-                .append(" java.util.function.DoubleUnaryOperator[] g) {\n")
-                .append("    this.e = e;\n    this.k = k;\n    this.g = g;\n  }\n")
-                .append("  /** 0x800 when x is infinite or not a number: its eleven exponent bits are all ones. */\n")
-                .append("  private static long nf(double x) {\n")
-                .append("    return ((Double.doubleToRawLongBits(x) >>> 52) & 0x7FFL) + 1;\n  }\n");
-        s.append("  public long applyAsLong(double[][] v) {\n    long f = 0;\n    for (int t = 0; t < ").append(steps)
-                .append("; t++) {\n");
-        for (int m = 0; m < methods; m++) s.append("      f |= m").append(m).append("(v, t);\n");
-        s.append("    }\n    return f;\n  }\n");
-        for (int m = 0; m < methods; m++) {
-            s.append("  private long m").append(m).append("(double[][] v, int t) {\n    long f = 0;\n    double x;\n");
-            java.util.Set<Integer> locals = new java.util.HashSet<>();
-            for (int i = m * PER_METHOD; i < Math.min(formulas.length, (m + 1) * PER_METHOD); i++) {
-                s.append("    ");
-                if (formulas[i] == null) {
-                    s.append("e[").append(i).append("].accept(v, t);\n");
-                    continue;
-                }
-                int slot = outputs[i][0];
-                code.locals(locals);
-                String value = code.at(formulas[i], "t");
-                if (writer.containsKey(slot) && !stored.contains(slot)) {
-                    String l = JavaSource.local(slot);
-                    s.append("double ").append(l).append(" = ").append(value).append("; f |= nf(").append(l).append(");\n");
-                    locals.add(slot);
+
+        /** Pushes the value of {@code f} at the step {@code back} steps before the current one, as a double. */
+        private void emit(Formula f, int back) {
+            if (f instanceof Formula.Const c) {
+                constant(c.value());
+            } else if (f instanceof Formula.Slot s) {
+                Integer var = back == 0 ? locals.get(s.slot()) : null;
+                if (var != null) {
+                    mv.visitVarInsn(Opcodes.DLOAD, var);
                 } else {
-                    s.append("x = ").append(value).append("; v[").append(slot).append("][t] = x; f |= nf(x);\n");
+                    column(s.slot());
+                    step(back);
+                    mv.visitInsn(Opcodes.DALOAD);
                 }
+            } else if (f instanceof Formula.Step) {
+                step(back);
+                mv.visitInsn(Opcodes.I2D);
+            } else if (f instanceof Formula.Table t) {
+                int k = tables.computeIfAbsent(t.values(), x -> {
+                    tableList.add(x);
+                    return tableList.size() - 1;
+                });
+                mv.visitVarInsn(Opcodes.ALOAD, THIS);
+                mv.visitFieldInsn(Opcodes.GETFIELD, name, "k", "[[D");
+                push(mv, k);
+                mv.visitInsn(Opcodes.AALOAD);
+                step(back);
+                mv.visitInsn(Opcodes.DALOAD);
+            } else if (f instanceof Formula.Lag l) {
+                // step < n ? initial : x, n steps back
+                Label earlier = new Label(), end = new Label();
+                step(back);
+                push(mv, l.steps());
+                mv.visitJumpInsn(Opcodes.IF_ICMPGE, earlier);
+                emit(l.initial(), back);
+                mv.visitJumpInsn(Opcodes.GOTO, end);
+                mv.visitLabel(earlier);
+                emit(l.x(), back + l.steps());
+                mv.visitLabel(end);
+            } else if (f instanceof Formula.Initially i) {
+                Label later = new Label(), end = new Label();
+                step(back);
+                mv.visitJumpInsn(Opcodes.IFNE, later);
+                emit(i.first(), back);
+                mv.visitJumpInsn(Opcodes.GOTO, end);
+                mv.visitLabel(later);
+                emit(i.later(), back);
+                mv.visitLabel(end);
+            } else if (f instanceof Formula.History h) {
+                column(h.slot());
+                step(back);
+                emit(h.index(), back);
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, FUNCTIONS, "history", "([DID)D", false);
+            } else if (f instanceof Formula.Delayed d) {
+                column(d.slot());
+                step(back);
+                emit(d.steps(), back);
+                emit(d.initial(), back);
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, FUNCTIONS, "delayed", "([DIDD)D", false);
+            } else if (f instanceof Formula.Unary u) {
+                emit(u.a(), back);
+                if (u.op() == Formula.UnaryOp.NEG) {
+                    mv.visitInsn(Opcodes.DNEG);
+                } else {
+                    // a == 0 ? 1 : 0
+                    mv.visitInsn(Opcodes.DCONST_0);
+                    mv.visitInsn(Opcodes.DCMPL);
+                    truth(Opcodes.IFNE);
+                }
+            } else if (f instanceof Formula.Binary b) {
+                binary(b, back);
+            } else if (f instanceof Formula.If i) {
+                Label otherwise = new Label(), end = new Label();
+                emit(i.condition(), back);
+                mv.visitInsn(Opcodes.DCONST_0);
+                mv.visitInsn(Opcodes.DCMPL);
+                mv.visitJumpInsn(Opcodes.IFEQ, otherwise);
+                emit(i.then(), back);
+                mv.visitJumpInsn(Opcodes.GOTO, end);
+                mv.visitLabel(otherwise);
+                emit(i.otherwise(), back);
+                mv.visitLabel(end);
+            } else if (f instanceof Formula.Call c) {
+                for (Formula a : c.args()) emit(a, back);
+                String java = c.fn().java();
+                int dot = java.lastIndexOf('.');
+                String owner = java.substring(0, dot);
+                if (owner.indexOf('.') < 0) owner = "java.lang." + owner;
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, owner.replace('.', '/'), java.substring(dot + 1),
+                        c.fn().arity() == 1 ? "(D)D" : "(DD)D", false);
+            } else if (f instanceof Formula.Guard g) {
+                emit(g.x(), back);
+                emit(g.broken(), back);
+                push(mv, g.code());
+                step(back);
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, FUNCTIONS, "guard", "(DDII)D", false);
+            } else {
+                Formula.Native nat = (Formula.Native) f;
+                int g = functions.computeIfAbsent(nat.function(), x -> {
+                    functionList.add(x);
+                    return functionList.size() - 1;
+                });
+                mv.visitVarInsn(Opcodes.ALOAD, THIS);
+                mv.visitFieldInsn(Opcodes.GETFIELD, name, "g", "[Ljava/util/function/DoubleUnaryOperator;");
+                push(mv, g);
+                mv.visitInsn(Opcodes.AALOAD);
+                emit(nat.x(), back);
+                mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, "java/util/function/DoubleUnaryOperator", "applyAsDouble",
+                        "(D)D", true);
             }
-            s.append("    return f;\n  }\n");
         }
-        code.locals(java.util.Set.of());
-        return s.append("}\n").toString();
+
+        private void binary(Formula.Binary b, int back) {
+            switch (b.op()) {
+                case AND, OR -> {
+                    // a != 0 && b != 0 ? 1 : 0, and a != 0 || b != 0 ? 1 : 0, short-circuited
+                    Label no = new Label(), yes = new Label(), end = new Label();
+                    emit(b.a(), back);
+                    mv.visitInsn(Opcodes.DCONST_0);
+                    mv.visitInsn(Opcodes.DCMPL);
+                    mv.visitJumpInsn(b.op() == Formula.BinaryOp.AND ? Opcodes.IFEQ : Opcodes.IFNE,
+                            b.op() == Formula.BinaryOp.AND ? no : yes);
+                    emit(b.b(), back);
+                    mv.visitInsn(Opcodes.DCONST_0);
+                    mv.visitInsn(Opcodes.DCMPL);
+                    mv.visitJumpInsn(Opcodes.IFEQ, no);
+                    mv.visitLabel(yes);
+                    mv.visitInsn(Opcodes.DCONST_1);
+                    mv.visitJumpInsn(Opcodes.GOTO, end);
+                    mv.visitLabel(no);
+                    mv.visitInsn(Opcodes.DCONST_0);
+                    mv.visitLabel(end);
+                    return;
+                }
+                default -> { }
+            }
+            emit(b.a(), back);
+            emit(b.b(), back);
+            switch (b.op()) {
+                case ADD -> mv.visitInsn(Opcodes.DADD);
+                case SUB -> mv.visitInsn(Opcodes.DSUB);
+                case MUL -> mv.visitInsn(Opcodes.DMUL);
+                case DIV -> mv.visitInsn(Opcodes.DDIV);
+                case POW -> mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Math", "pow", "(DD)D", false);
+                // comparisons as javac compiles them: NaN makes each false but !=
+                case LT -> compare(Opcodes.DCMPG, Opcodes.IFGE);
+                case LE -> compare(Opcodes.DCMPG, Opcodes.IFGT);
+                case GT -> compare(Opcodes.DCMPL, Opcodes.IFLE);
+                case GE -> compare(Opcodes.DCMPL, Opcodes.IFLT);
+                case EQ -> compare(Opcodes.DCMPL, Opcodes.IFNE);
+                case NE -> compare(Opcodes.DCMPL, Opcodes.IFEQ);
+                default -> throw new IllegalStateException(b.op().toString());
+            }
+        }
+
+        private void compare(int cmp, int jumpIfFalse) {
+            mv.visitInsn(cmp);
+            truth(jumpIfFalse);
+        }
+
+        /** 1.0, or 0.0 where the int on the stack makes {@code jumpIfFalse} jump. */
+        private void truth(int jumpIfFalse) {
+            Label no = new Label(), end = new Label();
+            mv.visitJumpInsn(jumpIfFalse, no);
+            mv.visitInsn(Opcodes.DCONST_1);
+            mv.visitJumpInsn(Opcodes.GOTO, end);
+            mv.visitLabel(no);
+            mv.visitInsn(Opcodes.DCONST_0);
+            mv.visitLabel(end);
+        }
+
+        private void constant(double x) {
+            if (Double.doubleToRawLongBits(x) == 0L) {
+                mv.visitInsn(Opcodes.DCONST_0);
+            } else if (x == 1.0) {
+                mv.visitInsn(Opcodes.DCONST_1);
+            } else {
+                mv.visitLdcInsn(x);
+            }
+        }
+
+        private static void push(MethodVisitor mv, int x) {
+            if (x >= -1 && x <= 5) {
+                mv.visitInsn(Opcodes.ICONST_0 + x);
+            } else if (x >= Byte.MIN_VALUE && x <= Byte.MAX_VALUE) {
+                mv.visitIntInsn(Opcodes.BIPUSH, x);
+            } else if (x >= Short.MIN_VALUE && x <= Short.MAX_VALUE) {
+                mv.visitIntInsn(Opcodes.SIPUSH, x);
+            } else {
+                mv.visitLdcInsn(x);
+            }
+        }
+    }
+
+    /** The number of nodes of a formula, to keep generated methods small. */
+    static int size(Formula f) {
+        if (f instanceof Formula.Lag l) return 1 + size(l.x()) + size(l.initial());
+        if (f instanceof Formula.Initially i) return 1 + size(i.first()) + size(i.later());
+        if (f instanceof Formula.History h) return 1 + size(h.index());
+        if (f instanceof Formula.Delayed d) return 1 + size(d.steps()) + size(d.initial());
+        if (f instanceof Formula.Unary u) return 1 + size(u.a());
+        if (f instanceof Formula.Binary b) return 1 + size(b.a()) + size(b.b());
+        if (f instanceof Formula.If i) return 1 + size(i.condition()) + size(i.then()) + size(i.otherwise());
+        if (f instanceof Formula.Call c) return 1 + c.args().stream().mapToInt(GeneratedCode::size).sum();
+        if (f instanceof Formula.Guard g) return 1 + size(g.x()) + size(g.broken());
+        if (f instanceof Formula.Native n) return 1 + size(n.x());
+        return 1;
     }
 }

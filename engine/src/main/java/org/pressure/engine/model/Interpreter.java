@@ -6,7 +6,7 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * The interpreter's form of a {@link Formula}: a tree of small functions, one per node, built
  * once and called at every step. The commonest shapes (a slot times a number, say) get a node
- * of their own so that a run makes fewer calls; generated code ({@link JavaSource}) is the
+ * of their own so that a run makes fewer calls; generated code ({@link GeneratedCode}) is the
  * other form of the same formula.
  */
 final class Interpreter {

@@ -209,9 +209,11 @@ public final class Model {
     }
 
     /**
-     * Compiles this model to straight-line Java (each formula written out, each procedure called
-     * as it is) and uses it for every later run. Worth its second or so of compiling only for many
-     * runs. Returns false, leaving the model as it was, where no Java compiler is available.
+     * Compiles this model to straight-line bytecode (each formula written out, each procedure
+     * called as it is; see {@link GeneratedCode}) and uses it for every later run: the same
+     * numbers, several times faster for many runs. Returns false, leaving the model as it was,
+     * where it cannot (a Runge-Kutta model; a formula too large for one method), and
+     * {@link #generationFailure} says why.
      */
     public synchronized boolean generateCode() {
         if (kernel != null) return true;
@@ -236,11 +238,6 @@ public final class Model {
         int n = 0;
         for (Formula f : orderFormulas) if (f != null) n++;
         return new int[] {n, orderFormulas.length};
-    }
-
-    /** The source of the class {@link #generateCode} compiles, for reading under {@code --debug}. */
-    public String generatedSource() {
-        return GeneratedCode.source("PressureKernel", orderFormulas, orderOutputs, orderReads, local, steps, new JavaSource());
     }
 
     private String generationFailure;
