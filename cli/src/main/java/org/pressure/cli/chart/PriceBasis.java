@@ -1,5 +1,6 @@
 package org.pressure.cli.chart;
 
+import org.pressure.engine.council.Columns;
 import org.pressure.engine.council.CouncilResult;
 import org.pressure.engine.council.Scenario;
 import org.pressure.engine.diagnostics.Location;
@@ -30,7 +31,7 @@ public final class PriceBasis {
     public static PriceBasis real(CouncilResult r, String driver, int baseYear) {
         Scenario sc = r.scenario();
         Location at = Location.ofFile("--deflator " + driver);
-        if (!r.hasColumn("driver." + driver)) {
+        if (!r.hasColumn(Columns.driver(driver))) {
             throw new ScenarioException(at, "`" + driver + "` is not a driver of " + sc.file() + "; give the driver "
                     + "that holds inflation (a rate such as cpi: 2%) or a price index");
         }
@@ -38,7 +39,7 @@ public final class PriceBasis {
             throw new ScenarioException(Location.ofFile("--base-year " + baseYear), "the base year must be within the "
                     + "scenario, " + sc.start() + " to " + sc.end());
         }
-        double[] d = r.column("driver." + driver);
+        double[] d = r.column(Columns.driver(driver));
         boolean rate = java.util.Arrays.stream(d).allMatch(x -> Math.abs(x) < 1);
         // an index stands at 1 or 100 in its base year, and inflation keeps it within a few times that
         boolean indexLike = java.util.Arrays.stream(d).allMatch(x -> x >= 0.2 && x <= 5)

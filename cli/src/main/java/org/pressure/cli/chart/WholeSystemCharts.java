@@ -1,5 +1,6 @@
 package org.pressure.cli.chart;
 
+import org.pressure.engine.council.Columns;
 import java.awt.Color;
 import java.awt.Paint;
 import java.awt.Rectangle;
@@ -69,7 +70,7 @@ public final class WholeSystemCharts {
         StackedXYAreaRenderer2 stack = new StackedXYAreaRenderer2();
         stack.setLegendArea(new Rectangle(-8, -8, 16, 16));
         for (int a = 0; a < agencies.size(); a++) {
-            costs.addSeries(series(r, basis.money(r, "agency." + agencies.get(a) + ".cost"), agencies.get(a)));
+            costs.addSeries(series(r, basis.money(r, Columns.agency(agencies.get(a), "cost")), agencies.get(a)));
             stack.setSeriesPaint(a, agencyColour(a));
         }
         XYPlot top = new XYPlot(costs, null, Theme.moneyAxis("Cost, " + units), stack);
@@ -85,7 +86,7 @@ public final class WholeSystemCharts {
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, true);
         int shown = 0;
         for (int a = 0; a < agencies.size(); a++) {
-            double[] f = basis.money(r, "agency." + agencies.get(a) + ".failure_cost");
+            double[] f = basis.money(r, Columns.agency(agencies.get(a), "failure_cost"));
             if (allZero(f)) continue; // an agency no failure demand reaches needs no flat line at zero
             failure.addSeries(series(r, f, agencies.get(a) + ": failure demand"));
             // in the body's colour, as its cost above: the legend names each body once
@@ -127,7 +128,7 @@ public final class WholeSystemCharts {
             stack.setLegendArea(new Rectangle(-8, -8, 16, 16));
             int i = 0;
             for (String state : c.states().keySet()) {
-                people.addSeries(series(r, r.column("cohort." + c.name() + "." + state),
+                people.addSeries(series(r, r.column(Columns.cohort(c.name(), state)),
                         several ? c.name() + ": " + state : state));
                 stack.setSeriesPaint(i++, state(colour++));
             }

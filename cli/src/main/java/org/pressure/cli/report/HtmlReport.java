@@ -1,5 +1,6 @@
 package org.pressure.cli.report;
 
+import org.pressure.engine.council.Columns;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -232,10 +233,10 @@ public final class HtmlReport {
         for (Service s : sc.services().values()) {
             String name = Theme.label(s.name());
             if (s.statutory()) {
-                services.add(new String[] {"service." + s.name() + ".cost", name + " (statutory)"});
+                services.add(new String[] {Columns.cost(s.name()), name + " (statutory)"});
             } else {
-                services.add(new String[] {"service." + s.name() + ".cost", name + " planned"});
-                services.add(new String[] {"service." + s.name() + ".funded", name + " funded"});
+                services.add(new String[] {Columns.cost(s.name()), name + " planned"});
+                services.add(new String[] {Columns.funded(s.name()), name + " funded"});
             }
         }
         for (int from = 0, part = 1; from < services.size(); from += COLUMNS_PER_TABLE, part++) {
@@ -249,15 +250,15 @@ public final class HtmlReport {
         if (!sc.part2().agencies().isEmpty()) {
             List<String[]> bodies = new ArrayList<>();
             for (String a : org.pressure.cli.chart.WholeSystemCharts.agencies(sc)) {
-                bodies.add(new String[] {"agency." + a + ".cost", a});
+                bodies.add(new String[] {Columns.agency(a, "cost"), a});
             }
             bodies.add(new String[] {"public_cost", "Public purse"});
             yearTable(h, result, w, bodies, "Cost to each public body (" + sc.units() + ")", false);
         }
         for (Scenario.Cohort c : sc.part2().cohorts().values()) {
             List<String[]> states = new ArrayList<>();
-            for (String st : c.states().keySet()) states.add(new String[] {"cohort." + c.name() + "." + st, st});
-            states.add(new String[] {"cohort." + c.name() + ".total", "Total"});
+            for (String st : c.states().keySet()) states.add(new String[] {Columns.cohort(c.name(), st), st});
+            states.add(new String[] {Columns.cohort(c.name(), "total"), "Total"});
             yearTable(h, result, w, states, "People in the cohort " + c.name() + ", by state, at the start of the year",
                     false, true);
         }

@@ -1,5 +1,6 @@
 package org.pressure.cli.report;
 
+import org.pressure.engine.council.Columns;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -185,7 +186,7 @@ public final class XlsxReport {
                 String body = all ? "public purse" : bodies.get(a);
                 double cost = sum(all ? org.pressure.engine.council.Comparison.publicCost(r.result())
                         : org.pressure.engine.council.Comparison.agencyCost(r.result(), body));
-                String failureColumn = "agency." + body + ".failure_cost";
+                String failureColumn = Columns.agency(body, "failure_cost");
                 double failure = 0;
                 if (all) {
                     for (double[] t : r.result().agencyTotals().values()) failure += t[1];

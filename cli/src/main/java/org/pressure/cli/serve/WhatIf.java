@@ -1,5 +1,6 @@
 package org.pressure.cli.serve;
 
+import org.pressure.engine.council.Columns;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -189,7 +190,7 @@ public final class WhatIf {
         for (boolean statutory : new boolean[] {true, false}) {
             for (Service s : sc.services().values()) {
                 if (!s.council() || s.statutory() != statutory) continue;
-                String column = "service." + s.name() + (statutory && !part2 ? ".cost" : ".funded");
+                String column = statutory && !part2 ? Columns.cost(s.name()) : Columns.funded(s.name());
                 out.add(Map.of("column", column, "label", Theme.label(s.name()) + (statutory ? " (statutory)" : " (funded)"),
                         "statutory", statutory));
             }

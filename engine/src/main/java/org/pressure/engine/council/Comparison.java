@@ -108,7 +108,7 @@ public final class Comparison {
      * discretionary spend; 0 for an agency the file does not list.
      */
     public static double[] agencyCost(CouncilResult r, String agency) {
-        String column = "agency." + agency + ".cost";
+        String column = Columns.agency(agency, "cost");
         if (r.columns().stream().anyMatch(c -> c.header().equals(column))) return r.column(column);
         double[] out = new double[r.years()];
         if (!agency.equals(Service.COUNCIL)) return out;
@@ -175,7 +175,7 @@ public final class Comparison {
         java.util.Set<String> sources = new java.util.HashSet<>();
         for (FailureDemandLink l : r.scenario().links()) sources.add(l.from());
         for (String s : sources) {
-            String cut = "service." + s + ".cut";
+            String cut = Columns.cut(s);
             if (r.hasColumn(cut)) cost -= r.value(cut, year);
         }
         return cost;
@@ -195,7 +195,7 @@ public final class Comparison {
             for (String s : KEY_SERIES) w.write("," + s);
             for (String s : KEY_SERIES) w.write(",diff." + s);
             List<String> extra = new java.util.ArrayList<>();
-            for (String a : agencies) extra.add("agency." + a + ".cost");
+            for (String a : agencies) extra.add(Columns.agency(a, "cost"));
             if (!agencies.isEmpty()) extra.add("public_cost");
             for (String s : extra) w.write("," + s);
             for (String s : extra) w.write(",diff." + s);

@@ -58,44 +58,43 @@ public final class CouncilCompiler {
 
     private CompiledScenario compile() {
         // 1. every named quantity gets its slot, so formulas can refer to any of them
-        for (String t : ScenarioParser.TOTALS) slot(t, t);
+        for (String t : Columns.TOTALS) slot(t, t);
         int surplusIn = builder.slot("surplus_to_reserves");
-        for (String d : sc.drivers().keySet()) slot("driver." + d, d);
-        for (String i : sc.income().keySet()) slot("income." + i, i);
+        for (String d : sc.drivers().keySet()) slot(Columns.driver(d), d);
+        for (String i : sc.income().keySet()) slot(Columns.income(i), i);
         boolean part2 = sc.part2().used();
         for (Scenario.Cohort c : sc.part2().cohorts().values()) {
-            for (String st : c.states().keySet()) slot("cohort." + c.name() + "." + st, c.name() + "." + st);
-            slot("cohort." + c.name() + ".total", c.name() + ".total");
+            for (String st : c.states().keySet()) slot(Columns.cohort(c.name(), st), c.name() + "." + st);
+            slot(Columns.cohort(c.name(), "total"), c.name() + ".total");
         }
         for (Service s : sc.services().values()) {
-            String p = "service." + s.name();
-            slot(p + ".cost", s.name() + ".cost");
+            slot(Columns.cost(s.name()), s.name() + ".cost");
             if (s.clientBased()) {
-                slot(p + ".clients", s.name() + ".clients");
-                slot(p + ".unit_cost", s.name() + ".unit_cost");
-                slot(p + ".failure_clients", s.name() + ".failure_clients");
+                slot(Columns.clients(s.name()), s.name() + ".clients");
+                slot(Columns.unitCost(s.name()), s.name() + ".unit_cost");
+                slot(Columns.failureClients(s.name()), s.name() + ".failure_clients");
             }
             if (s.statutory() && !(part2 && s.council())) {
-                names.put(s.name() + ".funded", Formula.slot(builder.find(p + ".cost")));
+                names.put(s.name() + ".funded", Formula.slot(builder.find(Columns.cost(s.name()))));
                 names.put(s.name() + ".cut", Formula.constant(0));
             } else if (s.statutory()) {
                 // part 2: a statutory service is funded at its budget, its cost less savings
-                slot(p + ".funded", s.name() + ".funded");
+                slot(Columns.funded(s.name()), s.name() + ".funded");
                 names.put(s.name() + ".cut", Formula.constant(0));
             } else {
-                slot(p + ".funded", s.name() + ".funded");
-                slot(p + ".cut", s.name() + ".cut");
+                slot(Columns.funded(s.name()), s.name() + ".funded");
+                slot(Columns.cut(s.name()), s.name() + ".cut");
             }
-            builder.slot(p + ".failure_cost");
+            builder.slot(Columns.failureCost(s.name()));
         }
         names.put("year", year());
         names.put("start_year", Formula.constant(sc.start()));
         names.put("end_year", Formula.constant(sc.end()));
 
         // 2. the parts that compute them
-        for (var d : sc.drivers().entrySet()) define(d.getKey(), d.getValue(), builder.find("driver." + d.getKey()));
-        for (var i : sc.income().entrySet()) define(i.getKey(), i.getValue(), builder.find("income." + i.getKey()));
-        sum("income", sc.income().keySet().stream().map(i -> "income." + i).toList());
+        for (var d : sc.drivers().entrySet()) define(d.getKey(), d.getValue(), builder.find(Columns.driver(d.getKey())));
+        for (var i : sc.income().entrySet()) define(i.getKey(), i.getValue(), builder.find(Columns.income(i.getKey())));
+        sum("income", sc.income().keySet().stream().map(i -> Columns.income(i)).toList());
 
         Map<String, List<LinkTerm>> termsInto = failureDemand();
         for (Service s : sc.services().values()) service(s, termsInto.getOrDefault(s.name(), List.of()));
@@ -105,8 +104,8 @@ public final class CouncilCompiler {
         } else {
             List<Service> statutory = sc.services().values().stream().filter(Service::statutory).toList();
             List<Service> discretionary = sc.services().values().stream().filter(s -> !s.statutory()).toList();
-            sum("statutory_spend", statutory.stream().map(s -> "service." + s.name() + ".cost").toList());
-            sum("discretionary_planned", discretionary.stream().map(s -> "service." + s.name() + ".cost").toList());
+            sum("statutory_spend", statutory.stream().map(s -> Columns.cost(s.name())).toList());
+            sum("discretionary_planned", discretionary.stream().map(s -> Columns.cost(s.name())).toList());
             int income = builder.find("income"), stat = builder.find("statutory_spend");
             int planned = builder.find("discretionary_planned"), gap = builder.find("budget_gap");
             builder.assign("budget_gap", sc.location(), gap, Formula.call(Fn.MAX, Formula.constant(0),
@@ -316,8 +315,8 @@ public final class CouncilCompiler {
             String name = "failure_demand." + k;
             Service from = sc.services().get(link.from());
             int shortfall = builder.slot(name + ".shortfall");
-            int fromCost = builder.find("service." + from.name() + ".cost");
-            int fromFunded = builder.find("service." + from.name() + ".funded");
+            int fromCost = builder.find(Columns.cost(from.name()));
+            int fromFunded = builder.find(Columns.funded(from.name()));
             if (fromFunded < 0) fromFunded = fromCost;
             Formula reference = link.reference() == null ? Formula.slot(fromCost) : formula(link.reference(), name + ".reference");
             builder.assign(name + " shortfall (" + from.name() + ")", link.location(), shortfall,
@@ -378,22 +377,21 @@ public final class CouncilCompiler {
     // ------------------------------------------------------------ services
 
     private void service(Service s, List<LinkTerm> terms) {
-        String p = "service." + s.name();
         String label = s.name();
-        int cost = builder.find(p + ".cost");
-        int failureCost = builder.find(p + ".failure_cost");
+        int cost = builder.find(Columns.cost(s.name()));
+        int failureCost = builder.find(Columns.failureCost(s.name()));
         List<Formula> clientTerms = terms.stream().filter(LinkTerm::clients).map(LinkTerm::term).toList();
         List<Formula> costTerms = terms.stream().filter(t -> !t.clients()).map(LinkTerm::term).toList();
         Formula zero = Formula.constant(0);
 
         if (s.clientBased()) {
-            int base = builder.scratch(p + ".base_clients");
+            int base = builder.scratch(Columns.service(s.name(), "base_clients"));
             define(label + ".clients (before failure demand)", s.clients(), base);
-            int unitCost = builder.find(p + ".unit_cost");
+            int unitCost = builder.find(Columns.unitCost(s.name()));
             define(label + ".unit_cost", s.unitCost(), unitCost);
-            int failureClients = builder.find(p + ".failure_clients");
+            int failureClients = builder.find(Columns.failureClients(s.name()));
             builder.assign(label + ".failure_clients", s.location(), failureClients, total(clientTerms));
-            int clients = builder.find(p + ".clients");
+            int clients = builder.find(Columns.clients(s.name()));
             builder.assign(label + ".clients", s.location(), clients,
                     Formula.call(Fn.MAX, zero, Formula.add(Formula.slot(base), Formula.slot(failureClients))));
             Formula product = Formula.mul(Formula.slot(clients), Formula.slot(unitCost));
@@ -402,7 +400,7 @@ public final class CouncilCompiler {
             builder.assign(label + ".failure_cost", s.location(), failureCost, Formula.sub(Formula.slot(cost),
                     Formula.mul(Formula.call(Fn.MAX, zero, Formula.slot(base)), Formula.slot(unitCost))));
         } else if (!costTerms.isEmpty()) {
-            int base = builder.scratch(p + ".base_cost");
+            int base = builder.scratch(Columns.service(s.name(), "base_cost"));
             define(label + ".cost (before failure demand)", s.cost(), base);
             builder.assign(label + ".cost", s.location(), cost,
                     Formula.call(Fn.MAX, zero, Formula.add(Formula.slot(base), total(costTerms))));
@@ -438,14 +436,13 @@ public final class CouncilCompiler {
         int[] cutSlots = new int[n];
         for (int i = 0; i < n; i++) {
             Service s = discretionary.get(i);
-            String p = "service." + s.name();
             Formula floor = s.floor() == null ? Formula.constant(0) : formula(s.floor(), s.name() + ".floor");
             // a floor is a share of planned spend, from 0 to 100%, checked in the years when cuts are made
             Formula outside = Formula.binary(Formula.BinaryOp.OR, Formula.binary(Formula.BinaryOp.LT, floor, Formula.constant(0)),
                     Formula.binary(Formula.BinaryOp.GT, floor, Formula.constant(1)));
             Formula checked = new Formula.Guard(floor, outside, guard(new CompiledScenario.Guard(CompiledScenario.Guard.Kind.FLOOR, i)));
-            cuttable[i] = Formula.mul(Formula.sub(Formula.constant(1), checked), Formula.slot(builder.find(p + ".cost")));
-            cutSlots[i] = builder.find(p + ".cut");
+            cuttable[i] = Formula.mul(Formula.sub(Formula.constant(1), checked), Formula.slot(builder.find(Columns.cost(s.name()))));
+            cutSlots[i] = builder.find(Columns.cut(s.name()));
         }
         List<String> order = names;
         int[] cutOrder = budget.order().stream().mapToInt(order::indexOf).filter(i -> i >= 0).toArray();
@@ -459,9 +456,9 @@ public final class CouncilCompiler {
                 budget.surplusToReserves() ? new Formula.Unary(Formula.UnaryOp.NEG, g) : zero));
         List<Formula> funded = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            String p = "service." + discretionary.get(i).name();
-            int slot = builder.find(p + ".funded");
-            b.assign(slot, Formula.sub(Formula.slot(builder.find(p + ".cost")), Formula.slot(cutSlots[i])));
+            String name = discretionary.get(i).name();
+            int slot = builder.find(Columns.funded(name));
+            b.assign(slot, Formula.sub(Formula.slot(builder.find(Columns.cost(name))), Formula.slot(cutSlots[i])));
             funded.add(Formula.slot(slot));
         }
         b.assign(builder.find("discretionary_funded"), Formula.sum(funded));
@@ -481,27 +478,7 @@ public final class CouncilCompiler {
     // ------------------------------------------------------------ columns
 
     private void columns() {
-        List<String> headers = new ArrayList<>(List.of("income", "statutory_spend", "discretionary_planned",
-                "discretionary_funded", "budget_gap", "cuts", "reserves_draw", "reserves"));
-        sc.income().keySet().forEach(i -> headers.add("income." + i));
-        sc.drivers().keySet().forEach(d -> headers.add("driver." + d));
-        for (Service s : sc.services().values()) {
-            String p = "service." + s.name();
-            headers.add(p + ".cost");
-            if (s.clientBased()) {
-                headers.add(p + ".clients");
-                headers.add(p + ".unit_cost");
-                headers.add(p + ".failure_clients");
-            }
-            if (!s.statutory()) {
-                headers.add(p + ".funded");
-                headers.add(p + ".cut");
-            }
-            headers.add(p + ".failure_cost");
-        }
-        if (sc.part2().used()) headers.addAll(Part2Compiler.columns(sc));
-        headers.add("surplus_to_reserves");
-        for (int k = 0; k < sc.links().size(); k++) headers.add("failure_demand." + k + ".shortfall");
-        for (String h : headers) columns.add(new CompiledScenario.Column(h, builder.find(h)));
+        for (String h : Columns.of(sc)) columns.add(new CompiledScenario.Column(h, builder.find(h)));
     }
+
 }

@@ -34,14 +34,14 @@ public final class CouncilResult {
             double cost = 0, failure = 0;
             double[] stat = column("statutory_spend"), funded = column("discretionary_funded");
             for (int i = 0; i < years(); i++) cost += stat[i] + funded[i];
-            for (Service s : sc.services().values()) for (double x : column("service." + s.name() + ".failure_cost")) failure += x;
+            for (Service s : sc.services().values()) for (double x : column(Columns.failureCost(s.name()))) failure += x;
             m.put(Service.COUNCIL, new double[] {cost, failure});
             return m;
         }
         for (String a : Part2Compiler.agencies(sc)) {
             double cost = 0, failure = 0;
-            for (double x : column("agency." + a + ".cost")) cost += x;
-            for (double x : column("agency." + a + ".failure_cost")) failure += x;
+            for (double x : column(Columns.agency(a, "cost"))) cost += x;
+            for (double x : column(Columns.agency(a, "failure_cost"))) failure += x;
             m.put(a, new double[] {cost, failure});
         }
         return m;

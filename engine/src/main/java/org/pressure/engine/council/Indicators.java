@@ -34,11 +34,11 @@ public record Indicators(Integer failureYear, Integer gapYear, Integer crossover
             return new Slots(m.slot("income"), m.slot("statutory_spend"), m.slot("discretionary_planned"),
                     m.slot("discretionary_funded"), m.slot("budget_gap"), m.slot("reserves"), m.slot("reserves_draw"),
                     m.slot("cuts"),
-                    sc.services().keySet().stream().mapToInt(s -> m.slot("service." + s + ".failure_cost")).toArray(),
+                    sc.services().keySet().stream().mapToInt(s -> m.slot(Columns.failureCost(s))).toArray(),
                     optional(m, "committed_spend"), optional(m, "income_available"), optional(m, "minimum_reserves"),
                     optional(m, "budget_failed"), optional(m, "overspend"), optional(m, "efs"), optional(m, "public_cost"),
-                    savings.stream().mapToInt(s -> m.slot("savings." + s.name() + ".planned")).toArray(),
-                    savings.stream().mapToInt(s -> m.slot("savings." + s.name() + ".delivered")).toArray());
+                    savings.stream().mapToInt(s -> m.slot(Columns.saving(s.name(), "planned"))).toArray(),
+                    savings.stream().mapToInt(s -> m.slot(Columns.saving(s.name(), "delivered"))).toArray());
         }
 
         private static int optional(org.pressure.engine.model.Model m, String name) {

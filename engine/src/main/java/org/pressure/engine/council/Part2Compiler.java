@@ -17,8 +17,6 @@ import org.pressure.engine.model.ModelBuilder;
  */
 final class Part2Compiler {
     /** Columns every part-2 file adds after those of section 5. */
-    static final List<String> ALWAYS = List.of("committed_spend", "overspend", "efs", "minimum_reserves",
-            "earmarked_reserves", "public_cost");
 
     private final CouncilCompiler compiler;
     private final ModelBuilder builder;
@@ -35,34 +33,6 @@ final class Part2Compiler {
     }
 
     /** The part-2 columns of {@code results.csv}, in the order of section 14. */
-    static List<String> columns(Scenario sc) {
-        Scenario.Part2 p = sc.part2();
-        List<String> h = new ArrayList<>(ALWAYS);
-        if (p.capital() != null) h.addAll(List.of("capital_financing", "cfr"));
-        if (p.dsg() != null) h.addAll(List.of("dsg_deficit", "dsg_charge"));
-        for (Service s : sc.services().values()) {
-            if (hasOutturnColumns(sc, s)) {
-                h.add("service." + s.name() + ".budget");
-                h.add("service." + s.name() + ".outturn");
-            }
-        }
-        for (Scenario.Saving s : p.savings()) {
-            h.add("savings." + s.name() + ".planned");
-            h.add("savings." + s.name() + ".delivered");
-        }
-        if (!p.agencies().isEmpty()) {
-            for (String a : agencies(sc)) {
-                h.add("agency." + a + ".cost");
-                h.add("agency." + a + ".failure_cost");
-            }
-        }
-        for (Scenario.Cohort c : p.cohorts().values()) {
-            for (String st : c.states().keySet()) h.add("cohort." + c.name() + "." + st);
-            h.add("cohort." + c.name() + ".total");
-        }
-        return h;
-    }
-
     /** The council first, then every listed agency. */
     static List<String> agencies(Scenario sc) {
         List<String> a = new ArrayList<>();
@@ -86,7 +56,8 @@ final class Part2Compiler {
         List<OutturnBudget.Saving> savings = new ArrayList<>();
         for (Scenario.Saving s : sc.part2().savings()) {
             String p = "savings." + s.name();
-            int planned = builder.slot(p + ".planned"), delivered = builder.slot(p + ".delivered");
+            int planned = builder.slot(Columns.saving(s.name(), "planned"));
+            int delivered = builder.slot(Columns.saving(s.name(), "delivered"));
             int amount = compiler.seriesSlot(s.amount(), p + ".amount");
             int delivery = compiler.seriesSlot(s.delivery(), p + ".delivery");
             int fromStep = s.from() - sc.start();
@@ -103,23 +74,22 @@ final class Part2Compiler {
         OutturnBudget.Line[] lines = new OutturnBudget.Line[council.size()];
         for (int i = 0; i < lines.length; i++) {
             Service s = council.get(i);
-            String p = "service." + s.name();
-            int cost = builder.find(p + ".cost");
+            int cost = builder.find(Columns.cost(s.name()));
             reads.add(cost);
             boolean shown = hasOutturnColumns(sc, s);
-            int budget = builder.slot(p + ".budget");
-            int outturn = shown ? builder.slot(p + ".outturn") : -1;
+            int budget = builder.slot(Columns.service(s.name(), "budget"));
+            int outturn = shown ? builder.slot(Columns.service(s.name(), "outturn")) : -1;
             int variance = s.variance() == null ? -1 : compiler.seriesSlot(s.variance(), s.name() + ".variance");
             if (variance >= 0) reads.add(variance);
-            int funded = builder.find(p + ".funded");
+            int funded = builder.find(Columns.funded(s.name()));
             int planned = -1, cut = -1, floor = -1, retained = -1;
             if (!s.statutory()) {
-                planned = builder.slot(p + ".planned");
-                cut = builder.find(p + ".cut");
+                planned = builder.slot(Columns.service(s.name(), "planned"));
+                cut = builder.find(Columns.cut(s.name()));
                 floor = compiler.seriesSlot(s.floor() == null ? new Series.Constant(0, s.location()) : s.floor(),
                         s.name() + ".floor");
                 reads.add(floor);
-                if (sc.budget().persistentCuts()) retained = builder.slot(p + ".retained");
+                if (sc.budget().persistentCuts()) retained = builder.slot(Columns.service(s.name(), "retained"));
                 outputs.addAll(List.of(planned, cut));
                 if (retained >= 0) outputs.add(retained);
             }
@@ -131,7 +101,7 @@ final class Part2Compiler {
         for (OutturnBudget.Saving s : savings) reads.addAll(List.of(s.planned(), s.delivered()));
         List<OutturnBudget.RingFence> fences = new ArrayList<>();
         for (var e : sc.budget().ringFenced().entrySet()) {
-            int stream = builder.find("income." + e.getKey());
+            int stream = builder.find(Columns.income(e.getKey()));
             reads.add(stream);
             fences.add(new OutturnBudget.RingFence(stream, lineOf.get(e.getValue())));
         }
@@ -184,14 +154,14 @@ final class Part2Compiler {
         List<String> costs = new ArrayList<>();
         for (String agency : all) {
             List<Service> own = sc.services().values().stream().filter(s -> s.agency().equals(agency)).toList();
-            String cost = "agency." + agency + ".cost", failure = "agency." + agency + ".failure_cost";
+            String cost = Columns.agency(agency, "cost"), failure = Columns.agency(agency, "failure_cost");
             builder.slot(cost);
             builder.slot(failure);
             costs.add(cost);
-            compiler.sum(failure, own.stream().map(s -> "service." + s.name() + ".failure_cost").toList());
+            compiler.sum(failure, own.stream().map(s -> Columns.failureCost(s.name())).toList());
             compiler.sum(cost, agency.equals(Service.COUNCIL)
                     ? List.of("statutory_spend", "committed_spend", "discretionary_funded")
-                    : own.stream().map(s -> "service." + s.name() + ".cost").toList());
+                    : own.stream().map(s -> Columns.cost(s.name())).toList());
         }
         builder.slot("public_cost");
         compiler.sum("public_cost", costs);
@@ -209,7 +179,7 @@ final class Part2Compiler {
             for (int s = 0; s < n; s++) {
                 String st = states.get(s);
                 initial[s] = c.states().get(st);
-                people[s] = builder.find(p + "." + st);
+                people[s] = builder.find(Columns.cohort(c.name(), st));
                 Series in = c.inflow().get(st), ex = c.exit().get(st);
                 inflow[s] = in == null ? -1 : compiler.seriesSlot(in, p + ".inflow." + st);
                 exit[s] = ex == null ? -1 : compiler.seriesSlot(ex, p + ".exit." + st);
@@ -227,10 +197,9 @@ final class Part2Compiler {
                 Scenario.Response r = t.response();
                 if (r != null) {
                     perM = compiler.seriesSlot(r.perM(), label + ".response.per_m");
-                    String svc = "service." + r.service();
-                    funded = builder.find(svc + ".funded");
-                    if (funded < 0) funded = builder.find(svc + ".cost");
-                    reference = r.reference() == null ? builder.find(svc + ".cost")
+                    funded = builder.find(Columns.funded(r.service()));
+                    if (funded < 0) funded = builder.find(Columns.cost(r.service()));
+                    reference = r.reference() == null ? builder.find(Columns.cost(r.service()))
                             : compiler.seriesSlot(r.reference(), label + ".response.reference");
                     max = r.max();
                     rateReads.addAll(List.of(perM, funded, reference));
@@ -238,7 +207,7 @@ final class Part2Compiler {
                 flows.add(new CohortFlows.Flow(states.indexOf(t.from()), states.indexOf(t.to()), base, rate, perM, funded,
                         reference, max));
             }
-            int total = builder.find(p + ".total");
+            int total = builder.find(Columns.cohort(c.name(), "total"));
             CohortFlows model = new CohortFlows(index++, initial, people, total, inflow, exit,
                     flows.toArray(CohortFlows.Flow[]::new));
             int[] stateOutputs = new int[n + 1];

@@ -44,7 +44,7 @@ public final class RunChecks {
         if (pounds == 0) return;
         for (Service s : sc.services().values()) {
             if (!(s.unitCost() instanceof Series.Formula || s.unitCost() instanceof Series.Ref)) continue;
-            String header = "service." + s.name() + ".unit_cost";
+            String header = Columns.unitCost(s.name());
             if (!r.hasColumn(header)) continue;
             double[] v = r.column(header);
             for (int i = 0; i < v.length; i++) {

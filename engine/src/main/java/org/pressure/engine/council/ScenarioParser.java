@@ -56,8 +56,7 @@ public final class ScenarioParser {
     public static final List<String> RESERVES_KEYS = List.of("opening", "minimum");
     public static final List<String> TIME_KEYS = List.of("start", "end");
     /** Names of the whole-council totals; no entity may take one. */
-    public static final List<String> TOTALS = List.of("income", "statutory_spend", "discretionary_planned",
-            "discretionary_funded", "budget_gap", "cuts", "reserves_draw", "reserves");
+    public static final List<String> TOTALS = Columns.TOTALS;
     /** Names that expressions reserve: time, pi, and the words of the expression language. */
     static final List<String> TIME_NAMES = List.of("year", "start_year", "end_year", "pi",
             "and", "or", "not", "mod", "if", "then", "else");

@@ -211,30 +211,41 @@ public final class SweepRunner {
         return org.pressure.engine.io.CsvText.field(s);
     }
 
+    /**
+     * Runs {@code from} to {@code to}: first every run, then their rows of runs.csv, in two loops
+     * so that each stays small for the JIT to compile.
+     */
     private Chunk chunk(int from, int to) {
         int n = to - from;
-        StringBuilder rows = new StringBuilder(n * 64);
+        double[][] values = new double[n][];
         double[][] outputs = new double[n][];
         double[][][] trajectories = new double[n][][];
         SweepModel.Evaluator evaluator = model.evaluator();
         int outs = spec.outputs().size();
         for (int i = 0; i < n; i++) {
             int run = from + i;
-            double[] values = plan.values(run);
-            double[] o = new double[outs];
+            values[i] = plan.values(run);
+            outputs[i] = new double[outs];
             try {
-                trajectories[i] = evaluator.run(values, o);
+                trajectories[i] = evaluator.run(values[i], outputs[i]);
             } catch (ScenarioException e) {
                 throw new ScenarioException(model.parametersAt(), "run " + run + " ("
-                        + describe(values) + "): " + e.getMessage().replace('\n', ' '));
+                        + describe(values[i]) + "): " + e.getMessage().replace('\n', ' '));
             }
-            outputs[i] = o;
-            rows.append(run);
-            for (double v : values) rows.append(',').append(Double.isNaN(v) ? "" : ResultsWriter.number(v));
-            for (double v : o) rows.append(',').append(Double.isNaN(v) ? "" : ResultsWriter.number(v));
+        }
+        return new Chunk(from, rows(from, values, outputs), outputs, trajectories);
+    }
+
+    /** The rows of runs.csv for runs from {@code from} on: run, parameters, outputs (empty where missing). */
+    private static byte[] rows(int from, double[][] values, double[][] outputs) {
+        StringBuilder rows = new StringBuilder(values.length * 64);
+        for (int i = 0; i < values.length; i++) {
+            rows.append(from + i);
+            for (double v : values[i]) rows.append(',').append(Double.isNaN(v) ? "" : ResultsWriter.number(v));
+            for (double v : outputs[i]) rows.append(',').append(Double.isNaN(v) ? "" : ResultsWriter.number(v));
             rows.append('\n');
         }
-        return new Chunk(from, rows.toString().getBytes(StandardCharsets.UTF_8), outputs, trajectories);
+        return rows.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private String describe(double[] values) {
