@@ -51,11 +51,7 @@ final class IndicatorTable {
 
     /** An indicator's value as printed: a financial year or "never", an amount to 0.1, or a percentage. */
     static String value(Indicator i, Object v) {
-        return switch (i.kind) {
-            case YEAR -> year((Integer) v);
-            case MONEY -> money((Double) v);
-            case SHARE -> v == null ? "n/a (no income)" : String.format(Locale.ROOT, "%.1f%%", 100 * (Double) v);
-        };
+        return i.text(v, IndicatorTable::money);
     }
 
     private static void row(PrintWriter o, String label, String value) {

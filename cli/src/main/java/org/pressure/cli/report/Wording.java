@@ -86,11 +86,7 @@ final class Wording {
 
     /** An indicator's value as text: a financial year or "never", an amount, or a percentage. */
     String value(String indicator, Object v) {
-        return switch (org.pressure.engine.council.Indicator.named(indicator).kind) {
-            case YEAR -> v == null ? "never" : fy((Integer) v);
-            case SHARE -> v == null ? "n/a (no income)" : percent((Double) v);
-            case MONEY -> money((Double) v);
-        };
+        return org.pressure.engine.council.Indicator.named(indicator).text(v, this::money);
     }
 
     /** A difference from a reference scenario's indicator, or a dash where either never happens. */

@@ -26,9 +26,9 @@ final class Balancing {
         this.label = label;
     }
 
-    /** {@code a > 0} as a formula. */
-    static Formula positive(Formula a) {
-        return Formula.binary(BinaryOp.GT, a, Formula.constant(0));
+    /** Whether there is a gap to close: {@code !(g <= 0)}, so that a gap that is not a number is closed, and named, as any other. */
+    static Formula positive(Formula g) {
+        return Formula.foldIfConstant(new Formula.Unary(Formula.UnaryOp.NOT, Formula.binary(BinaryOp.LE, g, Formula.constant(0))));
     }
 
     /** A new scratch slot holding {@code f}, named for the balancing. */

@@ -144,8 +144,6 @@ public final class CompiledScenario {
             return rule.kind() == Guard.Kind.FLOOR ? floor(rule.index(), g.step(), g.value())
                     : negativeBudget(rule.index(), g.step(), g.value());
         }
-        if (e instanceof BudgetBalancer.FloorOutOfRangeException f) return floor(f.service, f.step, f.value);
-        if (e instanceof OutturnBudget.NegativeBudgetException b) return negativeBudget(b.line, b.step, b.value);
         if (e instanceof CohortFlows.RateAboveAllException r) return rateAboveAll(r);
         return e;
     }

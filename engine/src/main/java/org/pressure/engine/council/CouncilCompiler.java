@@ -22,8 +22,9 @@ import org.pressure.engine.model.ModelBuilder;
  * Compiles a {@link Scenario} into a generic stock-and-flow {@link Model}: one slot per
  * quantity of docs/model.md (the {@code results.csv} column names), plus internal slots for
  * growth series, failure-demand shortfalls and the reserves balance. Every quantity is a
- * {@link Formula}, from which the interpreter and generated code are both derived; balancing
- * ({@link BudgetBalancer}) and part 2's yearly budget are procedures, which both call.
+ * {@link Formula}, from which the interpreter and generated code are both derived, balancing
+ * ({@link Balancing}) and part 2's yearly budget ({@link OutturnBudget}) included; only cohorts
+ * ({@link CohortFlows}) are a procedure, which both call.
  */
 public final class CouncilCompiler {
     private final Scenario sc;

@@ -66,6 +66,21 @@ public enum Indicator {
         };
     }
 
+    /**
+     * A value of this indicator as people read it: a financial year or "never", a share as a
+     * percentage to one place or "n/a (no income)", and an amount as {@code money} writes it (the
+     * terminal and reports show amounts differently). Every printed indicator goes through here.
+     *
+     * @param value as {@link Indicators#get} gives it
+     */
+    public String text(Object value, java.util.function.DoubleFunction<String> money) {
+        return switch (kind) {
+            case YEAR -> value == null ? "never" : Scenario.financialYear((Integer) value);
+            case SHARE -> value == null ? "n/a (no income)" : String.format(java.util.Locale.ROOT, "%.1f%%", 100 * (Double) value);
+            case MONEY -> money.apply((Double) value);
+        };
+    }
+
     /** The indicator called {@code name}, or null. */
     public static Indicator named(String name) {
         for (Indicator i : values()) if (i.key.equals(name)) return i;

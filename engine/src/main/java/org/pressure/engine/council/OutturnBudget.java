@@ -1,16 +1,22 @@
 package org.pressure.engine.council;
 
-import org.pressure.engine.model.Equation;
+import java.util.ArrayList;
+import java.util.List;
+import org.pressure.engine.diagnostics.Location;
+import org.pressure.engine.model.Fn;
+import org.pressure.engine.model.Formula;
+import org.pressure.engine.model.ModelBuilder;
 
 /**
  * One year of a council's budget as part 2 of the model sets it and spends it (docs/model.md
  * sections 9 to 11): ring-fenced grants, savings, committed spend, persistent cuts, balancing
  * on planned figures, then outturn (undelivered savings and overspends), the schools deficit,
- * capital financing, reserves, failure and exceptional financial support. It replaces
- * {@link BudgetBalancer} for files that use any part-2 key. Reads its own outputs one year
- * back, everything else in the same year; every index below is a model slot.
+ * capital financing, reserves, failure and exceptional financial support, for files that use
+ * any part-2 key. Written as formulas ({@link #addTo}), its cuts by the same {@link Balancing}
+ * as part 1's, so it is interpreted and generated like every other part. Reads its own outputs
+ * one year back, everything else in the same year; every index below is a model slot.
  */
-final class OutturnBudget implements Equation {
+final class OutturnBudget {
     /** Reserves below the minimum by more than this are below it; money compared to within rounding. */
     static final double TOLERANCE = 1e-9;
 
@@ -19,7 +25,7 @@ final class OutturnBudget implements Equation {
                 int variance, int retained) {}
 
     /** A savings programme: its slots, the council line it belongs to, its first step and one-off cost. */
-    record Saving(int line, int planned, int delivered, int fromStep, double oneOff) {}
+    record Saving(int line, int planned, int delivered, int amount, int delivery, int fromStep, double oneOff) {}
 
     /** A ring-fenced income stream and the council line it funds. */
     record RingFence(int income, int line) {}
@@ -33,10 +39,8 @@ final class OutturnBudget implements Equation {
     private final Line[] lines;
     private final Saving[] savings;
     private final RingFence[] ringFences;
-    /** The cut slots of the discretionary lines, in line order, and the cut order as indices into them. */
-    private final int[] cuts;
+    /** The cut order as indices among the discretionary lines. */
     private final int[] cutOrder;
-    private final boolean[] listed;
     private final Budget budget;
     private final int income;
     private final Out out;
@@ -63,11 +67,7 @@ final class OutturnBudget implements Equation {
         int[] discretionary = new int[lines.length];
         int d = 0;
         for (int i = 0; i < lines.length; i++) discretionary[i] = lines[i].statutory() ? -1 : d++;
-        this.cuts = new int[d];
-        for (int i = 0; i < lines.length; i++) if (!lines[i].statutory()) cuts[discretionary[i]] = lines[i].cut();
         this.cutOrder = java.util.Arrays.stream(cutOrder).map(i -> discretionary[i]).filter(i -> i >= 0).toArray();
-        this.listed = new boolean[d];
-        for (int i : this.cutOrder) listed[i] = true;
         this.out = out;
         this.borrowing = borrowing;
         this.mrpRate = mrpRate;
@@ -78,172 +78,182 @@ final class OutturnBudget implements Equation {
         this.openingDsg = openingDsg;
     }
 
-    @Override
-    public void compute(double[][] v, int t) {
+    /**
+     * Adds the year's budget to the model as formulas (section 10 and 11), in the order the
+     * sections give; {@code guard} numbers the checks of floors and of savings above a cost.
+     */
+    void addTo(ModelBuilder builder, Location location, java.util.function.ToIntFunction<CompiledScenario.Guard> guard) {
+        Balancing b = new Balancing(builder, location, "the budget and its outturn (savings, cuts, reserves)");
         int n = lines.length;
-        double reservesBefore = t == 0 ? budget.openingReserves() : v[out.reserves()][t - 1];
-        double earmarkedBefore = t == 0 ? 0 : v[out.earmarked()][t - 1];
-        double cfrBefore = t == 0 ? openingCfr : v[out.cfr()][t - 1];
-        double dsgBefore = t == 0 ? openingDsg : v[out.dsgDeficit()][t - 1];
+        Formula zero = Formula.constant(0);
+        Formula reservesBefore = before(out.reserves(), budget.openingReserves());
+        Formula earmarkedBefore = before(out.earmarked(), 0);
+        Formula cfrBefore = before(out.cfr(), openingCfr);
+        Formula dsgBefore = before(out.dsgDeficit(), openingDsg);
 
-        // budgets after savings (section 10): B_i = cost_i - planned savings
-        for (int i = 0; i < n; i++) v[lines[i].budget()][t] = v[lines[i].cost()][t];
-        double oneOff = 0;
+        // savings, planned from their first year, delivered at their rate
         for (Saving s : savings) {
-            v[lines[s.line()].budget()][t] -= v[s.planned()][t];
-            if (s.fromStep() == t) oneOff += s.oneOff();
+            Formula planned = new Formula.If(Formula.binary(Formula.BinaryOp.GE, new Formula.Step(), Formula.constant(s.fromStep())),
+                    Formula.slot(s.amount()), zero);
+            b.assign(s.planned(), planned);
+            b.assign(s.delivered(), Formula.mul(Formula.slot(s.planned()), Formula.slot(s.delivery())));
         }
-        // only savings can be too large: a cost series may itself go negative, as in part 1
-        for (Saving s : savings) {
-            double b = v[lines[s.line()].budget()][t];
-            if (b < -TOLERANCE) throw new NegativeBudgetException(s.line(), t, b);
+
+        // budgets after savings (section 10): B_i = cost_i - planned savings; only savings can make one
+        // negative, checked in the order of the savings (a cost series may itself go negative, as in part 1)
+        List<Integer> order = new ArrayList<>();
+        for (Saving s : savings) if (!order.contains(s.line())) order.add(s.line());
+        for (int i = 0; i < n; i++) if (!order.contains(i)) order.add(i);
+        for (int i : order) {
+            Formula budgetI = Formula.slot(lines[i].cost());
+            for (Saving s : savings) if (s.line() == i) budgetI = Formula.sub(budgetI, Formula.slot(s.planned()));
+            if (budgetI instanceof Formula.Slot == false) {
+                Formula negative = Formula.binary(Formula.BinaryOp.LT, budgetI, Formula.constant(-TOLERANCE));
+                budgetI = new Formula.Guard(budgetI, negative,
+                        guard.applyAsInt(new CompiledScenario.Guard(CompiledScenario.Guard.Kind.NEGATIVE_BUDGET, i)));
+            }
+            b.assign(lines[i].budget(), budgetI);
         }
 
         // ring-fenced income (section 9): what its service cannot use goes to the earmarked reserve
-        double excess = 0;
+        Formula excess = zero;
         if (ringFences.length > 0) {
-            double[] used = new double[n];
-            for (RingFence rf : ringFences) {
-                double stream = v[rf.income()][t];
-                double u = Math.min(stream, v[lines[rf.line()].budget()][t] - used[rf.line()]);
-                used[rf.line()] += u;
-                excess += stream - u;
+            Formula[] used = new Formula[n];
+            java.util.Arrays.fill(used, zero);
+            List<Formula> unused = new ArrayList<>();
+            for (int k = 0; k < ringFences.length; k++) {
+                RingFence rf = ringFences[k];
+                Formula stream = Formula.slot(rf.income());
+                Formula u = b.slot("ring_fence." + k + ".used", Formula.call(Fn.MIN, stream,
+                        Formula.sub(Formula.slot(lines[rf.line()].budget()), used[rf.line()])));
+                used[rf.line()] = Formula.add(used[rf.line()], u);
+                unused.add(Formula.sub(stream, u));
             }
+            excess = b.slot("ring_fence.excess", Formula.sum(unused));
         }
-        double available = v[income][t] - excess;
+        b.assign(out.incomeAvailable(), Formula.sub(Formula.slot(income), excess));
+        Formula available = Formula.slot(out.incomeAvailable());
 
         // committed spend (sections 10 and 11)
-        double mrp = v[mrpRate][t] * cfrBefore;
-        double financing = mrp + v[interestRate][t] * cfrBefore;
-        double dsgCharge = 0, dsgSpend = 0, dsg = 0;
+        Formula mrp = b.slot("mrp", Formula.mul(Formula.slot(mrpRate), cfrBefore));
+        b.assign(out.capitalFinancing(), Formula.add(mrp, Formula.mul(Formula.slot(interestRate), cfrBefore)));
+        Formula dsgCharge = zero, dsgSpend = zero, dsg = zero;
         if (dsgInYear >= 0) {
-            double inYear = v[dsgInYear][t];
-            if (t <= dsgOverrideStep) {
-                dsg = dsgBefore + inYear;
-            } else {
-                dsgCharge = dsgBefore; // the whole deficit falls on reserves in the first year after the override
-                dsgSpend = inYear;
-            }
+            // until the override ends the deficit is held apart; the year after, it all falls on reserves
+            Formula held = Formula.binary(Formula.BinaryOp.LE, new Formula.Step(), Formula.constant(dsgOverrideStep));
+            Formula inYear = Formula.slot(dsgInYear);
+            dsg = new Formula.If(held, Formula.add(dsgBefore, inYear), zero);
+            dsgCharge = new Formula.If(held, zero, dsgBefore);
+            dsgSpend = new Formula.If(held, zero, inYear);
         }
-        double committed = financing + oneOff + dsgSpend;
+        b.assign(out.dsgDeficit(), dsg);
+        b.assign(out.dsgCharge(), dsgCharge);
+        double[] oneOff = new double[stepsOf(builder)];
+        for (Saving s : savings) if (s.fromStep() >= 0 && s.fromStep() < oneOff.length) oneOff[s.fromStep()] += s.oneOff();
+        b.assign(out.committed(), Formula.add(Formula.add(Formula.slot(out.capitalFinancing()), new Formula.Table(oneOff)),
+                dsgSpend));
 
         // planned spend; persistent cuts carry the share of each discretionary service kept
-        double statutory = 0, planned = 0;
-        for (int i = 0; i < n; i++) {
-            Line l = lines[i];
+        List<Formula> statutory = new ArrayList<>(), planned = new ArrayList<>();
+        for (Line l : lines) {
             if (l.statutory()) {
-                statutory += v[l.budget()][t];
+                statutory.add(Formula.slot(l.budget()));
                 continue;
             }
-            double q = 1;
+            Formula p = Formula.slot(l.budget());
             if (l.retained() >= 0) {
-                if (t > 0) {
-                    double p = v[l.planned()][t - 1];
-                    q = v[l.retained()][t - 1];
-                    if (p != 0) q *= v[l.funded()][t - 1] / p;
-                }
-                v[l.retained()][t] = q;
+                Formula q = Formula.slot(l.retained()), lastPlanned = Formula.slot(l.planned());
+                Formula kept = new Formula.If(Formula.binary(Formula.BinaryOp.NE, lastPlanned, zero),
+                        Formula.mul(q, Formula.div(Formula.slot(l.funded()), lastPlanned)), q);
+                b.assign(l.retained(), new Formula.Lag(kept, 1, Formula.constant(1)));
+                p = Formula.mul(Formula.slot(l.retained()), p);
             }
-            double p = q * v[l.budget()][t];
-            v[l.planned()][t] = p;
-            planned += p;
+            b.assign(l.planned(), p);
+            planned.add(Formula.slot(l.planned()));
         }
-        double minimum = v[out.minimum()][t];
-        double g = statutory + committed + planned - available;
+        b.assign(out.statutorySpend(), Formula.sum(statutory));
+        b.assign(out.discretionaryPlanned(), Formula.sum(planned));
+        Formula g = b.slot("gap", Formula.sub(Formula.add(Formula.add(Formula.slot(out.statutorySpend()),
+                Formula.slot(out.committed())), Formula.slot(out.discretionaryPlanned())), available));
+        b.assign(out.budgetGap(), Formula.call(Fn.MAX, zero, g));
 
         // balancing on the budget (section 10, as section 3 step 5)
-        double totalCut = 0, draw = 0, surplus = 0;
-        if (g <= 0) {
-            for (Line l : lines) if (!l.statutory()) v[l.cut()][t] = 0;
-            surplus = budget.surplusToReserves() ? -g : 0;
-        } else {
-            double cuttableTotal = 0;
-            for (int i = 0; i < n; i++) {
-                Line l = lines[i];
-                if (l.statutory()) continue;
-                double floor = v[l.floor()][t];
-                if (floor < 0 || floor > 1) throw new BudgetBalancer.FloorOutOfRangeException(discretionaryIndex(i), t, floor);
-                double c = Math.max(0, v[l.planned()][t] - floor * v[l.budget()][t]);
-                v[l.cut()][t] = c;
-                cuttableTotal += c;
-            }
-            double target = BudgetBalancer.target(budget.strategy(), g, cuttableTotal, reservesBefore, minimum);
-            totalCut = BudgetBalancer.allocate(v, t, cuts, cuttableTotal, target,
-                    budget.cuts() == Budget.CutMode.IN_ORDER, cutOrder, listed);
-            draw = g - totalCut;
+        List<String> names = new ArrayList<>();
+        List<Formula> cuttable = new ArrayList<>();
+        List<Integer> cutSlots = new ArrayList<>();
+        int discretionary = 0;
+        for (int i = 0; i < n; i++) {
+            Line l = lines[i];
+            if (l.statutory()) continue;
+            Formula floor = Formula.slot(l.floor());
+            Formula outside = Formula.binary(Formula.BinaryOp.OR, Formula.binary(Formula.BinaryOp.LT, floor, zero),
+                    Formula.binary(Formula.BinaryOp.GT, floor, Formula.constant(1)));
+            Formula checked = new Formula.Guard(floor, outside,
+                    guard.applyAsInt(new CompiledScenario.Guard(CompiledScenario.Guard.Kind.FLOOR, discretionary++)));
+            cuttable.add(Formula.call(Fn.MAX, zero, Formula.sub(Formula.slot(l.planned()),
+                    Formula.mul(checked, Formula.slot(l.budget())))));
+            cutSlots.add(l.cut());
+            names.add("line" + i);
         }
-        double fundedTotal = 0;
+        Formula totalCut = b.cuts(budget, g, names, cuttable.toArray(Formula[]::new),
+                cutSlots.stream().mapToInt(Integer::intValue).toArray(), cutOrder, reservesBefore, Formula.slot(out.minimum()));
+        b.assign(out.cuts(), totalCut);
+        Formula gap = Balancing.positive(g);
+        b.assign(out.reservesDraw(), new Formula.If(gap, Formula.sub(g, Formula.slot(out.cuts())), zero));
+        b.assign(out.surplusIn(), new Formula.If(gap, zero,
+                budget.surplusToReserves() ? new Formula.Unary(Formula.UnaryOp.NEG, g) : zero));
+        List<Formula> funded = new ArrayList<>();
         for (Line l : lines) {
             if (l.statutory()) {
-                v[l.funded()][t] = v[l.budget()][t];
+                b.assign(l.funded(), Formula.slot(l.budget()));
             } else {
-                double f = v[l.planned()][t] - v[l.cut()][t];
-                v[l.funded()][t] = f;
-                fundedTotal += f;
+                b.assign(l.funded(), Formula.sub(Formula.slot(l.planned()), Formula.slot(l.cut())));
+                funded.add(Formula.slot(l.funded()));
             }
         }
+        b.assign(out.discretionaryFunded(), Formula.sum(funded));
 
         // outturn: overspends and undelivered savings fall on reserves
-        for (Line l : lines) {
-            if (l.outturn() >= 0) {
-                v[l.outturn()][t] = l.variance() >= 0 ? v[l.funded()][t] * (1 + v[l.variance()][t]) : v[l.funded()][t];
-            }
+        for (int i = 0; i < n; i++) {
+            Line l = lines[i];
+            if (l.outturn() < 0) continue;
+            Formula o = Formula.slot(l.funded());
+            if (l.variance() >= 0) o = Formula.mul(o, Formula.add(Formula.constant(1), Formula.slot(l.variance())));
+            for (Saving s : savings) if (s.line() == i) o = Formula.add(o, undelivered(s));
+            b.assign(l.outturn(), o);
         }
-        double overspend = 0;
-        for (Line l : lines) {
-            if (l.variance() >= 0) overspend += v[l.funded()][t] * v[l.variance()][t];
-        }
-        for (Saving s : savings) {
-            double undelivered = v[s.planned()][t] - v[s.delivered()][t];
-            Line l = lines[s.line()];
-            if (l.outturn() >= 0) v[l.outturn()][t] += undelivered;
-            overspend += undelivered;
-        }
+        List<Formula> over = new ArrayList<>();
+        for (Line l : lines) if (l.variance() >= 0) over.add(Formula.mul(Formula.slot(l.funded()), Formula.slot(l.variance())));
+        for (Saving s : savings) over.add(undelivered(s));
+        b.assign(out.overspend(), Formula.sum(over));
 
         // reserves, failure and support (section 11)
-        double before = reservesBefore + surplus - draw - overspend - dsgCharge;
-        boolean failed = before < minimum - TOLERANCE && before < reservesBefore - TOLERANCE;
-        double efs = failed && budget.onFailure() == Budget.OnFailure.EFS ? minimum - before : 0;
-
-        v[out.statutorySpend()][t] = statutory;
-        v[out.discretionaryPlanned()][t] = planned;
-        v[out.discretionaryFunded()][t] = fundedTotal;
-        v[out.budgetGap()][t] = Math.max(0, g);
-        v[out.cuts()][t] = totalCut;
-        v[out.reservesDraw()][t] = draw;
-        v[out.surplusIn()][t] = surplus;
-        v[out.reserves()][t] = before + efs;
-        v[out.committed()][t] = committed;
-        v[out.overspend()][t] = overspend;
-        v[out.efs()][t] = efs;
-        v[out.earmarked()][t] = earmarkedBefore + excess;
-        v[out.incomeAvailable()][t] = available;
-        v[out.failed()][t] = failed ? 1 : 0;
-        v[out.capitalFinancing()][t] = financing;
-        v[out.cfr()][t] = cfrBefore + (borrowing >= 0 ? v[borrowing][t] : 0) + efs - mrp;
-        v[out.dsgDeficit()][t] = dsg;
-        v[out.dsgCharge()][t] = dsgCharge;
+        Formula before = b.slot("reserves_before_support", Formula.sub(Formula.sub(Formula.sub(
+                Formula.add(reservesBefore, Formula.slot(out.surplusIn())), Formula.slot(out.reservesDraw())),
+                Formula.slot(out.overspend())), Formula.slot(out.dsgCharge())));
+        Formula minimum = Formula.slot(out.minimum());
+        Formula tolerance = Formula.constant(TOLERANCE);
+        b.assign(out.failed(), Formula.binary(Formula.BinaryOp.AND,
+                Formula.binary(Formula.BinaryOp.LT, before, Formula.sub(minimum, tolerance)),
+                Formula.binary(Formula.BinaryOp.LT, before, Formula.sub(reservesBefore, tolerance))));
+        b.assign(out.efs(), budget.onFailure() == Budget.OnFailure.EFS
+                ? new Formula.If(Formula.slot(out.failed()), Formula.sub(minimum, before), zero) : zero);
+        b.assign(out.reserves(), Formula.add(before, Formula.slot(out.efs())));
+        b.assign(out.earmarked(), Formula.add(earmarkedBefore, excess));
+        b.assign(out.cfr(), Formula.sub(Formula.add(Formula.add(cfrBefore, borrowing >= 0 ? Formula.slot(borrowing) : zero),
+                Formula.slot(out.efs())), mrp));
     }
 
-    /** The index of line {@code i} among the discretionary lines, as floor problems are reported. */
-    private int discretionaryIndex(int i) {
-        int k = 0;
-        for (int j = 0; j < i; j++) if (!lines[j].statutory()) k++;
-        return k;
+    /** A slot's value a year back, or {@code opening} in the first year. */
+    private static Formula before(int slot, double opening) {
+        return new Formula.Lag(Formula.slot(slot), 1, Formula.constant(opening));
     }
 
-    /** Savings above a service's cost in some year: its budget would be negative. */
-    static final class NegativeBudgetException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final int line;
-        final int step;
-        final double value;
+    private static Formula undelivered(Saving s) {
+        return Formula.sub(Formula.slot(s.planned()), Formula.slot(s.delivered()));
+    }
 
-        NegativeBudgetException(int line, int step, double value) {
-            super("budget of council line " + line + " is " + value + " at step " + step, null, false, false);
-            this.line = line;
-            this.step = step;
-            this.value = value;
-        }
+    private static int stepsOf(ModelBuilder builder) {
+        return builder.steps();
     }
 }

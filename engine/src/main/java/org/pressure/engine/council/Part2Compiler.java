@@ -61,26 +61,18 @@ final class Part2Compiler {
             int amount = compiler.seriesSlot(s.amount(), p + ".amount");
             int delivery = compiler.seriesSlot(s.delivery(), p + ".delivery");
             int fromStep = s.from() - sc.start();
-            builder.add(p, s.location(), new int[] {planned, delivered}, Set.of(amount, delivery), (v, t) -> {
-                double x = t >= fromStep ? v[amount][t] : 0;
-                v[planned][t] = x;
-                v[delivered][t] = x * v[delivery][t];
-            });
-            savings.add(new OutturnBudget.Saving(lineOf.get(s.service()), planned, delivered, fromStep, s.oneOffCost()));
+            savings.add(new OutturnBudget.Saving(lineOf.get(s.service()), planned, delivered, amount, delivery, fromStep,
+                    s.oneOffCost()));
         }
 
-        Set<Integer> reads = new HashSet<>();
-        List<Integer> outputs = new ArrayList<>();
         OutturnBudget.Line[] lines = new OutturnBudget.Line[council.size()];
         for (int i = 0; i < lines.length; i++) {
             Service s = council.get(i);
             int cost = builder.find(Columns.cost(s.name()));
-            reads.add(cost);
             boolean shown = hasOutturnColumns(sc, s);
             int budget = builder.slot(Columns.service(s.name(), "budget"));
             int outturn = shown ? builder.slot(Columns.service(s.name(), "outturn")) : -1;
             int variance = s.variance() == null ? -1 : compiler.seriesSlot(s.variance(), s.name() + ".variance");
-            if (variance >= 0) reads.add(variance);
             int funded = builder.find(Columns.funded(s.name()));
             int planned = -1, cut = -1, floor = -1, retained = -1;
             if (!s.statutory()) {
@@ -88,21 +80,14 @@ final class Part2Compiler {
                 cut = builder.find(Columns.cut(s.name()));
                 floor = compiler.seriesSlot(s.floor() == null ? new Series.Constant(0, s.location()) : s.floor(),
                         s.name() + ".floor");
-                reads.add(floor);
                 if (sc.budget().persistentCuts()) retained = builder.slot(Columns.service(s.name(), "retained"));
-                outputs.addAll(List.of(planned, cut));
-                if (retained >= 0) outputs.add(retained);
             }
-            outputs.addAll(List.of(budget, funded));
-            if (outturn >= 0) outputs.add(outturn);
             lines[i] = new OutturnBudget.Line(s.statutory(), cost, budget, planned, funded, cut, outturn, floor, variance,
                     retained);
         }
-        for (OutturnBudget.Saving s : savings) reads.addAll(List.of(s.planned(), s.delivered()));
         List<OutturnBudget.RingFence> fences = new ArrayList<>();
         for (var e : sc.budget().ringFenced().entrySet()) {
             int stream = builder.find(Columns.income(e.getKey()));
-            reads.add(stream);
             fences.add(new OutturnBudget.RingFence(stream, lineOf.get(e.getValue())));
         }
         int[] cutOrder = sc.budget().order().stream().mapToInt(n -> lineOf.getOrDefault(n, -1)).filter(i -> i >= 0).toArray();
@@ -112,19 +97,15 @@ final class Part2Compiler {
                 : new Series.Constant(sc.budget().minimumReserves(), sc.location());
         int minimumSource = compiler.seriesSlot(min, "budget.reserves.minimum");
         builder.assign("budget.reserves.minimum", sc.location(), minimum, Formula.slot(minimumSource));
-        reads.add(minimum);
 
         Scenario.Capital capital = sc.part2().capital();
         Series zero = new Series.Constant(0, sc.location());
         int borrowing = compiler.seriesSlot(capital == null ? zero : capital.borrowing(), "capital.borrowing");
         int mrp = compiler.seriesSlot(capital == null ? zero : capital.mrpRate(), "capital.mrp_rate");
         int interest = compiler.seriesSlot(capital == null ? zero : capital.interestRate(), "capital.interest_rate");
-        reads.addAll(List.of(borrowing, mrp, interest));
         Scenario.Dsg dsg = sc.part2().dsg();
         int dsgInYear = dsg == null ? -1 : compiler.seriesSlot(dsg.inYear(), "dsg.in_year");
-        if (dsgInYear >= 0) reads.add(dsgInYear);
         int income = builder.find("income");
-        reads.add(income);
 
         OutturnBudget.Out out = new OutturnBudget.Out(builder.find("statutory_spend"), builder.find("discretionary_planned"),
                 builder.find("discretionary_funded"), builder.find("budget_gap"), builder.find("cuts"),
@@ -132,17 +113,12 @@ final class Part2Compiler {
                 builder.slot("overspend"), builder.slot("efs"), minimum, builder.slot("earmarked_reserves"),
                 builder.slot("income_available"), builder.slot("budget_failed"), builder.slot("capital_financing"),
                 builder.slot("cfr"), builder.slot("dsg_deficit"), builder.slot("dsg_charge"));
-        outputs.addAll(List.of(out.statutorySpend(), out.discretionaryPlanned(), out.discretionaryFunded(), out.budgetGap(),
-                out.cuts(), out.reservesDraw(), out.surplusIn(), out.reserves(), out.committed(), out.overspend(), out.efs(),
-                out.earmarked(), out.incomeAvailable(), out.failed(), out.capitalFinancing(), out.cfr(), out.dsgDeficit(),
-                out.dsgCharge()));
         OutturnBudget year = new OutturnBudget(sc.budget(), income, lines, savings.toArray(OutturnBudget.Saving[]::new),
                 fences.toArray(OutturnBudget.RingFence[]::new), cutOrder, out, capital == null ? -1 : borrowing, mrp, interest,
                 capital == null ? 0 : capital.cfr(), dsgInYear, dsg == null ? Integer.MIN_VALUE
                 : (int) Math.min(Integer.MAX_VALUE, (long) dsg.overrideUntil() - sc.start()),
                 dsg == null ? 0 : dsg.deficit());
-        builder.add("the budget and its outturn (savings, cuts, reserves)", sc.location(),
-                outputs.stream().mapToInt(Integer::intValue).toArray(), reads, year);
+        year.addTo(builder, sc.location(), compiler::guard);
 
         agencies();
         cohorts();

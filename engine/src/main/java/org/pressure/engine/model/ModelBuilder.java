@@ -139,6 +139,11 @@ public final class ModelBuilder {
         stocks.add(new Stock(slot, rate, nonNegative));
     }
 
+    /** The number of steps of the model being built. */
+    public int steps() {
+        return steps;
+    }
+
     /** The slot called {@code name}, or -1. */
     public int find(String name) {
         Integer i = slotIndex.get(name);
