@@ -95,7 +95,7 @@ final class DiscoverCommand implements Callable<Integer> {
             x[j] = table.column(chosen.get(j));
             for (double v : x[j]) {
                 if (Double.isNaN(v)) {
-                    throw new ScenarioException(Location.ofFile("--inputs"), "`" + chosen.get(j) + "` has empty cells; an "
+                    throw new ScenarioException(Location.ofOption("--inputs"), "`" + chosen.get(j) + "` has empty cells; an "
                             + "input must have a number in every run");
                 }
             }
@@ -104,7 +104,7 @@ final class DiscoverCommand implements Callable<Integer> {
         int cases = 0;
         for (boolean b : y) if (b) cases++;
         if (cases == 0 || cases == y.length) {
-            throw new ScenarioException(Location.ofFile("--where " + where), (cases == 0 ? "no run" : "every run") + " of "
+            throw new ScenarioException(Location.ofOption("--where " + where), (cases == 0 ? "no run" : "every run") + " of "
                     + y.length + " meets it, so there is nothing to tell apart; choose a condition some runs meet and others do not");
         }
         Prim.Result r = Prim.run(chosen, x, y, new Prim.Options(alpha, minMass, minDensity));
@@ -138,7 +138,7 @@ final class DiscoverCommand implements Callable<Integer> {
         if (inputs != null) {
             for (String c : inputs) {
                 if (!table.has(c)) {
-                    throw new ScenarioException(Location.ofFile("--inputs " + String.join(",", inputs)), "`" + c + "` is not a "
+                    throw new ScenarioException(Location.ofOption("--inputs " + String.join(",", inputs)), "`" + c + "` is not a "
                             + "column of " + table.file() + Suggest.didYouMean(c, table.names()) + "; its columns are "
                             + String.join(", ", table.names()));
                 }

@@ -112,7 +112,7 @@ final class SolveCommand implements Callable<Integer> {
         if (tolerance != null) {
             tol = org.pressure.engine.scenario.Numbers.parse(tolerance);
             if (tol == null || !(tol > 0)) {
-                throw new ScenarioException(Location.ofFile("--tolerance " + tolerance), "give a positive number in the "
+                throw new ScenarioException(Location.ofOption("--tolerance " + tolerance), "give a positive number in the "
                         + "lever's units, e.g. 0.0001 or 0.01%");
             }
         }

@@ -69,7 +69,7 @@ final class SweepCommand implements Callable<Integer> {
         inputOptions.apply();
         if (threads != null && (threads < 1 || threads > 1024)) {
             throw new org.pressure.engine.diagnostics.ScenarioException(
-                    org.pressure.engine.diagnostics.Location.ofFile("--threads " + threads), "give from 1 to 1024 threads");
+                    org.pressure.engine.diagnostics.Location.ofOption("--threads " + threads), "give from 1 to 1024 threads");
         }
         charts.pixels();
         Warnings warnings = Warnings.collect();

@@ -30,13 +30,13 @@ public final class PriceBasis {
     /** Real terms in the prices of {@code baseYear}, deflated by {@code driver}. */
     public static PriceBasis real(CouncilResult r, String driver, int baseYear) {
         Scenario sc = r.scenario();
-        Location at = Location.ofFile("--deflator " + driver);
+        Location at = Location.ofOption("--deflator " + driver);
         if (!r.hasColumn(Columns.driver(driver))) {
             throw new ScenarioException(at, "`" + driver + "` is not a driver of " + sc.file() + "; give the driver "
                     + "that holds inflation (a rate such as cpi: 2%) or a price index");
         }
         if (baseYear < sc.start() || baseYear > sc.end()) {
-            throw new ScenarioException(Location.ofFile("--base-year " + baseYear), "the base year must be within the "
+            throw new ScenarioException(Location.ofOption("--base-year " + baseYear), "the base year must be within the "
                     + "scenario, " + sc.start() + " to " + sc.end());
         }
         double[] d = r.column(Columns.driver(driver));

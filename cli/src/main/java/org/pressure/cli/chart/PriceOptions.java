@@ -28,19 +28,19 @@ public final class PriceOptions {
     public void check() {
         String p = prices.toLowerCase(Locale.ROOT);
         if (!p.equals("cash") && !p.equals("nominal") && !p.equals("real")) {
-            throw new ScenarioException(Location.ofFile("--prices " + prices), "--prices is cash or real");
+            throw new ScenarioException(Location.ofOption("--prices " + prices), "--prices is cash or real");
         }
         if (!p.equals("real")) {
             if (deflator != null) {
-                throw new ScenarioException(Location.ofFile("--deflator " + deflator), "a deflator applies only to real "
+                throw new ScenarioException(Location.ofOption("--deflator " + deflator), "a deflator applies only to real "
                         + "terms: add --prices real, or leave out --deflator");
             }
             if (baseYear != null) {
-                throw new ScenarioException(Location.ofFile("--base-year " + baseYear), "a base year applies only to real "
+                throw new ScenarioException(Location.ofOption("--base-year " + baseYear), "a base year applies only to real "
                         + "terms: add --prices real --deflator DRIVER, or leave out --base-year");
             }
         } else if (deflator == null) {
-            throw new ScenarioException(Location.ofFile("--prices real"), "real terms need --deflator DRIVER, "
+            throw new ScenarioException(Location.ofOption("--prices real"), "real terms need --deflator DRIVER, "
                     + "the driver that holds inflation (e.g. --deflator cpi)");
         }
     }

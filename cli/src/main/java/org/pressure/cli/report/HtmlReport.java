@@ -367,7 +367,7 @@ public final class HtmlReport {
     /** {@code file:line}, the place to look in the scenario file. */
     static String where(Assumption a) {
         var at = a.location();
-        return at.line() == 0 ? at.file() : at.file() + ":" + at.line();
+        return at.line() <= 0 ? at.file() : at.file() + ":" + at.line();
     }
 
     private static void figure(Html h, String cssClass, String svg, String caption) {

@@ -50,7 +50,7 @@ public record SweepReport(Path dir, String name, String scenario, String design,
 
     /** Reads a sweep folder; a folder without summary.json and runs.csv is refused, naming the option. */
     public static SweepReport load(Path dir, int number) throws IOException {
-        Location at = Location.ofFile("--sweep " + dir);
+        Location at = Location.ofOption("--sweep " + dir);
         if (!Files.isDirectory(dir)) throw new ScenarioException(at, "not a folder; give the output folder of `pressure sweep`");
         for (String f : List.of("summary.json", "runs.csv")) {
             if (!Files.exists(dir.resolve(f))) {

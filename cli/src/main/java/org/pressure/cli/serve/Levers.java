@@ -38,7 +38,7 @@ public final class Levers {
     public static List<Lever> parse(List<String> specs, Node tree, String units, boolean requireStep) {
         List<Lever> out = new ArrayList<>();
         for (String spec : specs) {
-            Location at = Location.ofFile("--lever " + spec);
+            Location at = Location.ofOption("--lever " + spec);
             Matcher m = SPEC.matcher(spec.strip());
             if (!m.matches()) {
                 throw new ScenarioException(at, "expected PATH=LOW..HIGH or PATH=LOW..HIGH:STEP, for example "
@@ -78,7 +78,7 @@ public final class Levers {
             out.add(lever(path, found, units, low, high, step, base, percent));
         }
         if (out.size() > MAX_LEVERS) {
-            throw new ScenarioException(Location.ofFile("--lever"), out.size() + " levers; the page takes at most " + MAX_LEVERS);
+            throw new ScenarioException(Location.ofOption("--lever"), out.size() + " levers; the page takes at most " + MAX_LEVERS);
         }
         return out;
     }

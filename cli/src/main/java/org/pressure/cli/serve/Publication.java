@@ -39,7 +39,7 @@ public final class Publication {
         long count = combinations(levers);
         if (count > MAX_COMBINATIONS) {
             List<String> sizes = levers.stream().map(l -> Integer.toString(l.values().size())).toList();
-            throw new ScenarioException(Location.ofFile("--lever"), "the levers make " + String.join(" x ", sizes) + " = "
+            throw new ScenarioException(Location.ofOption("--lever"), "the levers make " + String.join(" x ", sizes) + " = "
                     + (count == Long.MAX_VALUE ? "too many" : String.format(java.util.Locale.UK, "%,d", count))
                     + " combinations; a published page holds at most " + String.format(java.util.Locale.UK, "%,d",
                     MAX_COMBINATIONS) + " (fewer levers, or larger steps)");

@@ -71,7 +71,7 @@ public final class WhatIf {
                 // a default range the scenario cannot take: leave the lever out and say so
                 notes.add("left out " + l.path() + ": " + problem);
             } else {
-                throw new ScenarioException(Location.ofFile("--lever " + l.path()), problem + "; choose a narrower range");
+                throw new ScenarioException(Location.ofOption("--lever " + l.path()), problem + "; choose a narrower range");
             }
         }
         if (defaults && kept.size() > Levers.MAX_LEVERS) {

@@ -956,7 +956,7 @@ public final class ScenarioParser {
         // a CSV named in a file is relative to that file; one given on the command line (--set), to the current folder
         Path csv;
         try {
-            csv = fileAt.line() == 0 && fileAt.file().startsWith("--set ") ? Path.of(file)
+            csv = fileAt.isOption() ? Path.of(file)
                     : org.pressure.engine.scenario.FileAccess.resolve(file, Path.of(fileAt.file()), fileAt, path + ".csv");
         } catch (ScenarioException | java.nio.file.InvalidPathException e) {
             problems.add(fileAt, e instanceof ScenarioException se ? se.problems().get(0).message()

@@ -39,7 +39,7 @@ public final class Scenarios {
         List<Overrides.Override> parsed = overrides.stream().map(Overrides::parse).toList();
         for (Overrides.Override o : parsed) {
             if (o.path().get(0).equals("extends")) {
-                throw new ScenarioException(org.pressure.engine.diagnostics.Location.ofFile(o.source()), "`extends` is read "
+                throw new ScenarioException(org.pressure.engine.diagnostics.Location.ofOption(o.source()), "`extends` is read "
                         + "before overrides apply, so it cannot be set with --set; write a file that extends the one you want");
             }
         }

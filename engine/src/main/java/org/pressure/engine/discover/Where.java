@@ -35,7 +35,7 @@ public record Where(String text, List<Comparison> comparisons) {
     }
 
     public static Where parse(String text, RunTable table) {
-        Location at = Location.ofFile("--where " + text);
+        Location at = Location.ofOption("--where " + text);
         List<Comparison> out = new ArrayList<>();
         for (String part : text.split("(?i)\\s+and\\s+")) {
             Matcher m = FORM.matcher(part);

@@ -68,7 +68,7 @@ public final class Overrides {
     /** Splits {@code PATH=VALUE}. */
     public static Override parse(String assignment) {
         int eq = assignment.indexOf('=');
-        Location at = Location.ofFile("--set " + assignment);
+        Location at = Location.ofOption("--set " + assignment);
         if (eq <= 0) {
             throw new ScenarioException(at, "expected PATH=VALUE, for example services.care.floor=30%");
         }
@@ -89,7 +89,7 @@ public final class Overrides {
                 value = TreeReader.parse(o.value().isEmpty() ? "''" : o.value(), o.source(), false);
             } catch (ScenarioException e) {
                 String why = e.problems().get(0).message();
-                throw new ScenarioException(Location.ofFile(o.source()), "the value is not valid YAML (" + why
+                throw new ScenarioException(at(o.source()), "the value is not valid YAML (" + why
                         + "); quote a value with spaces, brackets or braces as a whole, e.g. --set 'budget.order=[a, b]'");
             }
             out = set(out, o.path(), 0, relocate(value, o.source()), o);
@@ -103,7 +103,7 @@ public final class Overrides {
     }
 
     private static Node set(Node node, List<String> path, int i, Node value, Override o) {
-        Location at = Location.ofFile(o.source());
+        Location at = at(o.source());
         String key = path.get(i);
         String soFar = String.join(".", path.subList(0, i + 1));
         boolean last = i == path.size() - 1;
@@ -159,8 +159,13 @@ public final class Overrides {
     }
 
     /** Locations of an override's value point at the override, not at a line of a file. */
+    /** Where an override came from: the {@code --set} option, or a file and line. */
+    private static Location at(String source) {
+        return source.startsWith("--") ? Location.ofOption(source) : Location.ofFile(source);
+    }
+
     private static Node relocate(Node n, String source) {
-        Location at = Location.ofFile(source);
+        Location at = at(source);
         if (n instanceof Node.MapNode m) {
             Map<String, Node.Entry> entries = new LinkedHashMap<>();
             m.entries().forEach((k, e) -> entries.put(k, new Node.Entry(at, relocate(e.value(), source))));

@@ -25,12 +25,12 @@ public record Lever(String text, String path, double low, double high, boolean p
 
     /** Where problems with this lever are reported. */
     public Location location() {
-        return Location.ofFile("--vary " + text);
+        return Location.ofOption("--vary " + text);
     }
 
     /** Reads {@code PATH=LOW..HIGH}; numbers as in a scenario file (2.5, 4.99%). */
     public static Lever parse(String text) {
-        Location at = Location.ofFile("--vary " + text);
+        Location at = Location.ofOption("--vary " + text);
         int eq = text.indexOf('=');
         int dots = text.indexOf("..", Math.max(eq, 0));
         if (eq <= 0 || dots < 0) {

@@ -51,7 +51,7 @@ public record Target(String text, OutputSpec output, Op op, double value) {
     }
 
     public Location location() {
-        return Location.ofFile("--target " + text);
+        return Location.ofOption("--target " + text);
     }
 
     public boolean isYear() {
@@ -68,7 +68,7 @@ public record Target(String text, OutputSpec output, Op op, double value) {
      * {@code never} and {@code =} / {@code !=} need a year output.
      */
     public static Target parse(String text, CompiledScenario compiled) {
-        Location at = Location.ofFile("--target " + text);
+        Location at = Location.ofOption("--target " + text);
         Matcher m = FORM.matcher(text);
         if (!m.matches()) {
             throw new ScenarioException(at, "write a target as OUTPUT OP VALUE with OP one of <, <=, >, >=, =, !=, "

@@ -43,7 +43,7 @@ final class FolderLock implements AutoCloseable {
             channel.read(buf, 0);
             channel.close();
             String holder = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8).strip();
-            throw new ScenarioException(Location.ofFile("--out " + dir), "another sweep is writing into this folder"
+            throw new ScenarioException(Location.ofOption("--out " + dir), "another sweep is writing into this folder"
                     + (holder.isEmpty() ? "" : " (" + holder + ")") + "; wait for it to finish, or choose another --out folder");
         }
         ProcessHandle me = ProcessHandle.current();

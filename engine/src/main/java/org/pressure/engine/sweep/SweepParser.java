@@ -94,10 +94,10 @@ public final class SweepParser {
         }
         SweepSpec spec = parse(sweepTree, sweepFile).with(runs, seed);
         if (runs != null && runsProblem(spec.design(), runs) != null) {
-            throw new ScenarioException(Location.ofFile("--runs " + runs), runsProblem(spec.design(), runs));
+            throw new ScenarioException(Location.ofOption("--runs " + runs), runsProblem(spec.design(), runs));
         }
         if (runs != null && !spec.correlations().isEmpty() && runs > MAX_CORRELATED_RUNS) {
-            throw new ScenarioException(Location.ofFile("--runs " + runs), "this sweep has correlations, which reorder the "
+            throw new ScenarioException(Location.ofOption("--runs " + runs), "this sweep has correlations, which reorder the "
                     + "whole sample in memory: at most " + MAX_CORRELATED_RUNS + " runs");
         }
         long total = totalRuns(spec);
