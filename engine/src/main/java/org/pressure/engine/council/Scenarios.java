@@ -31,7 +31,7 @@ public final class Scenarios {
     /** The scenario's tree with {@code extends} and overrides applied, comments kept: for listing assumptions. */
     public static Node tree(Path file, List<String> overrides) {
         Node tree = TreeLoader.load(file);
-        if (org.pressure.engine.sweep.SweepParser.isSweep(tree)) {
+        if (org.pressure.engine.scenario.ScenarioShape.isSweep(tree)) {
             Node.MapNode m = (Node.MapNode) tree;
             throw new ScenarioException(m.keyLocation(m.entries().containsKey("sweep") ? "sweep" : "scenario"),
                     "this is a sweep file, not a scenario: run it with `pressure sweep " + file + "`");

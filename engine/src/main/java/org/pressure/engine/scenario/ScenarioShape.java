@@ -11,6 +11,19 @@ import java.util.Set;
  * the top of the file; a name the author chose matches any key.
  */
 public final class ScenarioShape {
+
+    /** Whether a parsed file is a sweep file (it has a top-level {@code sweep} key, or a scenario and parameters). */
+    public static boolean isSweep(Node tree) {
+        return tree instanceof Node.MapNode m && (m.entries().containsKey("sweep")
+                || m.entries().containsKey("scenario") && m.entries().containsKey("parameters"));
+    }
+
+    /** Whether a tree that is not a sweep looks like a council scenario (so `sweep` was given the wrong file). */
+    public static boolean isScenario(Node tree) {
+        return tree instanceof Node.MapNode m && !isSweep(tree) && (m.entries().containsKey("services")
+                || m.entries().containsKey("income") || m.entries().containsKey("extends")
+                || m.entries().containsKey("time") && m.entries().containsKey("name"));
+    }
     private ScenarioShape() {}
 
     private static final String ANY = "*";

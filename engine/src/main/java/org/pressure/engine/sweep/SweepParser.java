@@ -15,6 +15,7 @@ import org.pressure.engine.io.CsvText;
 import org.pressure.engine.scenario.FileAccess;
 import org.pressure.engine.scenario.MapReader;
 import org.pressure.engine.scenario.Node;
+import org.pressure.engine.scenario.ScenarioShape;
 import org.pressure.engine.scenario.TreeLoader;
 import org.pressure.engine.scenario.TreeReader;
 import org.pressure.engine.xmile.Xmile;
@@ -42,17 +43,14 @@ public final class SweepParser {
 
     private SweepParser() {}
 
-    /** Whether a parsed file is a sweep file (it has a top-level {@code sweep} key). */
+    /** Whether a parsed file is a sweep file (see {@link ScenarioShape#isSweep}). */
     public static boolean isSweep(Node tree) {
-        return tree instanceof Node.MapNode m && (m.entries().containsKey("sweep")
-                || m.entries().containsKey("scenario") && m.entries().containsKey("parameters"));
+        return ScenarioShape.isSweep(tree);
     }
 
-    /** Whether a tree that is not a sweep looks like a council scenario (so `sweep` was given the wrong file). */
+    /** Whether a tree that is not a sweep looks like a council scenario. */
     public static boolean isScenario(Node tree) {
-        return tree instanceof Node.MapNode m && !isSweep(tree) && (m.entries().containsKey("services")
-                || m.entries().containsKey("income") || m.entries().containsKey("extends")
-                || m.entries().containsKey("time") && m.entries().containsKey("name"));
+        return ScenarioShape.isScenario(tree);
     }
 
     /** Checks a sweep file's structure. */
