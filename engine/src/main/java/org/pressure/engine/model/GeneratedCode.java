@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.ObjIntConsumer;
-import java.util.function.ToLongFunction;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -37,7 +36,6 @@ final class GeneratedCode {
     private static final int NODES_PER_METHOD = 600;
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
-    private static final String V = "[[D";
     private static final String FUNCTIONS = Functions.class.getName().replace('.', '/');
     // locals of a step method: this, v, t, the flags (long), a temporary (double), then the scratch slots
     private static final int THIS = 0, STORE = 1, STEP = 2, FLAGS = 3, TEMP = 5, FIRST_LOCAL = 7;
@@ -45,12 +43,13 @@ final class GeneratedCode {
     private GeneratedCode() {}
 
     /** The compiled kernel, or why there is none: the kernel is null exactly when the reason is not. */
-    record Result(ToLongFunction<double[][]> kernel, String reason) {}
+    record Result(Kernel kernel, String reason) {}
 
     /** The kernel of a model, or the reason it could not be made (a formula too large for one method, say). */
-    static Result compile(Formula[] formulas, int[][] outputs, int[][] reads, boolean[] local, Equation[] equations, int steps) {
+    static Result compile(Formula[] formulas, int[][] outputs, int[][] reads, boolean[] local, Equation[] equations, int steps,
+                          boolean[] stockInitial, Formula[] stockRates) {
         String name = "PressureKernel" + COUNTER.incrementAndGet();
-        GeneratedCode.Writer w = new GeneratedCode.Writer(name, formulas, outputs, reads, local, steps);
+        GeneratedCode.Writer w = new GeneratedCode.Writer(name, formulas, outputs, reads, local, steps, stockInitial, stockRates);
         byte[] bytes;
         try {
             bytes = w.write();
@@ -70,9 +69,7 @@ final class GeneratedCode {
                 Equation e = equations[i];
                 opaque[i] = e::compute;
             }
-            @SuppressWarnings("unchecked")
-            ToLongFunction<double[][]> kernel = (ToLongFunction<double[][]>) type
-                    .getConstructor(ObjIntConsumer[].class, double[][].class, DoubleUnaryOperator[].class)
+            Kernel kernel = (Kernel) type.getConstructor(ObjIntConsumer[].class, double[][].class, DoubleUnaryOperator[].class)
                     .newInstance(opaque, w.tables(), w.functions());
             return new Result(kernel, null);
         } catch (ReflectiveOperationException | LinkageError e) {
@@ -88,6 +85,8 @@ final class GeneratedCode {
         private final int[][] reads;
         private final boolean[] local;
         private final int steps;
+        private final boolean[] stockInitial;
+        private final Formula[] stockRates;
         private final Map<double[], Integer> tables = new IdentityHashMap<>();
         private final List<double[]> tableList = new ArrayList<>();
         private final Map<DoubleUnaryOperator, Integer> functions = new IdentityHashMap<>();
@@ -96,7 +95,10 @@ final class GeneratedCode {
         /** The local variable of each scratch slot held in one, in the method being written. */
         private final Map<Integer, Integer> locals = new HashMap<>();
 
-        Writer(String name, Formula[] formulas, int[][] outputs, int[][] reads, boolean[] local, int steps) {
+        Writer(String name, Formula[] formulas, int[][] outputs, int[][] reads, boolean[] local, int steps,
+               boolean[] stockInitial, Formula[] stockRates) {
+            this.stockInitial = stockInitial;
+            this.stockRates = stockRates;
             this.name = name;
             this.formulas = formulas;
             this.outputs = outputs;
@@ -114,52 +116,72 @@ final class GeneratedCode {
         }
 
         byte[] write() {
-            // parts into methods: a new one after PER_METHOD parts or NODES_PER_METHOD formula nodes
-            int n = formulas.length;
-            int[] method = new int[n];
-            int m = 0, inMethod = 0, nodes = 0;
-            for (int i = 0; i < n; i++) {
-                int size = formulas[i] == null ? 1 : size(formulas[i]);
-                if (inMethod > 0 && (inMethod >= PER_METHOD || nodes + size > NODES_PER_METHOD)) {
-                    m++;
-                    inMethod = 0;
-                    nodes = 0;
-                }
-                method[i] = m;
-                inMethod++;
-                nodes += size;
-            }
-            int methods = n == 0 ? 0 : m + 1;
-            // a scratch slot is a local only where every part reading it is in the method computing it
-            Map<Integer, Integer> writer = new HashMap<>();
-            for (int i = 0; i < n; i++) if (formulas[i] != null && local[outputs[i][0]]) writer.put(outputs[i][0], method[i]);
-            Set<Integer> stored = new HashSet<>();
-            for (int j = 0; j < n; j++) {
-                for (int slot : reads[j]) {
-                    Integer w = writer.get(slot);
-                    if (w != null && w != method[j]) stored.add(slot);
-                }
-            }
-
             ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
-            cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name,
-                    "Ljava/lang/Object;Ljava/util/function/ToLongFunction<[[D>;", "java/lang/Object",
-                    new String[] {"java/util/function/ToLongFunction"});
+            cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null, "java/lang/Object",
+                    new String[] {Kernel.class.getName().replace('.', '/')});
             cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, "e", "[Ljava/util/function/ObjIntConsumer;", null, null).visitEnd();
             cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, "k", "[[D", null, null).visitEnd();
             cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, "g", "[Ljava/util/function/DoubleUnaryOperator;", null, null)
                     .visitEnd();
             constructor(cw);
-            run(cw, methods);
+            // every part ("m" methods); and, where stocks are integrated by stages, all but their initial values ("s")
+            int n = formulas.length;
+            int[] all = java.util.stream.IntStream.range(0, n).toArray();
+            int every = group(cw, "m", all);
+            int later = every;
+            if (stockRates.length > 0) {
+                later = group(cw, "s", java.util.stream.IntStream.range(0, n).filter(i -> !stockInitial[i]).toArray());
+            }
+            run(cw, every);
+            parts(cw, every, stockRates.length > 0 ? "s" : "m", later);
+            rates(cw);
+            cw.visitEnd();
+            return cw.toByteArray();
+        }
+
+        /**
+         * Writes methods {@code prefix0, prefix1, ...} that compute the given parts, in order, at one
+         * step; returns how many. A new method starts after PER_METHOD parts or NODES_PER_METHOD nodes.
+         */
+        private int group(ClassWriter cw, String prefix, int[] parts) {
+            int[] method = new int[parts.length];
+            int m = 0, inMethod = 0, nodes = 0;
+            for (int p = 0; p < parts.length; p++) {
+                Formula f = formulas[parts[p]];
+                int size = f == null ? 1 : size(f);
+                if (inMethod > 0 && (inMethod >= PER_METHOD || nodes + size > NODES_PER_METHOD)) {
+                    m++;
+                    inMethod = 0;
+                    nodes = 0;
+                }
+                method[p] = m;
+                inMethod++;
+                nodes += size;
+            }
+            int methods = parts.length == 0 ? 0 : m + 1;
+            // a scratch slot is a local only where every part reading it is in the method computing it
+            Map<Integer, Integer> writer = new HashMap<>();
+            for (int p = 0; p < parts.length; p++) {
+                int i = parts[p];
+                if (formulas[i] != null && local[outputs[i][0]]) writer.put(outputs[i][0], method[p]);
+            }
+            Set<Integer> stored = new HashSet<>();
+            for (int p = 0; p < parts.length; p++) {
+                for (int slot : reads[parts[p]]) {
+                    Integer w = writer.get(slot);
+                    if (w != null && w != method[p]) stored.add(slot);
+                }
+            }
             for (int k = 0; k < methods; k++) {
-                mv = cw.visitMethod(Opcodes.ACC_PRIVATE, "m" + k, "([[DI)J", null, null);
+                mv = cw.visitMethod(Opcodes.ACC_PRIVATE, prefix + k, "([[DI)J", null, null);
                 mv.visitCode();
                 mv.visitInsn(Opcodes.LCONST_0);
                 mv.visitVarInsn(Opcodes.LSTORE, FLAGS);
                 locals.clear();
                 int nextLocal = FIRST_LOCAL;
-                for (int i = 0; i < n; i++) {
-                    if (method[i] != k) continue;
+                for (int p = 0; p < parts.length; p++) {
+                    if (method[p] != k) continue;
+                    int i = parts[p];
                     if (formulas[i] == null) {
                         procedure(i);
                         continue;
@@ -185,8 +207,52 @@ final class GeneratedCode {
                 mv.visitMaxs(0, 0);
                 mv.visitEnd();
             }
-            cw.visitEnd();
-            return cw.toByteArray();
+            locals.clear();
+            return methods;
+        }
+
+        /** {@code parts(v, t, initial)}: the "m" methods at the first step of staged stocks, else the later ones. */
+        private void parts(ClassWriter cw, int every, String laterPrefix, int later) {
+            MethodVisitor r = cw.visitMethod(Opcodes.ACC_PUBLIC, "parts", "([[DIZ)J", null, null);
+            r.visitCode();
+            Label notInitial = new Label();
+            r.visitVarInsn(Opcodes.ILOAD, 3);
+            r.visitJumpInsn(Opcodes.IFEQ, notInitial);
+            calls(r, "m", every);
+            r.visitInsn(Opcodes.LRETURN);
+            r.visitLabel(notInitial);
+            calls(r, laterPrefix, later);
+            r.visitInsn(Opcodes.LRETURN);
+            r.visitMaxs(0, 0);
+            r.visitEnd();
+        }
+
+        /** Pushes the OR of the flags of methods {@code prefix0 ...} called with (v, t): v in local 1, t in local 2. */
+        private void calls(MethodVisitor r, String prefix, int methods) {
+            r.visitInsn(Opcodes.LCONST_0);
+            for (int k = 0; k < methods; k++) {
+                r.visitVarInsn(Opcodes.ALOAD, 0);
+                r.visitVarInsn(Opcodes.ALOAD, 1);
+                r.visitVarInsn(Opcodes.ILOAD, 2);
+                r.visitMethodInsn(Opcodes.INVOKESPECIAL, name, prefix + k, "([[DI)J", false);
+                r.visitInsn(Opcodes.LOR);
+            }
+        }
+
+        /** {@code rates(v, t, out)}: each staged stock's rate at step t. */
+        private void rates(ClassWriter cw) {
+            mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "rates", "([[DI[D)V", null, null);
+            mv.visitCode();
+            locals.clear();
+            for (int i = 0; i < stockRates.length; i++) {
+                mv.visitVarInsn(Opcodes.ALOAD, 3);
+                push(mv, i);
+                emit(stockRates[i], 0);
+                mv.visitInsn(Opcodes.DASTORE);
+            }
+            mv.visitInsn(Opcodes.RETURN);
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
         }
 
         private void constructor(ClassWriter cw) {
@@ -207,12 +273,11 @@ final class GeneratedCode {
             c.visitEnd();
         }
 
-        /** {@code applyAsLong(v)}: every step, every method in turn, their flags OR-ed. */
+        /** {@code run(v)}: every step, every method in turn, their flags OR-ed. */
         private void run(ClassWriter cw, int methods) {
-            MethodVisitor r = cw.visitMethod(Opcodes.ACC_PUBLIC, "applyAsLong", "(Ljava/lang/Object;)J", null, null);
+            MethodVisitor r = cw.visitMethod(Opcodes.ACC_PUBLIC, "run", "([[D)J", null, null);
             r.visitCode();
             r.visitVarInsn(Opcodes.ALOAD, 1);
-            r.visitTypeInsn(Opcodes.CHECKCAST, V);
             r.visitVarInsn(Opcodes.ASTORE, 2);
             r.visitInsn(Opcodes.LCONST_0);
             r.visitVarInsn(Opcodes.LSTORE, 3);

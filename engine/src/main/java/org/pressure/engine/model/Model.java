@@ -32,7 +32,10 @@ public final class Model {
     /** The formula of each part in order, or null for a procedure. */
     private final Formula[] orderFormulas;
     /** Generated straight-line code for this model, once {@link #generateCode} has succeeded. */
-    private volatile java.util.function.ToLongFunction<double[][]> kernel;
+    private volatile Kernel kernel;
+    /** Runge-Kutta only: which parts, in order, are stocks' initial values, and the stocks' rates as formulas. */
+    private final boolean[] orderStockInitial;
+    private final Formula[] stockRateFormulas;
     /** The slots generated code may hold in local variables (see {@link ModelBuilder#scratch}). */
     private final boolean[] local;
     /** What each part reads at the same step, in order. */
@@ -55,6 +58,9 @@ public final class Model {
         this.computed = java.util.stream.IntStream.range(0, slotNames.length).filter(i -> !inputSet.contains(i)).toArray();
         this.stockSlots = stocks.stream().mapToInt(ModelBuilder.Stock::slot).toArray();
         this.stockRates = stocks.stream().map(st -> st.rate().eval()).toArray(Eval[]::new);
+        this.stockRateFormulas = stocks.stream().map(ModelBuilder.Stock::rate).toArray(Formula[]::new);
+        this.orderStockInitial = new boolean[ordered.size()];
+        for (int i = 0; i < ordered.size(); i++) orderStockInitial[i] = ordered.get(i).stockInitial();
         this.stockNonNegative = new boolean[stocks.size()];
         for (int i = 0; i < stocks.size(); i++) stockNonNegative[i] = stocks.get(i).nonNegative();
         this.later = ordered.stream().filter(p -> !p.stockInitial()).map(ModelBuilder.Part::equation).toArray(Equation[]::new);
@@ -139,12 +145,12 @@ public final class Model {
         if (clock >= 0) for (int i = 0; i < steps; i++) v[clock][i] = time(i);
         var k = kernel;
         if (stockSlots.length > 0) {
-            integrate(v);
+            integrate(v, k);
         } else if (k != null) {
             // generated code checks every value it computes as it goes; only a run that meets one
             // that is not finite (or a procedure's output that is not) is run again by the
             // interpreter, to name the first such value
-            long flags = k.applyAsLong(v);
+            long flags = k.run(v);
             if (finite && ((flags & 0x800) != 0 || !proceduresFinite(v))) {
                 for (int step = 0; step < steps; step++) {
                     for (Equation e : order) e.compute(v, step);
@@ -166,28 +172,48 @@ public final class Model {
      * evaluation then fills for good), so stateful built-ins that read earlier steps see only
      * finished values.
      */
-    private void integrate(double[][] v) {
-        for (Equation e : order) e.compute(v, 0);
+    private void integrate(double[][] v, Kernel k) {
+        if (k != null) {
+            k.parts(v, 0, true);
+        } else {
+            for (Equation e : order) e.compute(v, 0);
+        }
         int n = stockSlots.length;
         double[] k1 = new double[n], k2 = new double[n], k3 = new double[n], k4 = new double[n], base = new double[n];
         for (int step = 1; step < steps; step++) {
             int prev = step - 1;
-            for (int i = 0; i < n; i++) {
-                base[i] = v[stockSlots[i]][prev];
-                k1[i] = stockRates[i].at(v, prev);
-            }
+            for (int i = 0; i < n; i++) base[i] = v[stockSlots[i]][prev];
+            rates(v, prev, k, k1);
             if (integration == Integration.RK4) {
-                stage(v, step, time(prev) + dt / 2, base, k1, dt / 2, k2);
-                stage(v, step, time(prev) + dt / 2, base, k2, dt / 2, k3);
-                stage(v, step, time(step), base, k3, dt, k4);
+                stage(v, step, time(prev) + dt / 2, base, k1, dt / 2, k2, k);
+                stage(v, step, time(prev) + dt / 2, base, k2, dt / 2, k3, k);
+                stage(v, step, time(step), base, k3, dt, k4, k);
                 for (int i = 0; i < n; i++) setStock(v, i, step, base[i] + dt / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]));
             } else {
                 // Heun: the slope at the start and at the Euler guess for the end, averaged
-                stage(v, step, time(step), base, k1, dt, k2);
+                stage(v, step, time(step), base, k1, dt, k2, k);
                 for (int i = 0; i < n; i++) setStock(v, i, step, base[i] + dt / 2 * (k1[i] + k2[i]));
             }
             if (clock >= 0) v[clock][step] = time(step);
+            later(v, step, k);
+        }
+    }
+
+    /** Every part but the stocks' initial values, at one step. */
+    private void later(double[][] v, int step, Kernel k) {
+        if (k != null) {
+            k.parts(v, step, false);
+        } else {
             for (Equation e : later) e.compute(v, step);
+        }
+    }
+
+    /** The stocks' rates at one step. */
+    private void rates(double[][] v, int step, Kernel k, double[] out) {
+        if (k != null) {
+            k.rates(v, step, out);
+        } else {
+            for (int i = 0; i < stockSlots.length; i++) out[i] = stockRates[i].at(v, step);
         }
     }
 
@@ -196,11 +222,11 @@ public final class Model {
     }
 
     /** One stage: stocks at base + h * slope, everything else evaluated there; the rates go to {@code out}. */
-    private void stage(double[][] v, int step, double t, double[] base, double[] slope, double h, double[] out) {
+    private void stage(double[][] v, int step, double t, double[] base, double[] slope, double h, double[] out, Kernel k) {
         for (int i = 0; i < stockSlots.length; i++) v[stockSlots[i]][step] = base[i] + h * slope[i];
         if (clock >= 0) v[clock][step] = t;
-        for (Equation e : later) e.compute(v, step);
-        for (int i = 0; i < stockSlots.length; i++) out[i] = stockRates[i].at(v, step);
+        later(v, step, k);
+        rates(v, step, k, out);
     }
 
     /** How stocks are integrated. */
@@ -211,18 +237,15 @@ public final class Model {
     /**
      * Compiles this model to straight-line bytecode (each formula written out, each procedure
      * called as it is; see {@link GeneratedCode}) and uses it for every later run: the same
-     * numbers, several times faster for many runs. Returns false, leaving the model as it was,
-     * where it cannot (a Runge-Kutta model; a formula too large for one method), and
+     * numbers, several times faster for many runs. A Runge-Kutta model's stages are still
+     * stepped here, calling the generated parts and rates. Returns false, leaving the model as it
+     * was, where it cannot (a formula too large for one method, say), and
      * {@link #generationFailure} says why.
      */
     public synchronized boolean generateCode() {
         if (kernel != null) return true;
-        if (stockSlots.length > 0) {
-            generationFailure = "generated code steps by Euler's method; this model's " + integration
-                    + " stages are run by the interpreter";
-            return false;
-        }
-        GeneratedCode.Result r = GeneratedCode.compile(orderFormulas, orderOutputs, orderReads, local, order, steps);
+        GeneratedCode.Result r = GeneratedCode.compile(orderFormulas, orderOutputs, orderReads, local, order, steps,
+                orderStockInitial, stockRateFormulas);
         kernel = r.kernel();
         generationFailure = r.reason();
         return kernel != null;

@@ -105,4 +105,27 @@ class XmileSweepTest {
             assertTrue(e.problems().get(0).location().file().endsWith("sweep.yaml"), "points at the sweep file: " + e.getMessage());
         }
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Euler", "RK2", "RK4"})
+    void generated_code_gives_the_interpreters_numbers_for_every_integration_method(String method) {
+        String xml = TEACUP.replace("<sim_specs>", "<sim_specs method=\"" + method + "\">")
+                .replace("</variables>", """
+                    <aux name="Smoothed"><eqn>smth1("Teacup Temperature", 3)</eqn></aux>
+                    <aux name="Delayed"><eqn>delay3("Heat Loss to Room", 2)</eqn></aux>
+                    <aux name="Waves"><eqn>sinwave(2, 7) + step(5, 12)</eqn></aux>
+                  </variables>""");
+        var model = org.pressure.engine.xmile.XmileCompiler.compile(org.pressure.engine.xmile.XmileReader.read(
+                new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "teacup.xmile"));
+        var interpreted = model.run();
+        assertTrue(model.model().generateCode(), model.model().generationFailure());
+        var generated = model.run();
+        for (int c = 0; c < interpreted.columns().size(); c++) {
+            double[] a = interpreted.columns().get(c), b = generated.columns().get(c);
+            for (int r = 0; r < a.length; r++) {
+                assertEquals(Double.doubleToLongBits(a[r]), Double.doubleToLongBits(b[r]),
+                        method + ": " + interpreted.names().get(c) + " at " + interpreted.times()[r]);
+            }
+        }
+    }
 }
