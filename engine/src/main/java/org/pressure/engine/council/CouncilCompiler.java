@@ -145,7 +145,7 @@ public final class CouncilCompiler {
         } else if (series instanceof Series.Growth g) {
             // v(start) = start; v(t) = v(t-1) * (1 + growth(t))
             Formula growth = formula(g.growth(), partName);
-            builder.assign(partName, g.location(), slot, new Formula.Initially(Formula.constant(g.start()),
+            builder.assign(partName, g.location(), slot, new Formula.Initially(formula(g.start(), partName + ".start"),
                     Formula.mul(lastYear(slot), Formula.add(Formula.constant(1), growth))));
         } else {
             builder.assign(partName, series.location(), slot, formula(series, partName));

@@ -840,9 +840,16 @@ public final class ScenarioParser {
             MapReader r = MapReader.of(map, "`" + path + "`", List.of("start", "growth"), problems);
             Node startNode = r.require("start", "`" + path + "` ({start, growth})");
             Node growthNode = r.require("growth", "`" + path + "` ({start, growth})");
-            double start = startNode == null ? 0 : MapReader.number(startNode, path + ".start", problems, 0);
+            Series start = null;
+            if (startNode instanceof Node.InputNode in) {
+                // a sweep's parameter: the first year's value each run gives, else the number written
+                double written = MapReader.number(in.replaced(), path + ".start", problems, 0);
+                start = new Series.Input(in.input(), new Series.Constant(written, in.replaced().location()), in.location());
+            } else if (startNode != null) {
+                start = new Series.Constant(MapReader.number(startNode, path + ".start", problems, 0), startNode.location());
+            }
             Series growth = growthNode == null ? null : series(growthNode, path + ".growth", false);
-            return growth == null || startNode == null ? null : new Series.Growth(start, growth, map.location());
+            return growth == null || start == null ? null : new Series.Growth(start, growth, map.location());
         }
         if (keys.contains("values")) {
             MapReader r = MapReader.of(map, "`" + path + "`", List.of("values", "interpolate"), problems);

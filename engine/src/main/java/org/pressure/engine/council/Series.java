@@ -22,8 +22,11 @@ public sealed interface Series {
     /** {@code "=expr"}: evaluated every year. {@code location} points at the first character after {@code =}. */
     record Formula(String text, Expr expr, Location location) implements Series {}
 
-    /** {@code {start: X, growth: G}}: X in the first year, then compounding by G each year. */
-    record Growth(double start, Series growth, Location location) implements Series {}
+    /**
+     * {@code {start: X, growth: G}}: X in the first year, then compounding by G each year. X is a
+     * number ({@link Constant}), or a sweep parameter standing for one ({@link Input}).
+     */
+    record Growth(Series start, Series growth, Location location) implements Series {}
 
     /**
      * {@code {values: {...}, interpolate: linear|step}}, and CSV columns: given years, held

@@ -90,6 +90,22 @@ class SweepTest {
     }
 
     @Test
+    void the_first_value_of_a_growth_series_is_an_input_too_and_runs_as_set_would() throws IOException {
+        Path file = sweep("random", 20, "");
+        Files.writeString(file, Files.readString(file).replace("income.tax.growth: {values: [1%, 2%, 4.99%]}",
+                "drivers.pop.start: {uniform: [800, 1200]}"));
+        SweepModel model = SweepModel.load(file, null, null);
+        for (double start : new double[] {800, 1013.5, 1200}) {
+            double[] values = {0.02, 0.03, 2, start};
+            CouncilResult swept = model.run(values);
+            CouncilResult set = Scenarios.compile(dir.resolve("base.yaml"), List.of("drivers.pop.growth=0.02",
+                    "services.care.unit_cost.growth=0.03", "failure_demand.0.clients_per_m=2", "drivers.pop.start=" + start)).run();
+            assertArrayEquals(set.column("reserves"), swept.column("reserves"), "start " + start);
+            assertEquals(start, swept.column("driver.pop")[0]);
+        }
+    }
+
+    @Test
     void one_and_two_threads_write_identical_files() throws IOException {
         Path file = sweep("latin_hypercube", 700, "");
         run(file, dir.resolve("one"), 1, false);
