@@ -68,7 +68,17 @@ public final class SweepModel {
         if (checked.xmile()) {
             Map<String, Location> parameters = new LinkedHashMap<>();
             for (String name : spec.parameterPaths()) parameters.put(name, checked.parameterLocation(name));
-            CompiledXmile xmile = XmileCompiler.compile(XmileReader.read(spec.scenario()), parameters);
+            org.pressure.engine.xmile.XmileModel read;
+            try {
+                read = XmileReader.read(spec.scenario());
+            } catch (ScenarioException e) {
+                // a model that cannot be opened at all is a fault of the sweep file's `scenario:`
+                if (e.problems().size() == 1 && e.problems().get(0).location().line() == 0) {
+                    throw new ScenarioException(checked.at("scenario"), "`scenario`: " + e.problems().get(0));
+                }
+                throw e;
+            }
+            CompiledXmile xmile = XmileCompiler.compile(read, parameters);
             xmile.warnings().forEach(w -> warnings.add(Location.ofFile(spec.scenario().toString()), "warning: " + w));
             model = new SweepModel(spec, null, xmile, SweepParser.outputs(checked, xmile), checked.parametersAt());
         } else {

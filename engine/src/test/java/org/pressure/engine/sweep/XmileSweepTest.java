@@ -106,6 +106,15 @@ class XmileSweepTest {
         }
     }
 
+    @Test
+    void a_model_that_is_not_there_is_refused_at_the_sweep_files_scenario_line() throws IOException {
+        Path file = sweep("characteristic_time: {uniform: [5, 15]}", "teacup_temperature@10", "");
+        Files.writeString(file, Files.readString(file).replace("scenario: teacup.xmile", "scenario: teacups.xmile"));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> SweepModel.load(file, null, null));
+        assertEquals(2, e.problems().get(0).location().line(), e.getMessage());
+        assertTrue(e.getMessage().contains("`scenario`: ") && e.getMessage().contains("no such file"), e.getMessage());
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"Euler", "RK2", "RK4"})
     void generated_code_gives_the_interpreters_numbers_for_every_integration_method(String method) {
