@@ -18,8 +18,9 @@ public record Budget(Strategy strategy, CutMode cuts, List<String> order, double
     }
 
     /**
-     * @param minimumSeries the minimum reserve when it varies by year (section 10); null when it is
-     *                      the constant {@code minimumReserves}
+     * @param minimumSeries the minimum reserve when it varies by year (section 10), or a sweep's
+     *                      parameter standing for the constant {@code minimumReserves} (which is
+     *                      then the value as written); null when it is that constant
      * @param ringFenced    income stream to the one service it may fund, in file order (section 9)
      */
     public Budget {

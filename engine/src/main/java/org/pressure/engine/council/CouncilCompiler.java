@@ -184,7 +184,7 @@ public final class CouncilCompiler {
     /** The slot holding {@code series}: the slot it reads when it is a plain read, else a new one. */
     int seriesSlot(Series series, String owner) {
         Formula e = formula(series, owner);
-        // the slot goes to a procedure, which may read it at any step: it stays in the store
+        // the slot is handed on by number (to a cohort's procedure, say), which may read it at any step: it stays in the store
         if (e instanceof Formula.Slot r) {
             builder.keep(r.slot());
             return r.slot();
@@ -447,8 +447,14 @@ public final class CouncilCompiler {
         }
         List<String> order = names;
         int[] cutOrder = budget.order().stream().mapToInt(order::indexOf).filter(i -> i >= 0).toArray();
-        Formula totalCut = b.cuts(budget, g, names, cuttable, cutSlots, cutOrder, reservesBefore,
-                Formula.constant(budget.minimumReserves()));
+        Formula minimum = Formula.constant(budget.minimumReserves());
+        if (budget.minimumSeries() != null) {
+            // a sweep's parameter in place of the fixed minimum: a slot, which the indicators read too
+            int slot = builder.slot("minimum_reserves");
+            builder.assign("budget.reserves.minimum", sc.location(), slot, formula(budget.minimumSeries(), "budget.reserves.minimum"));
+            minimum = Formula.slot(slot);
+        }
+        Formula totalCut = b.cuts(budget, g, names, cuttable, cutSlots, cutOrder, reservesBefore, minimum);
         b.assign(builder.find("cuts"), totalCut);
         Formula cuts = Formula.slot(builder.find("cuts"));
         Formula zero = Formula.constant(0);

@@ -450,6 +450,10 @@ public final class ScenarioParser {
                     Series ms = series(m, "budget.reserves.minimum", false);
                     if (ms instanceof Series.Constant mc) {
                         minimum = mc.value();
+                    } else if (ms instanceof Series.Input in && in.original() instanceof Series.Constant mc) {
+                        // a sweep's parameter (or a lever) in place of a fixed minimum: still part 1
+                        minimum = mc.value();
+                        minimumSeries = ms;
                     } else if (ms != null) {
                         minimumSeries = ms;
                         part2 = true;

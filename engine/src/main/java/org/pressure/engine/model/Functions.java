@@ -34,8 +34,8 @@ public final class Functions {
 
     /** HISTORY: {@code column} at step {@code index} rounded to the nearest step, clamped to the first step and to {@code step}. */
     public static double history(double[] column, int step, double index) {
-        int at = (int) Math.round(index);
-        return column[Math.max(0, Math.min(step, at))];
+        long at = Math.round(index);
+        return column[(int) Math.max(0, Math.min(step, at))];
     }
 
     /**
@@ -43,8 +43,8 @@ public final class Functions {
      * {@code initial} before the first step.
      */
     public static double delayed(double[] column, int step, double steps, double initial) {
-        int back = Math.max(1, (int) Math.round(steps));
-        return step >= back ? column[step - back] : initial;
+        long back = Math.max(1, Math.round(steps));
+        return step >= back ? column[(int) (step - back)] : initial;
     }
 
     /** {@link Formula.Guard}: {@code x}, or a {@link GuardFailure} when {@code broken} is not zero. */

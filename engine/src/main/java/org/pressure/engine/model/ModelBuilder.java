@@ -209,6 +209,10 @@ public final class ModelBuilder {
         // a scratch slot read at an earlier step, or by a procedure, must stay in the store
         boolean[] local = new boolean[slotNames.size()];
         for (int slot : scratch) local[slot] = true;
+        for (Stock st : stocks) {
+            for (int slot : st.rate().reads()) local[slot] = false;
+            for (int slot : st.rate().earlierReads()) local[slot] = false;
+        }
         for (Part p : parts) {
             if (p.formula() != null) {
                 for (int slot : p.formula().earlierReads()) local[slot] = false;
@@ -226,33 +230,32 @@ public final class ModelBuilder {
         return Arrays.stream(parts.get(p).reads()).map(s -> producer[s]).filter(d -> d >= 0).distinct().toArray();
     }
 
-    /** Parts in an order where every dependency comes first; ties keep the order they were added. */
+    /**
+     * Parts in an order where every dependency comes first, and otherwise in the order they were
+     * added: of the parts whose dependencies are done, the first added goes next (Kahn's
+     * algorithm with the parts' numbers as priorities). So checks made by parts (a floor of each
+     * service, the budget after each saving) fail in the order the model lists them.
+     */
     private List<Part> topological(int[] producer) {
         int n = parts.size();
-        int[] state = new int[n];
-        List<Part> out = new ArrayList<>(n);
-        for (int root = 0; root < n; root++) {
-            if (state[root] != 0) continue;
-            // iterative depth-first post-order, so long chains cannot overflow the stack
-            Deque<int[]> stack = new ArrayDeque<>();
-            stack.push(new int[] {root, 0});
-            state[root] = 1;
-            while (!stack.isEmpty()) {
-                int[] frame = stack.peek();
-                int[] deps = dependencies(frame[0], producer);
-                if (frame[1] < deps.length) {
-                    int d = deps[frame[1]++];
-                    if (state[d] == 0) {
-                        state[d] = 1;
-                        stack.push(new int[] {d, 0});
-                    }
-                } else {
-                    stack.pop();
-                    state[frame[0]] = 2;
-                    out.add(parts.get(frame[0]));
-                }
+        int[] waiting = new int[n];
+        List<List<Integer>> dependents = new ArrayList<>();
+        for (int p = 0; p < n; p++) dependents.add(new ArrayList<>());
+        for (int p = 0; p < n; p++) {
+            for (int d : dependencies(p, producer)) {
+                waiting[p]++;
+                dependents.get(d).add(p);
             }
         }
+        java.util.PriorityQueue<Integer> ready = new java.util.PriorityQueue<>();
+        for (int p = 0; p < n; p++) if (waiting[p] == 0) ready.add(p);
+        List<Part> out = new ArrayList<>(n);
+        while (!ready.isEmpty()) {
+            int p = ready.poll();
+            out.add(parts.get(p));
+            for (int q : dependents.get(p)) if (--waiting[q] == 0) ready.add(q);
+        }
+        if (out.size() != n) throw new IllegalStateException("a cycle left after the cycle check");
         return out;
     }
 

@@ -3,7 +3,6 @@ package org.pressure.engine.sweep;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +12,12 @@ import java.nio.file.StandardOpenOption;
  * Every output of every run as raw doubles, row by row, in a temporary file beside runs.csv:
  * what exact percentiles of a sweep too large to hold in memory are selected from, in a few
  * passes per output (see {@link ExactQuantiles}), without reading runs.csv back as text. The
- * file is deleted when the sweep's summaries are done, or when the sweep stops.
+ * file is deleted when the sweep's summaries are done, when the sweep is refused part-way, and
+ * when the program is stopped (Ctrl-C); only a killed process can leave it behind.
  */
 final class OutputSpill implements AutoCloseable {
-    /** How much of the file one pass maps at a time. */
-    private static final long SEGMENT = 1L << 28;
+    /** How much of the file one read takes. */
+    private static final int READ = 1 << 20;
 
     private final Path file;
     private final FileChannel channel;
@@ -34,6 +34,8 @@ final class OutputSpill implements AutoCloseable {
     /** A new spill of rows of {@code width} outputs, in {@code dir}. */
     static OutputSpill create(Path dir, int width) throws IOException {
         Path file = Files.createTempFile(dir, ".pressure-outputs-", ".bin");
+        // a sweep stopped with Ctrl-C (to resume later) leaves no spill behind either
+        file.toFile().deleteOnExit();
         return new OutputSpill(file, FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE), width);
     }
 
@@ -57,14 +59,22 @@ final class OutputSpill implements AutoCloseable {
 
     /** Every value of output {@code j} that is a number (a missing one, NaN, is skipped), in run order. */
     void forEach(int j, ExactQuantiles.DoubleSink sink) throws IOException {
-        long rowBytes = (long) width * Double.BYTES;
-        long rowsPerSegment = Math.max(1, SEGMENT / rowBytes);
-        for (long first = 0; first < rows; first += rowsPerSegment) {
-            long n = Math.min(rowsPerSegment, rows - first);
-            MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, first * rowBytes, n * rowBytes);
-            map.order(ByteOrder.LITTLE_ENDIAN);
-            for (long r = 0; r < n; r++) {
-                double x = map.getDouble((int) (r * rowBytes) + j * Double.BYTES);
+        // positional reads into a buffer of this call's own: several outputs may be read at once,
+        // and nothing stays mapped (a mapped file cannot be deleted on some systems)
+        int rowBytes = width * Double.BYTES;
+        ByteBuffer in = ByteBuffer.allocateDirect(Math.max(rowBytes, (READ / rowBytes) * rowBytes)).order(ByteOrder.LITTLE_ENDIAN);
+        long end = rows * rowBytes;
+        for (long position = 0; position < end; ) {
+            in.clear();
+            in.limit((int) Math.min(in.capacity(), end - position));
+            while (in.hasRemaining()) {
+                int n = channel.read(in, position + in.position());
+                if (n < 0) throw new IOException("the spilled outputs end early: " + file);
+            }
+            position += in.limit();
+            in.flip();
+            for (int r = 0; r < in.limit(); r += rowBytes) {
+                double x = in.getDouble(r + j * Double.BYTES);
                 if (!Double.isNaN(x)) sink.accept(x);
             }
         }

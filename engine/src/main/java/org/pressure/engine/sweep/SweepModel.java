@@ -26,7 +26,7 @@ import org.pressure.engine.xmile.XmileReader;
  * loaded, saying why; there is no slower path.
  */
 public final class SweepModel {
-    /** Sweeps of at least this many runs compile their model to Java first. */
+    /** Sweeps of at least this many runs generate code for their model first. */
     static final long GENERATE_CODE_FROM_RUNS = 2_000;
 
     private final SweepSpec spec;

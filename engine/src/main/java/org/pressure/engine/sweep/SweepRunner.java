@@ -137,7 +137,8 @@ public final class SweepRunner {
             int next = 0;
             // rows kept from an interrupted sweep are read back, not run again (unless trajectories
             // need their years): their parameters are checked against the plan, and the first row
-            // of each chunk is run again and checked whole, which catches a changed scenario
+            // of each chunk is run again and checked whole, which catches a changed scenario unless
+            // the change touches only runs that are no chunk's first
             boolean readBack = spec.trajectories().isEmpty();
             for (int done = 0; done < chunks; done++) {
                 while (window.size() < threads * 4 && next < chunks) {

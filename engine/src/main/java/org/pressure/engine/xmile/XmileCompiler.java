@@ -154,6 +154,12 @@ public final class XmileCompiler implements Builtins.Context {
                         + Suggest.didYouMean(p.getKey(), displayNames()));
                 continue;
             }
+            if (parameterOf.containsKey(slot)) {
+                problems.add(p.getValue(), "parameter `" + p.getKey() + "` names the same variable as parameter `"
+                        + parameterOf.get(slot) + "` (names are compared ignoring case, and spaces and underscores are "
+                        + "the same); give it once");
+                continue;
+            }
             inputOf.put(slot, builder.input("input." + p.getKey()));
             parameterOf.put(slot, p.getKey());
         }

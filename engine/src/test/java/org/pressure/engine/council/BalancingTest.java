@@ -150,4 +150,24 @@ class BalancingTest {
                 "{reserves: {opening: 5}, surplus_to_reserves: false}"));
         assertArray(new double[] {5, 5}, spent.column("reserves"));
     }
+
+    @org.junit.jupiter.api.Test
+    void floors_outside_their_range_are_reported_in_the_order_of_the_services() {
+        // b feeds failure demand, which pulls its funding (and so its cut) forward in the model;
+        // the floor reported is still the first service's, as the model lists them
+        String yaml = """
+                name: Two bad floors
+                time: {start: 2025, end: 2027}
+                income: {tax: 100}
+                services:
+                  care: {cost: 90}
+                  a: {statutory: false, cost: 30, floor: "=if(year >= 2026, 150%, 0)"}
+                  b: {statutory: false, cost: 20, floor: "=if(year >= 2026, 120%, 0)"}
+                failure_demand:
+                  - {from: b, to: care, cost_per_m: 0.5, delay: 1}
+                """;
+        org.pressure.engine.diagnostics.ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.pressure.engine.diagnostics.ScenarioException.class, () -> Scenarios4Test.run(yaml));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("services.a.floor is 150% in 2026/27"), e.getMessage());
+    }
 }

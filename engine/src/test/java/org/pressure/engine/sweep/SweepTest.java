@@ -106,6 +106,23 @@ class SweepTest {
     }
 
     @Test
+    void a_swept_minimum_reserve_keeps_a_part_1_scenario_in_part_1() throws IOException {
+        Path file = sweep("random", 20, "");
+        Files.writeString(file, Files.readString(file).replace("income.tax.growth: {values: [1%, 2%, 4.99%]}",
+                "budget.reserves.minimum: {uniform: [0, 15]}"));
+        SweepModel model = SweepModel.load(file, null, null);
+        assertFalse(model.base().scenario().part2().used(), "the base run is the scenario as `run` runs it");
+        CouncilResult plain = Scenarios.compile(dir.resolve("base.yaml"), List.of()).run();
+        assertEquals(plain.indicators(), model.base().run().indicators());
+        for (double minimum : new double[] {0, 7.5, 15}) {
+            CouncilResult swept = model.run(new double[] {Double.NaN, Double.NaN, Double.NaN, minimum});
+            CouncilResult set = Scenarios.compile(dir.resolve("base.yaml"), List.of("budget.reserves.minimum=" + minimum)).run();
+            assertArrayEquals(set.column("reserves"), swept.column("reserves"), "minimum " + minimum);
+            assertEquals(set.indicators(), swept.indicators(), "minimum " + minimum);
+        }
+    }
+
+    @Test
     void one_and_two_threads_write_identical_files() throws IOException {
         Path file = sweep("latin_hypercube", 700, "");
         run(file, dir.resolve("one"), 1, false);

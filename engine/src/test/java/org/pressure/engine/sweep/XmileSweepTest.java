@@ -97,6 +97,8 @@ class XmileSweepTest {
             {"characteristic_time: {uniform: [5, 15]}", "teacup_temprature@end", "", "did you mean `Teacup Temperature`?"},
             {"characteristic_time: {uniform: [5, 15]}", "teacup_temperature@end", "trajectories: [reserves]",
                 "trajectories are years of a council scenario"},
+            {"characteristic_time: {uniform: [5, 15]}\n\"Characteristic Time\": {uniform: [6, 9]}", "teacup_temperature@end", "",
+                "names the same variable as parameter `characteristic_time`"},
         };
         for (String[] c : cases) {
             Path file = sweep(c[0], c[1], c[2]);
