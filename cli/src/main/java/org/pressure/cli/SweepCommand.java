@@ -49,7 +49,8 @@ final class SweepCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--resume", description = "Carry on an interrupted sweep: keep the finished rows of DIR/runs.csv "
-            + "(checked against this sweep by computing them again, so it saves writing, not computing) and add the rest.")
+            + "(each row's parameters checked against this sweep, and the first row of every 256 run again and "
+            + "compared whole) and compute the rest.")
     boolean resume;
 
     @CommandLine.Mixin
@@ -141,7 +142,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         if (runner.reusedRows() > 0) {
             spec.commandLine().getOut().printf(Locale.ROOT, "Reused %,d runs of an interrupted sweep (checked against "
-                    + "this one); computed the other %,d.%n%n", runner.reusedRows(), result.runs() - runner.reusedRows());
+                    + "this one); computed the other %,d.%n", runner.reusedRows(), result.runs() - runner.reusedRows());
         }
         OutputFolder.tidy(dir, OutputFolder.SWEEP, written);
         print(result, spec.commandLine().getOut());

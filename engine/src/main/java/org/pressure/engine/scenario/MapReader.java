@@ -103,7 +103,7 @@ public final class MapReader {
         Node n = get(key);
         if (n == null) return fallback;
         if (n instanceof Node.InputNode in) {
-            problems.add(in.location(), in.refusal(key));
+            problems.add(in.location(), in.refusal(key, "setting", "a word"));
             return fallback;
         }
         if (n instanceof Node.ScalarNode s) return s.text();
@@ -115,6 +115,10 @@ public final class MapReader {
     public boolean bool(String key, boolean fallback) {
         Node n = get(key);
         if (n == null) return fallback;
+        if (n instanceof Node.InputNode in) {
+            problems.add(in.location(), in.refusal(key, "setting", "true or false"));
+            return fallback;
+        }
         if (n instanceof Node.ScalarNode s && s.kind() != Node.ScalarKind.NULL) {
             switch (s.text().toLowerCase(java.util.Locale.ROOT)) {
                 case "true": return true;

@@ -102,8 +102,16 @@ public sealed interface Node permits Node.MapNode, Node.ListNode, Node.ScalarNod
 
         /** Why a place that takes one fixed number cannot be a sweep parameter (or a goal seek's lever). */
         public String refusal(String key) {
-            return "`" + input + "` is one fixed number that shapes the model before it runs (`"
-                    + key.substring(key.lastIndexOf('.') + 1) + "` takes a plain number, not a series), so it cannot be "
+            return refusal(key, "number", "a plain number");
+        }
+
+        /**
+         * Why a place that takes one fixed setting cannot be a sweep parameter: {@code kind} is
+         * what it is ("number", "setting"), {@code takes} what it takes ("a plain number", "a word").
+         */
+        public String refusal(String key, String kind, String takes) {
+            return "`" + input + "` is one fixed " + kind + " that shapes the model before it runs (`"
+                    + key.substring(key.lastIndexOf('.') + 1) + "` takes " + takes + ", not a series), so it cannot be "
                     + "an input that each run sets; vary a series instead (a driver, a growth rate, a unit cost, a "
                     + "coefficient), or write one scenario per value";
         }

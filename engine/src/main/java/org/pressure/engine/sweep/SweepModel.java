@@ -92,7 +92,7 @@ public final class SweepModel {
             compiled.run().check(warnings);
         }
         model.probe(checked);
-        // compiling the model to Java takes a tenth of a second or so; it pays for itself over many runs
+        // generating code for the model takes milliseconds, and the JIT a moment more: worth it over many runs
         if (SweepParser.totalRuns(spec) >= GENERATE_CODE_FROM_RUNS) model.model().generateCode();
         return model;
     }
@@ -125,9 +125,13 @@ public final class SweepModel {
                     evaluator.run(values, out);
                 } catch (ScenarioException e) {
                     String path = spec.parameterPaths().get(j);
-                    throw new ScenarioException(checked.parameterLocation(path), "parameter `" + path + "` at "
+                    Location at = checked.parameterLocation(path);
+                    // a problem found at the parameter itself is told without its place again
+                    String why = String.join("; ", e.problems().stream()
+                            .map(p -> p.location().equals(at) ? p.message() : p.toString()).toList());
+                    throw new ScenarioException(at, "parameter `" + path + "` at "
                             + org.pressure.engine.council.ResultsWriter.number(x) + " (within its range) gives a "
-                            + (xmile == null ? "scenario" : "model") + " that cannot run: " + e.getMessage().replace('\n', ' '));
+                            + (xmile == null ? "scenario" : "model") + " that cannot run: " + why.replace('\n', ' '));
                 }
             }
         }
