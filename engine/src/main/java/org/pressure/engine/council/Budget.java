@@ -5,7 +5,8 @@ import java.util.List;
 /** How a budget gap is closed, and the reserves it may draw on. */
 public record Budget(Strategy strategy, CutMode cuts, List<String> order, double openingReserves,
                      double minimumReserves, boolean surplusToReserves, Series minimumSeries,
-                     java.util.Map<String, String> ringFenced, boolean persistentCuts, OnFailure onFailure) {
+                     java.util.Map<String, String> ringFenced, boolean persistentCuts, OnFailure onFailure,
+                     Series openingSeries) {
 
     public static final Budget DEFAULT =
             new Budget(Strategy.CUTS_FIRST, CutMode.PROPORTIONAL, List.of(), 0, 0, true);
@@ -14,7 +15,7 @@ public record Budget(Strategy strategy, CutMode cuts, List<String> order, double
     public Budget(Strategy strategy, CutMode cuts, List<String> order, double openingReserves, double minimumReserves,
                   boolean surplusToReserves) {
         this(strategy, cuts, order, openingReserves, minimumReserves, surplusToReserves, null, java.util.Map.of(), false,
-                OnFailure.DEFAULT);
+                OnFailure.DEFAULT, null);
     }
 
     /**
@@ -22,6 +23,8 @@ public record Budget(Strategy strategy, CutMode cuts, List<String> order, double
      *                      parameter standing for the constant {@code minimumReserves} (which is
      *                      then the value as written); null when it is that constant
      * @param ringFenced    income stream to the one service it may fund, in file order (section 9)
+     * @param openingSeries a sweep's parameter (or a lever) standing for {@code openingReserves}
+     *                      (then the value as written); null otherwise
      */
     public Budget {
         order = List.copyOf(order);

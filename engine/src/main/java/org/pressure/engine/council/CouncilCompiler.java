@@ -429,7 +429,7 @@ public final class CouncilCompiler {
         Budget budget = sc.budget();
         Balancing b = new Balancing(builder, sc.location(), "balancing (cuts and reserves)");
         int reserves = builder.find("reserves");
-        Formula reservesBefore = new Formula.Lag(Formula.slot(reserves), 1, Formula.constant(budget.openingReserves()));
+        Formula reservesBefore = new Formula.Lag(Formula.slot(reserves), 1, openingReserves());
         Formula g = b.slot("gap", Formula.sub(Formula.add(Formula.slot(builder.find("statutory_spend")),
                 Formula.slot(builder.find("discretionary_planned"))), Formula.slot(builder.find("income"))));
         List<String> names = discretionary.stream().map(Service::name).toList();
@@ -471,6 +471,21 @@ public final class CouncilCompiler {
         b.assign(builder.find("discretionary_funded"), Formula.sum(funded));
         b.assign(reserves, Formula.sub(Formula.add(reservesBefore, Formula.slot(surplusIn)),
                 Formula.slot(builder.find("reserves_draw"))));
+    }
+
+    /**
+     * The reserves before the first year: the number written, or, where a sweep varies it, a
+     * slot holding the run's value (which the indicators read too).
+     */
+    Formula openingReserves() {
+        Budget budget = sc.budget();
+        if (budget.openingSeries() == null) return Formula.constant(budget.openingReserves());
+        int slot = builder.find("opening_reserves");
+        if (slot < 0) {
+            slot = builder.slot("opening_reserves");
+            builder.assign("budget.reserves.opening", sc.location(), slot, formula(budget.openingSeries(), "budget.reserves.opening"));
+        }
+        return Formula.slot(slot);
     }
 
     /** The guards of this scenario's formulas, numbered as their failures report them. */

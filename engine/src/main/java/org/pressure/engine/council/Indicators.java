@@ -28,7 +28,7 @@ public record Indicators(Integer failureYear, Integer gapYear, Integer crossover
     /** The slots indicators are computed from, found once per compiled scenario; -1 where a file has none. */
     record Slots(int income, int statutory, int planned, int funded, int gap, int reserves, int draw, int cuts,
                  int[] failureCosts, int committed, int available, int minimum, int failed, int overspend, int efs,
-                 int publicCost, int[] savingsPlanned, int[] savingsDelivered) {
+                 int publicCost, int[] savingsPlanned, int[] savingsDelivered, int opening) {
         static Slots of(org.pressure.engine.model.Model m, Scenario sc) {
             List<Scenario.Saving> savings = sc.part2().savings();
             return new Slots(m.slot("income"), m.slot("statutory_spend"), m.slot("discretionary_planned"),
@@ -38,7 +38,8 @@ public record Indicators(Integer failureYear, Integer gapYear, Integer crossover
                     optional(m, "committed_spend"), optional(m, "income_available"), optional(m, "minimum_reserves"),
                     optional(m, "budget_failed"), optional(m, "overspend"), optional(m, "efs"), optional(m, "public_cost"),
                     savings.stream().mapToInt(s -> m.slot(Columns.saving(s.name(), "planned"))).toArray(),
-                    savings.stream().mapToInt(s -> m.slot(Columns.saving(s.name(), "delivered"))).toArray());
+                    savings.stream().mapToInt(s -> m.slot(Columns.saving(s.name(), "delivered"))).toArray(),
+                    optional(m, "opening_reserves"));
         }
 
         private static int optional(org.pressure.engine.model.Model m, String name) {
@@ -93,7 +94,8 @@ public record Indicators(Integer failureYear, Integer gapYear, Integer crossover
         double cumulativeGap = 0, totalCuts = 0, drawn = 0, failure = 0, overspend = 0, efs = 0, undelivered = 0;
         double publicCost = 0;
         double fixedMinimum = sc.budget().minimumReserves();
-        double previous = sc.budget().openingReserves();
+        // the reserves before the first year: as written, or as a sweep's run gave them
+        double previous = s.opening() >= 0 ? v[s.opening()][0] : sc.budget().openingReserves();
         for (int i = 0; i < n; i++) {
             int year = sc.start() + i;
             double k = committed == null ? 0 : committed[i];

@@ -82,11 +82,12 @@ final class OutturnBudget {
      * Adds the year's budget to the model as formulas (section 10 and 11), in the order the
      * sections give; {@code guard} numbers the checks of floors and of savings above a cost.
      */
-    void addTo(ModelBuilder builder, Location location, java.util.function.ToIntFunction<CompiledScenario.Guard> guard) {
+    void addTo(ModelBuilder builder, Location location, java.util.function.ToIntFunction<CompiledScenario.Guard> guard,
+               Formula openingReserves) {
         Balancing b = new Balancing(builder, location, "the budget and its outturn (savings, cuts, reserves)");
         int n = lines.length;
         Formula zero = Formula.constant(0);
-        Formula reservesBefore = before(out.reserves(), budget.openingReserves());
+        Formula reservesBefore = new Formula.Lag(Formula.slot(out.reserves()), 1, openingReserves);
         Formula earmarkedBefore = before(out.earmarked(), 0);
         Formula cfrBefore = before(out.cfr(), openingCfr);
         Formula dsgBefore = before(out.dsgDeficit(), openingDsg);

@@ -118,7 +118,7 @@ final class Part2Compiler {
                 capital == null ? 0 : capital.cfr(), dsgInYear, dsg == null ? Integer.MIN_VALUE
                 : (int) Math.min(Integer.MAX_VALUE, (long) dsg.overrideUntil() - sc.start()),
                 dsg == null ? 0 : dsg.deficit());
-        year.addTo(builder, sc.location(), compiler::guard);
+        year.addTo(builder, sc.location(), compiler::guard, compiler.openingReserves());
 
         agencies();
         cohorts();

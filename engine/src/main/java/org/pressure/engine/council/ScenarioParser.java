@@ -439,12 +439,19 @@ public final class ScenarioParser {
                     + "services to cut, first to last");
         }
         double opening = 0, minimum = 0;
-        Series minimumSeries = null;
+        Series minimumSeries = null, openingSeries = null;
         Node res = r.get("reserves");
         if (res != null) {
             MapReader rr = MapReader.of(res, "`budget.reserves`", RESERVES_KEYS, problems);
             if (rr != null) {
-                opening = rr.number("opening", 0);
+                if (rr.get("opening") instanceof Node.InputNode in) {
+                    // a sweep's parameter (or a lever): the first year's balance each run gives, else the number written
+                    opening = MapReader.number(in.replaced(), "budget.reserves.opening", problems, 0);
+                    openingSeries = new Series.Input(in.input(), new Series.Constant(opening, in.replaced().location()),
+                            in.location());
+                } else {
+                    opening = rr.number("opening", 0);
+                }
                 Node m = rr.get("minimum");
                 if (m != null) {
                     Series ms = series(m, "budget.reserves.minimum", false);
@@ -513,7 +520,8 @@ public final class ScenarioParser {
                 }
             }
         }
-        return new Budget(strategy, mode, order, opening, minimum, surplus, minimumSeries, ringFenced, persistent, onFailure);
+        return new Budget(strategy, mode, order, opening, minimum, surplus, minimumSeries, ringFenced, persistent, onFailure,
+                openingSeries);
     }
 
     // ---------------------------------------------------------------- part 2

@@ -123,6 +123,21 @@ class SweepTest {
     }
 
     @Test
+    void the_opening_reserves_are_an_input_too_and_run_as_set_would() throws IOException {
+        Path file = sweep("random", 20, "");
+        Files.writeString(file, Files.readString(file).replace("income.tax.growth: {values: [1%, 2%, 4.99%]}",
+                "budget.reserves.opening: {uniform: [0, 60]}"));
+        SweepModel model = SweepModel.load(file, null, null);
+        for (double opening : new double[] {0, 8, 60}) {
+            CouncilResult swept = model.run(new double[] {Double.NaN, Double.NaN, Double.NaN, opening});
+            CouncilResult set = Scenarios.compile(dir.resolve("base.yaml"), List.of("budget.reserves.opening=" + opening)).run();
+            assertArrayEquals(set.column("reserves"), swept.column("reserves"), "opening " + opening);
+            assertEquals(set.indicators(), swept.indicators(), "opening " + opening);
+        }
+        assertEquals(Scenarios.compile(dir.resolve("base.yaml"), List.of()).run().indicators(), model.base().run().indicators());
+    }
+
+    @Test
     void one_and_two_threads_write_identical_files() throws IOException {
         Path file = sweep("latin_hypercube", 700, "");
         run(file, dir.resolve("one"), 1, false);
@@ -488,15 +503,15 @@ class SweepTest {
     void a_path_that_is_not_a_series_is_refused_with_the_reason_at_the_parameter() throws IOException {
         Path file = sweep("random", 20, "");
         String text = Files.readString(file).replace("income.tax.growth: {values: [1%, 2%, 4.99%]}",
-                "budget.reserves.opening: {uniform: [0, 100]}");
+                "time.end: {values: [2035, 2040]}");
         Files.writeString(file, text);
         ScenarioException e = assertThrows(ScenarioException.class, () -> SweepModel.load(file, null, null));
         assertEquals(1, e.problems().size(), e.getMessage());
         var where = e.problems().get(0).location();
         assertEquals(file.toString(), where.file(), "the refusal points at the sweep file");
-        assertEquals(text.lines().toList().indexOf(text.lines().filter(l -> l.contains("budget.reserves.opening")).findFirst()
+        assertEquals(text.lines().toList().indexOf(text.lines().filter(l -> l.contains("time.end")).findFirst()
                 .orElseThrow()) + 1, where.line(), "at the parameter's line");
-        assertTrue(e.getMessage().contains("`budget.reserves.opening` is one fixed number")
+        assertTrue(e.getMessage().contains("`time.end` is one fixed number")
                 && e.getMessage().contains("cannot be an input"), e.getMessage());
         assertTrue(!Files.exists(dir.resolve("slow")), "nothing was written");
     }
