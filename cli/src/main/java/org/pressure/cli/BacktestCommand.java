@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 /** {@code pressure backtest SCENARIO --observed ACTUALS.csv}: how far a projection missed what happened. */
-@Command(name = "backtest", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
+@Command(name = "backtest", mixinStandardHelpOptions = true, versionProvider = Exit.Version.class, sortOptions = false,
         description = {"Runs a scenario and sets it against observed figures: for each column of the observed CSV, the "
                 + "years compared, the mean error, the mean absolute percentage error and the largest miss. Writes "
                 + "backtest.csv (year, column, projected, observed, error) and a chart per column, "
@@ -63,7 +63,7 @@ final class BacktestCommand implements Callable<Integer> {
         }
         if (!noChart) charts.pixels();
         CouncilResult result = Scenarios.compile(scenario, overrides).run();
-        Main.printWarnings(result.warnings(), spec.commandLine().getErr());
+        Exit.printWarnings(result.warnings(), spec.commandLine().getErr());
         Backtest backtest = Backtest.of(result, observed);
         Path dir = out != null ? out : Path.of("out", "backtest-" + RunCommand.baseName(scenario));
 
@@ -84,7 +84,7 @@ final class BacktestCommand implements Callable<Integer> {
         o.println();
         o.println("Wrote " + String.join(", ", written) + " to " + dir);
         o.flush();
-        return Main.OK;
+        return Exit.OK;
     }
 
     static void print(Backtest b, String file, PrintWriter o) {

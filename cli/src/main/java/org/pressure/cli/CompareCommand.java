@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 /** {@code pressure compare A B...}: scenarios side by side, the differences, and when an investment pays back. */
-@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
+@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = Exit.Version.class, sortOptions = false,
         description = {"Runs two or more scenarios and sets them side by side: the indicators with their differences "
                 + "from the first scenario, comparison.csv (the key series of each scenario by year, with differences "
                 + "from the first) and comparison.png/.svg (budget gap and reserves, one line per scenario).",
@@ -90,7 +90,7 @@ final class CompareCommand implements Callable<Integer> {
         spec.commandLine().getOut().println();
         spec.commandLine().getOut().println("Wrote " + String.join(", ", written) + " to " + dir);
         spec.commandLine().getOut().flush();
-        return Main.OK;
+        return Exit.OK;
     }
 
     private static void print(Comparison c, PrintWriter o) {

@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 /** {@code pressure discover RUNS --where EXPR}: which combinations of inputs lead to the runs of interest (PRIM). */
-@Command(name = "discover", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
+@Command(name = "discover", mixinStandardHelpOptions = true, versionProvider = Exit.Version.class, sortOptions = false,
         description = {"Scenario discovery with PRIM (Friedman and Fisher, 1999): finds a box, bounds on a few inputs, "
                 + "inside which most runs meet --where. Prints the box in words with its coverage, density and a "
                 + "quasi-p-value per restricted input; writes prim-trajectory.csv, box.json and the charts prim-tradeoff "
@@ -126,7 +126,7 @@ final class DiscoverCommand implements Callable<Integer> {
         o.println();
         o.println("Wrote " + String.join(", ", written) + " to " + dir);
         o.flush();
-        return Main.OK;
+        return Exit.OK;
     }
 
     private static void check(boolean ok, String option, String rule) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 /** {@code pressure init NAME}: a commented starter scenario to fill in. */
-@Command(name = "init", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "init", mixinStandardHelpOptions = true, versionProvider = Exit.Version.class,
         description = {"Writes a starter scenario, NAME.yaml, with every part of the format present and commented: "
                 + "replace the illustrative figures with your council's, citing each source.",
                 "It runs as written: `pressure run NAME.yaml`."})
@@ -45,7 +45,7 @@ final class InitCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("Wrote " + file + ". Fill in your council's figures, then: pressure run "
                 + shellWord(file.toString()));
         spec.commandLine().getOut().flush();
-        return Main.OK;
+        return Exit.OK;
     }
 
     /** A path as one word a shell reads back unchanged: quoted when it holds anything but safe characters. */

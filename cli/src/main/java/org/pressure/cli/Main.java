@@ -14,7 +14,7 @@ import picocli.CommandLine;
  */
 @Command(name = "pressure",
         mixinStandardHelpOptions = true,
-        versionProvider = Main.Version.class,
+        versionProvider = Exit.Version.class,
         description = "Shows when, and why, the cost of a council's statutory services overtakes its income.",
         subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, SolveCommand.class, DiscoverCommand.class,
                 CompareCommand.class, ReportCommand.class, BacktestCommand.class, ServeCommand.class, PublishCommand.class,
@@ -30,9 +30,9 @@ import picocli.CommandLine;
                 "      --set services.prevention.floor=60%% --out out/test",
                 "  pressure validate scenarios/*.yaml"})
 public final class Main implements Runnable {
-    public static final int OK = 0;
-    public static final int INTERNAL = 1;
-    public static final int BAD_INPUT = 2;
+    public static final int OK = Exit.OK;
+    public static final int INTERNAL = Exit.INTERNAL;
+    public static final int BAD_INPUT = Exit.BAD_INPUT;
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces of internal failures.")
@@ -95,7 +95,7 @@ public final class Main implements Runnable {
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         if (e instanceof ScenarioException se) {
-            printProblems(se, err);
+            Exit.printProblems(se, err);
             return BAD_INPUT;
         }
         if (e instanceof java.io.UncheckedIOException u) e = u.getCause();
@@ -138,39 +138,5 @@ public final class Main implements Runnable {
     private static boolean diskFull(String reason) {
         String r = reason.toLowerCase(java.util.Locale.ROOT);
         return r.contains("no space left") || r.contains("disk quota") || r.contains("not enough space");
-    }
-
-    /** Prints one line per problem: {@code file:line:col: message}. */
-    static void printProblems(ScenarioException e, PrintWriter err) {
-        for (Problem p : e.problems()) err.println(p);
-        err.flush();
-    }
-
-    /** Prints warnings (legal, but probably not what was meant) as {@code file:line:col: warning: ...}. */
-    static void printWarnings(java.util.List<Problem> warnings, PrintWriter err) {
-        for (Problem p : warnings) err.println(p);
-        err.flush();
-    }
-
-    /** The version the build stamped into the program's resources (the Maven project version). */
-    static String version() {
-        try (java.io.InputStream in = Main.class.getResourceAsStream("/pressure-version.properties")) {
-            java.util.Properties p = new java.util.Properties();
-            if (in != null) p.load(in);
-            String v = p.getProperty("version", "");
-            if (!v.isEmpty() && !v.contains("${")) return v;
-        } catch (java.io.IOException e) {
-            // fall through to the manifest
-        }
-        String v = Main.class.getPackage().getImplementationVersion();
-        return v == null ? "(version unknown)" : v;
-    }
-
-    /** Version from the build. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {"pressure " + version()};
-        }
     }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pressure publish SCENARIO --lever ...}: a what-if page for residents that needs no server. */
-@Command(name = "publish", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
+@Command(name = "publish", mixinStandardHelpOptions = true, versionProvider = Exit.Version.class, sortOptions = false,
         description = {"Writes one self-contained index.html for public consultation: sliders for the levers given, "
                 + "the charts and the headline indicators in words. Every combination of the levers' positions is "
                 + "run now and stored in the page (at most " + "5,000" + " combinations), so it needs no server and "
@@ -60,6 +60,6 @@ final class PublishCommand implements Callable<Integer> {
                 n, n == 1 ? "lever" : "levers", (System.nanoTime() - started) / 1e9);
         o.printf(Locale.UK, "Wrote index.html (%,d KB) to %s%n", (html.getBytes(StandardCharsets.UTF_8).length + 1023) / 1024, dir);
         o.flush();
-        return Main.OK;
+        return Exit.OK;
     }
 }

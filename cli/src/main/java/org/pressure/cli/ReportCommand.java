@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 /** {@code pressure report SCENARIO...}: a printable page and a workbook for people who read board papers. */
-@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Exit.Version.class, sortOptions = false,
         description = {"Runs one or more scenarios and writes report.html (one self-contained page that prints to A4: "
                 + "headlines in words, the charts, the figures year by year and every assumption with its source; "
                 + "with several scenarios, a comparison first; who pays, where the scenarios list agencies), "
@@ -99,6 +99,6 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         o.println("Wrote report.html, report.xlsx and " + chartFiles + " chart files to " + dir);
         o.flush();
-        return Main.OK;
+        return Exit.OK;
     }
 }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 /** {@code pressure run SCENARIO}: one projection, its indicators, its files and its chart. */
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Exit.Version.class, sortOptions = false,
         description = {"Runs one scenario: prints the headline indicators and writes results.csv (one row a year), "
                 + "summary.json (the indicators) and the charts (graph-of-doom, reserves, budget-gap, "
                 + "failure-demand; who-pays where the file lists agencies, cohorts where it has cohorts) into the "
@@ -77,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
         o.println();
         o.println("Wrote " + String.join(", ", written) + " to " + dir);
         o.flush();
-        return Main.OK;
+        return Exit.OK;
     }
 
     /** An XMILE model: results.csv only (one row per save step); no council indicators or charts. */
@@ -94,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         o.println("Wrote results.csv to " + dir);
         o.flush();
-        return Main.OK;
+        return Exit.OK;
     }
 
     /**

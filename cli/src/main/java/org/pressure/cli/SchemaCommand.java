@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pressure schema}: the JSON Schema of scenario or sweep files, for editors that validate and complete. */
-@Command(name = "schema", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "schema", mixinStandardHelpOptions = true, versionProvider = Exit.Version.class,
         description = {"Prints the JSON Schema of scenario files (or sweep files), so that editors such as VS Code "
                 + "check and complete them as they are typed.",
                 "With the YAML extension for VS Code, put `# yaml-language-server: $schema=PATH` on the first line "
@@ -49,6 +49,6 @@ final class SchemaCommand implements Callable<Integer> {
         } else {
             AtomicFiles.write(out, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
         }
-        return Main.OK;
+        return Exit.OK;
     }
 }

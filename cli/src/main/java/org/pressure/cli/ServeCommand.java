@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 /** {@code pressure serve SCENARIO}: a what-if page for a workshop, served from this machine. */
-@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Exit.Version.class, sortOptions = false,
         description = {"Starts a local web server with a what-if page for the scenario: sliders for its levers, "
                 + "the graph of doom, reserves, the budget gap and the headline indicators in words, redrawn as a "
                 + "slider moves, with the scenario as written drawn faintly behind. The page can save the variant "
@@ -107,7 +107,7 @@ final class ServeCommand implements Callable<Integer> {
                 // already shutting down (Ctrl-C): the hook stops the server
             }
         }
-        return Main.OK;
+        return Exit.OK;
     }
 
     private static void openBrowser(String url, PrintWriter o) {

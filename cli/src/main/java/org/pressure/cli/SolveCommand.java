@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 /** {@code pressure solve SCENARIO}: goal seek, the lever values at which the scenario meets its targets. */
-@Command(name = "solve", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
+@Command(name = "solve", mixinStandardHelpOptions = true, versionProvider = Exit.Version.class, sortOptions = false,
         description = {"Goal seek: finds the value of a lever (a scenario path, as --set takes it) at which every "
                 + "target holds. With one lever and no objective: the smallest value in its range that meets every "
                 + "target (--largest: the largest), to a tolerance it prints. With several levers or --minimise / "
@@ -143,7 +143,7 @@ final class SolveCommand implements Callable<Integer> {
         o.println();
         o.println("Wrote " + String.join(", ", written) + " to " + dir);
         o.flush();
-        return Main.OK;
+        return Exit.OK;
     }
 
     private GoalSeek.Objective objective(LeverModel model) {

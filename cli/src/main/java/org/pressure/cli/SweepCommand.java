@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 /** {@code pressure sweep FILE}: one scenario run many times with inputs varied, summarised. */
-@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
+@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = Exit.Version.class, sortOptions = false,
         description = {"Runs a sweep file: its scenario many times with the parameters varied by the design "
                 + "(grid, random, latin_hypercube, sobol, morris, one_at_a_time).",
                 "Writes runs.csv (one row per run, in run order), summary.json, sensitivity.csv (sobol, morris, "
@@ -149,7 +149,7 @@ final class SweepCommand implements Callable<Integer> {
         spec.commandLine().getOut().println();
         spec.commandLine().getOut().println("Wrote " + written.size() + " files to " + dir + ": " + String.join(", ", written));
         spec.commandLine().getOut().flush();
-        return Main.OK;
+        return Exit.OK;
     }
 
     /** Sweeps of at least this many runs print a progress line at each tenth when standard output is not a terminal. */

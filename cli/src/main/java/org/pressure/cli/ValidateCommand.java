@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 /** {@code pressure validate FILE...}: everything {@code run} or {@code sweep} checks, writing nothing. */
-@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Exit.Version.class,
         description = {"Checks scenario files, sweep files and XMILE models, writing nothing. A scenario is run once, "
                 + "in memory, so that validate refuses exactly what run refuses.",
                 "Prints one line per problem (file:line:col: message) and exits 2 if there is any; "
@@ -57,11 +57,11 @@ final class ValidateCommand implements Callable<Integer> {
                 inputOptions.emit(warnings, spec.commandLine().getErr());
                 spec.commandLine().getOut().println(file + ": ok");
             } catch (ScenarioException e) {
-                Main.printProblems(e, spec.commandLine().getErr());
+                Exit.printProblems(e, spec.commandLine().getErr());
                 allFine = false;
             }
         }
         spec.commandLine().getOut().flush();
-        return allFine ? Main.OK : Main.BAD_INPUT;
+        return allFine ? Exit.OK : Exit.BAD_INPUT;
     }
 }
