@@ -14,7 +14,6 @@ import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
 import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
@@ -106,8 +105,8 @@ public final class CouncilCharts {
                     + Scenario.financialYear(in.reservesExhaustedYear()), new Color(0x2D2D2D), offset, middle), Layer.FOREGROUND);
         }
         JFreeChart chart = new JFreeChart(sc.name(), Theme.TITLE, plot, true);
-        subtitle(chart, "Statutory services are funded in full; discretionary services show what is left after cuts.");
-        Theme.style(chart, footnote(file));
+        Theme.subtitle(chart, "Statutory services are funded in full; discretionary services show what is left after cuts.");
+        Theme.style(chart, Theme.scenarioFootnote(file));
         return chart;
     }
 
@@ -146,8 +145,8 @@ public final class CouncilCharts {
         plot.addRangeMarker(new ValueMarker(0, Theme.INK, Theme.line(1f)));
         Theme.style(plot);
         JFreeChart chart = new JFreeChart(sc.name() + ": reserves", Theme.TITLE, plot, true);
-        subtitle(chart, "Below zero, reserves are an unfunded deficit.");
-        Theme.style(chart, footnote(file));
+        Theme.subtitle(chart, "Below zero, reserves are an unfunded deficit.");
+        Theme.style(chart, Theme.scenarioFootnote(file));
         return chart;
     }
 
@@ -197,7 +196,7 @@ public final class CouncilCharts {
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         Theme.style(plot);
         JFreeChart chart = new JFreeChart(sc.name() + ": the budget gap and how it was closed", Theme.TITLE, plot, true);
-        Theme.style(chart, footnote(file));
+        Theme.style(chart, Theme.scenarioFootnote(file));
         return chart;
     }
 
@@ -220,9 +219,9 @@ public final class CouncilCharts {
         plot.addRangeMarker(new ValueMarker(0, Theme.INK, Theme.line(1f)));
         Theme.style(plot);
         JFreeChart chart = new JFreeChart(sc.name() + ": cost of failure demand", Theme.TITLE, plot, true);
-        subtitle(chart, i == 0 ? "This scenario has no failure-demand links."
+        Theme.subtitle(chart, i == 0 ? "This scenario has no failure-demand links."
                 : "Demand that returns later because needs were not met earlier; below zero where investment avoided it.");
-        Theme.style(chart, footnote(file));
+        Theme.style(chart, Theme.scenarioFootnote(file));
         return chart;
     }
 
@@ -248,15 +247,7 @@ public final class CouncilCharts {
         return true;
     }
 
-    private static void subtitle(JFreeChart chart, String text) {
-        TextTitle subtitle = new TextTitle(text, Theme.SUBTITLE);
-        subtitle.setPaint(new Color(0x444444));
-        chart.addSubtitle(subtitle);
-    }
 
-    private static String footnote(String file) {
-        return "Scenario: " + file + "  |  Projection, not a forecast  |  Pressure";
-    }
 
     /** A dashed vertical line with its label on the side of the line that has more room. */
     private static ValueMarker marker(int year, String text, Color colour, double offsetFromTop, double middle) {

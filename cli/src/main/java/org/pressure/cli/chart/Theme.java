@@ -137,6 +137,18 @@ public final class Theme {
     /** Longest text drawn on a chart as one title, label or note; longer ones are cut, since laying them out takes long. */
     public static final int MAX_TEXT = 120;
 
+    /** Adds a line of explanation under a chart's title. */
+    public static void subtitle(JFreeChart chart, String text) {
+        TextTitle subtitle = new TextTitle(text, SUBTITLE);
+        subtitle.setPaint(new Color(0x444444));
+        chart.addSubtitle(subtitle);
+    }
+
+    /** The footnote of a chart of one scenario's run. */
+    public static String scenarioFootnote(String file) {
+        return "Scenario: " + file + "  |  Projection, not a forecast  |  Pressure";
+    }
+
     /** {@code text} cut to {@link #MAX_TEXT} characters, with "..." where it was cut. */
     public static String cut(String text) {
         if (text == null || text.length() <= MAX_TEXT) return text;

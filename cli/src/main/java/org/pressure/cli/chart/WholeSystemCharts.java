@@ -15,7 +15,6 @@ import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.DefaultTableXYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -109,9 +108,9 @@ public final class WholeSystemCharts {
         plot.add(top, 3);
         plot.add(bottom, 2);
         JFreeChart chart = new JFreeChart(sc.name() + ": who pays", Theme.TITLE, plot, true);
-        subtitle(chart, "Top: each body's cost, stacked; the top edge is the cost to the public purse. Bottom: the "
+        Theme.subtitle(chart, "Top: each body's cost, stacked; the top edge is the cost to the public purse. Bottom: the "
                 + "council's budget gap (bars) and the failure demand each body bears (lines, in the body's colour).");
-        Theme.style(chart, footnote(file));
+        Theme.style(chart, Theme.scenarioFootnote(file));
         return chart;
     }
 
@@ -139,8 +138,8 @@ public final class WholeSystemCharts {
         String names = String.join(", ", sc.part2().cohorts().keySet());
         JFreeChart chart = new JFreeChart(sc.name() + ": people in " + (several ? "each cohort" : "the cohort " + names)
                 + ", by state", Theme.TITLE, plot, true);
-        subtitle(chart, "People counted at the start of each year; the top edge is everyone in the cohort.");
-        Theme.style(chart, footnote(file));
+        Theme.subtitle(chart, "People counted at the start of each year; the top edge is everyone in the cohort.");
+        Theme.style(chart, Theme.scenarioFootnote(file));
         return chart;
     }
 
@@ -162,13 +161,5 @@ public final class WholeSystemCharts {
         return true;
     }
 
-    private static void subtitle(JFreeChart chart, String text) {
-        TextTitle subtitle = new TextTitle(text, Theme.SUBTITLE);
-        subtitle.setPaint(new Color(0x444444));
-        chart.addSubtitle(subtitle);
-    }
 
-    private static String footnote(String file) {
-        return "Scenario: " + file + "  |  Projection, not a forecast  |  Pressure";
-    }
 }
