@@ -16,7 +16,6 @@ import org.pressure.engine.scenario.Node;
 import org.pressure.engine.scenario.TreeLoader;
 import org.pressure.engine.xmile.CompiledXmile;
 import org.pressure.engine.xmile.XmileCompiler;
-import org.pressure.engine.xmile.XmileReader;
 
 /**
  * A sweep's model, compiled once with each parameter an input: a run is "this model with these
@@ -68,17 +67,7 @@ public final class SweepModel {
         if (checked.xmile()) {
             Map<String, Location> parameters = new LinkedHashMap<>();
             for (String name : spec.parameterPaths()) parameters.put(name, checked.parameterLocation(name));
-            org.pressure.engine.xmile.XmileModel read;
-            try {
-                read = XmileReader.read(spec.scenario());
-            } catch (ScenarioException e) {
-                // a model that cannot be opened at all is a fault of the sweep file's `scenario:`
-                if (e.problems().size() == 1 && e.problems().get(0).location().line() == 0) {
-                    throw new ScenarioException(checked.at("scenario"), "`scenario`: " + e.problems().get(0));
-                }
-                throw e;
-            }
-            CompiledXmile xmile = XmileCompiler.compile(read, parameters);
+            CompiledXmile xmile = XmileCompiler.compile(checked.xmileModel(), parameters);
             xmile.warnings().forEach(w -> warnings.add(Location.ofFile(spec.scenario().toString()), "warning: " + w));
             model = new SweepModel(spec, null, xmile, SweepParser.outputs(checked, xmile), checked.parametersAt());
         } else {

@@ -19,7 +19,9 @@ import org.pressure.engine.scenario.ScenarioShape;
 import org.pressure.engine.scenario.TreeLoader;
 import org.pressure.engine.scenario.TreeReader;
 import org.pressure.engine.xmile.Xmile;
+import org.pressure.engine.xmile.XmileModel;
 import org.pressure.engine.xmile.XmileNames;
+import org.pressure.engine.xmile.XmileReader;
 
 /**
  * Reads and checks a sweep file (sweeps.md), the one place that does: its structure, the
@@ -60,9 +62,14 @@ public final class SweepParser {
 
     /**
      * A sweep file checked as far as it can be before its model is compiled: its spec (with
-     * command-line runs and seed), and for a council scenario the scenario's tree.
+     * command-line runs and seed), and the model it names as read: a council scenario's tree, or
+     * an XMILE model (the other is null).
      */
-    record Checked(SweepSpec spec, Node.MapNode sweepTree, boolean xmile, Node scenarioTree) {
+    record Checked(SweepSpec spec, Node.MapNode sweepTree, Node scenarioTree, XmileModel xmileModel) {
+        boolean xmile() {
+            return xmileModel != null;
+        }
+
         Location parametersAt() {
             Node p = sweepTree.get("parameters");
             return p == null ? sweepTree.location() : p.location();
@@ -105,17 +112,17 @@ public final class SweepParser {
                     + " (fewer parameters, levels or runs)");
         }
         Node.MapNode tree = (Node.MapNode) sweepTree;
-        if (Xmile.isModelFile(spec.scenario())) return new Checked(spec, tree, true, null);
-        Node scenario;
+        boolean xmile = Xmile.isModelFile(spec.scenario());
         try {
-            scenario = TreeLoader.load(spec.scenario());
+            return xmile ? new Checked(spec, tree, null, XmileReader.read(spec.scenario()))
+                    : new Checked(spec, tree, TreeLoader.load(spec.scenario()), null);
         } catch (ScenarioException e) {
+            // a model that cannot be opened at all is a fault of the sweep file's `scenario:`
             if (e.problems().size() == 1 && e.problems().get(0).location().line() == 0) {
                 throw new ScenarioException(tree.keyLocation("scenario"), "`scenario`: " + e.problems().get(0));
             }
             throw e;
         }
-        return new Checked(spec, tree, false, scenario);
     }
 
     private SweepSpec spec(Node root, Path file) {
