@@ -9,7 +9,7 @@ import org.pressure.engine.diagnostics.ScenarioException;
 import org.pressure.engine.diagnostics.Warnings;
 import org.pressure.engine.scenario.TreeReader;
 import org.pressure.engine.sweep.SweepModel;
-import org.pressure.engine.sweep.SweepParser;
+import org.pressure.engine.scenario.ScenarioShape;
 import org.pressure.engine.xmile.Xmile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,7 +47,7 @@ final class ValidateCommand implements Callable<Integer> {
             try {
                 if (Xmile.isModelFile(file)) {
                     Xmile.load(file);
-                } else if (SweepParser.isSweep(TreeReader.read(file))) {
+                } else if (ScenarioShape.isSweep(TreeReader.read(file))) {
                     SweepModel.load(file, null, null, warnings);
                 } else {
                     // run it too (nothing is written): a value that blows up is refused here as it is by `run`,

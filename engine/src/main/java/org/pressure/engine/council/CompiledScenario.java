@@ -77,18 +77,10 @@ public final class CompiledScenario {
     }
 
     /**
-     * Runs into a workspace from {@code model().newWorkspace()} and returns the indicators; the
-     * values stay in the workspace (by slot, see {@link Model#slot}) until the next run. For
-     * sweeps, which need a few numbers from very many runs.
-     */
-    public Indicators runInto(double[][] workspace, double[] inputs) {
-        runOnly(workspace, inputs);
-        return Indicators.of(scenario, indicatorSlots, workspace);
-    }
-
-    /**
-     * Runs into a workspace, as {@link #runInto}, without working out the indicators: read the
-     * ones wanted with {@link #indicator} or {@link #indicators}.
+     * Runs into a workspace from {@code model().newWorkspace()}, for sweeps, which need a few
+     * numbers from very many runs: the values stay in the workspace (by slot, see
+     * {@link Model#slot}) until the next run; read the indicators wanted with
+     * {@link #indicator} or {@link #indicators}.
      */
     public void runOnly(double[][] workspace, double[] inputs) {
         try {

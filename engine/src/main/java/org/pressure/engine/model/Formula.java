@@ -178,44 +178,9 @@ public sealed interface Formula {
 
     /** The slots this formula reads at the step being computed, in ascending order. */
     default Set<Integer> reads() {
-        Set<Integer> out = new TreeSet<>();
-        collectReads(this, out);
-        return out;
-    }
-
-    private static void collectReads(Formula f, Set<Integer> out) {
-        if (f instanceof Slot s) {
-            out.add(s.slot());
-        } else if (f instanceof Lag l) {
-            // the lagged formula is read at earlier steps, which are finished
-            collectReads(l.initial(), out);
-        } else if (f instanceof Initially i) {
-            collectReads(i.first(), out);
-            collectReads(i.later(), out);
-        } else if (f instanceof History h) {
-            out.add(h.slot());
-            collectReads(h.index(), out);
-        } else if (f instanceof Delayed d) {
-            collectReads(d.steps(), out);
-            collectReads(d.initial(), out);
-        } else if (f instanceof Unary u) {
-            collectReads(u.a(), out);
-        } else if (f instanceof Binary b) {
-            collectReads(b.a(), out);
-            collectReads(b.b(), out);
-        } else if (f instanceof If i) {
-            collectReads(i.condition(), out);
-            collectReads(i.then(), out);
-            collectReads(i.otherwise(), out);
-        } else if (f instanceof Call c) {
-            c.args().forEach(a -> collectReads(a, out));
-        } else if (f instanceof Native n) {
-            collectReads(n.x(), out);
-        } else if (f instanceof Guard g) {
-            collectReads(g.x(), out);
-            collectReads(g.broken(), out);
-        }
-        // constants, steps and tables read no slot
+        Set<Integer> now = new TreeSet<>();
+        collect(this, false, now, new TreeSet<>());
+        return now;
     }
 
     /**
@@ -223,44 +188,52 @@ public sealed interface Formula {
      * must stay in the store from step to step.
      */
     default Set<Integer> earlierReads() {
-        Set<Integer> out = new TreeSet<>();
-        collectEarlier(this, false, out);
-        return out;
+        Set<Integer> earlier = new TreeSet<>();
+        collect(this, false, new TreeSet<>(), earlier);
+        return earlier;
     }
 
-    private static void collectEarlier(Formula f, boolean lagged, Set<Integer> out) {
+    /**
+     * Adds the slots {@code f} reads at the step being computed to {@code now}, and those it reads
+     * at earlier steps to {@code earlier}; {@code lagged} when {@code f} itself is worked out at an
+     * earlier step (inside a lag).
+     */
+    private static void collect(Formula f, boolean lagged, Set<Integer> now, Set<Integer> earlier) {
         if (f instanceof Slot s) {
-            if (lagged) out.add(s.slot());
+            (lagged ? earlier : now).add(s.slot());
         } else if (f instanceof Lag l) {
-            collectEarlier(l.x(), true, out);
-            collectEarlier(l.initial(), lagged, out);
+            collect(l.x(), true, now, earlier);
+            collect(l.initial(), lagged, now, earlier);
         } else if (f instanceof Initially i) {
-            collectEarlier(i.first(), lagged, out);
-            collectEarlier(i.later(), lagged, out);
+            collect(i.first(), lagged, now, earlier);
+            collect(i.later(), lagged, now, earlier);
         } else if (f instanceof History h) {
-            out.add(h.slot());
-            collectEarlier(h.index(), lagged, out);
+            // any step up to the current one
+            earlier.add(h.slot());
+            if (!lagged) now.add(h.slot());
+            collect(h.index(), lagged, now, earlier);
         } else if (f instanceof Delayed d) {
-            out.add(d.slot());
-            collectEarlier(d.steps(), lagged, out);
-            collectEarlier(d.initial(), lagged, out);
+            earlier.add(d.slot());
+            collect(d.steps(), lagged, now, earlier);
+            collect(d.initial(), lagged, now, earlier);
         } else if (f instanceof Unary u) {
-            collectEarlier(u.a(), lagged, out);
+            collect(u.a(), lagged, now, earlier);
         } else if (f instanceof Binary b) {
-            collectEarlier(b.a(), lagged, out);
-            collectEarlier(b.b(), lagged, out);
+            collect(b.a(), lagged, now, earlier);
+            collect(b.b(), lagged, now, earlier);
         } else if (f instanceof If i) {
-            collectEarlier(i.condition(), lagged, out);
-            collectEarlier(i.then(), lagged, out);
-            collectEarlier(i.otherwise(), lagged, out);
+            collect(i.condition(), lagged, now, earlier);
+            collect(i.then(), lagged, now, earlier);
+            collect(i.otherwise(), lagged, now, earlier);
         } else if (f instanceof Call c) {
-            for (Formula a : c.args()) collectEarlier(a, lagged, out);
+            for (Formula a : c.args()) collect(a, lagged, now, earlier);
         } else if (f instanceof Native n) {
-            collectEarlier(n.x(), lagged, out);
+            collect(n.x(), lagged, now, earlier);
         } else if (f instanceof Guard g) {
-            collectEarlier(g.x(), lagged, out);
-            collectEarlier(g.broken(), lagged, out);
+            collect(g.x(), lagged, now, earlier);
+            collect(g.broken(), lagged, now, earlier);
         }
+        // constants, steps and tables read no slot
     }
 
     /** The interpreter's form of this formula. */

@@ -87,10 +87,8 @@ final class GeneratedCode {
         private final int steps;
         private final boolean[] stockInitial;
         private final Formula[] stockRates;
-        private final Map<double[], Integer> tables = new IdentityHashMap<>();
-        private final List<double[]> tableList = new ArrayList<>();
-        private final Map<DoubleUnaryOperator, Integer> functions = new IdentityHashMap<>();
-        private final List<DoubleUnaryOperator> functionList = new ArrayList<>();
+        private final Numbering<double[]> tables = new Numbering<>();
+        private final Numbering<DoubleUnaryOperator> functions = new Numbering<>();
         private MethodVisitor mv;
         /** The local variable of each scratch slot held in one, in the method being written. */
         private final Map<Integer, Integer> locals = new HashMap<>();
@@ -108,11 +106,11 @@ final class GeneratedCode {
         }
 
         double[][] tables() {
-            return tableList.toArray(double[][]::new);
+            return tables.items.toArray(double[][]::new);
         }
 
         DoubleUnaryOperator[] functions() {
-            return functionList.toArray(DoubleUnaryOperator[]::new);
+            return functions.items.toArray(DoubleUnaryOperator[]::new);
         }
 
         byte[] write() {
@@ -366,10 +364,7 @@ final class GeneratedCode {
                 step(back);
                 mv.visitInsn(Opcodes.I2D);
             } else if (f instanceof Formula.Table t) {
-                int k = tables.computeIfAbsent(t.values(), x -> {
-                    tableList.add(x);
-                    return tableList.size() - 1;
-                });
+                int k = tables.of(t.values());
                 mv.visitVarInsn(Opcodes.ALOAD, THIS);
                 mv.visitFieldInsn(Opcodes.GETFIELD, name, "k", "[[D");
                 push(mv, k);
@@ -446,10 +441,7 @@ final class GeneratedCode {
                 mv.visitMethodInsn(Opcodes.INVOKESTATIC, FUNCTIONS, "guard", "(DDII)D", false);
             } else {
                 Formula.Native nat = (Formula.Native) f;
-                int g = functions.computeIfAbsent(nat.function(), x -> {
-                    functionList.add(x);
-                    return functionList.size() - 1;
-                });
+                int g = functions.of(nat.function());
                 mv.visitVarInsn(Opcodes.ALOAD, THIS);
                 mv.visitFieldInsn(Opcodes.GETFIELD, name, "g", "[Ljava/util/function/DoubleUnaryOperator;");
                 push(mv, g);
@@ -539,6 +531,19 @@ final class GeneratedCode {
             } else {
                 mv.visitLdcInsn(x);
             }
+        }
+    }
+
+    /** Objects numbered by identity in the order first met: the tables and functions a kernel's fields hold. */
+    private static final class Numbering<T> {
+        private final Map<T, Integer> ids = new IdentityHashMap<>();
+        final List<T> items = new ArrayList<>();
+
+        int of(T x) {
+            return ids.computeIfAbsent(x, y -> {
+                items.add(y);
+                return items.size() - 1;
+            });
         }
     }
 

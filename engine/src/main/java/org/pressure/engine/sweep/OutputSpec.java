@@ -64,21 +64,9 @@ public record OutputSpec(String name, String indicator, String column, Integer y
 
     /** The output of one run; NaN where it never happens. */
     public double of(CouncilResult r) {
-        if (indicator != null) return of(r.indicators());
+        if (indicator != null) return r.indicators().number(org.pressure.engine.council.Indicator.named(indicator));
         double[] values = r.column(column);
         return values[year == null ? values.length - 1 : year - r.scenario().start()];
-    }
-
-    /** The value of this output's indicator; NaN where it never happens. */
-    double of(Indicators in) {
-        return indicatorReader().applyAsDouble(in);
-    }
-
-    /** Reads this output's indicator (NaN where it never happens), chosen once rather than per run. */
-    java.util.function.ToDoubleFunction<Indicators> indicatorReader() {
-        org.pressure.engine.council.Indicator which = org.pressure.engine.council.Indicator.named(indicator);
-        if (which == null) throw new IllegalStateException("indicator " + indicator);
-        return in -> in.number(which);
     }
 
 }

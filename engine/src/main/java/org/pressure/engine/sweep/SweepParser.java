@@ -45,16 +45,6 @@ public final class SweepParser {
 
     private SweepParser() {}
 
-    /** Whether a parsed file is a sweep file (see {@link ScenarioShape#isSweep}). */
-    public static boolean isSweep(Node tree) {
-        return ScenarioShape.isSweep(tree);
-    }
-
-    /** Whether a tree that is not a sweep looks like a council scenario. */
-    public static boolean isScenario(Node tree) {
-        return ScenarioShape.isScenario(tree);
-    }
-
     /** Checks a sweep file's structure. */
     static SweepSpec parse(Node root, Path file) {
         return new SweepParser().spec(root, file);
@@ -92,7 +82,7 @@ public final class SweepParser {
      */
     static Checked read(Path sweepFile, Integer runs, Long seed) {
         Node sweepTree = TreeReader.read(sweepFile);
-        if (isScenario(sweepTree)) {
+        if (ScenarioShape.isScenario(sweepTree)) {
             throw new ScenarioException(((Node.MapNode) sweepTree).entries().values().iterator().next().keyLocation(),
                     "this is a scenario file, not a sweep file: run it with `pressure run " + sweepFile + "`, or write a "
                     + "sweep file that names it in `scenario:` (see docs/sweeps.md)");
