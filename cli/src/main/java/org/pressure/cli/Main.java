@@ -18,7 +18,7 @@ import picocli.CommandLine;
         description = "Shows when, and why, the cost of a council's statutory services overtakes its income.",
         subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, SolveCommand.class, DiscoverCommand.class,
                 CompareCommand.class, ReportCommand.class, BacktestCommand.class, ServeCommand.class, PublishCommand.class,
-                SchemaCommand.class, InitCommand.class, AutoComplete.GenerateCompletion.class,
+                SchemaCommand.class, InitCommand.class, ImportCommand.class, AutoComplete.GenerateCompletion.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal failure (a bug: please report it, with --debug output)",
