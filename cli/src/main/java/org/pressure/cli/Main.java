@@ -18,7 +18,7 @@ import picocli.CommandLine;
         description = "Shows when, and why, the cost of a council's statutory services overtakes its income.",
         subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, SolveCommand.class, DiscoverCommand.class,
                 CompareCommand.class, ReportCommand.class, BacktestCommand.class, ServeCommand.class, PublishCommand.class,
-                SchemaCommand.class, InitCommand.class, ImportCommand.class, AutoComplete.GenerateCompletion.class,
+                SchemaCommand.class, InitCommand.class, ImportCommand.class, NationCommand.class, AutoComplete.GenerateCompletion.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal failure (a bug: please report it, with --debug output)",
@@ -44,7 +44,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, validate, sweep, solve, discover, "
-                + "compare, report, backtest, serve, publish, schema, init, generate-completion or help");
+                + "compare, report, backtest, serve, publish, import, nation, schema, init, generate-completion or help");
     }
 
     public static void main(String[] args) {

@@ -26,6 +26,9 @@ final class OutputFolder {
     static final Pattern SWEEP = Pattern.compile("runs\\.csv|summary\\.json|sensitivity\\.csv|(fan|histogram|tornado)-.+" + CHART);
     /** What {@code compare} writes. */
     static final Pattern COMPARE = Pattern.compile("comparison\\.csv|comparison(-agencies)?" + CHART);
+    /** What {@code nation} writes, once or as a sweep. */
+    static final Pattern NATION = Pattern.compile("councils\\.csv|nation\\.json|runs\\.csv|summary\\.json|sensitivity\\.csv"
+            + "|councils-probability\\.csv|nation-sweep\\.json|(councils-failing|failure-years|sector-gap|fan-sector-.+)" + CHART);
     /** What {@code report} writes. */
     static final Pattern REPORT = Pattern.compile("report\\.(html|xlsx)|comparison(-agencies)?" + CHART
             + "|sweep\\d+-probability-by-year" + CHART

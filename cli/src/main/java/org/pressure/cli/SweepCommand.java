@@ -82,57 +82,16 @@ final class SweepCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of("out", RunCommand.baseName(file));
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        SweepResult result;
         SweepRunner runner = new SweepRunner(model, n, null);
-        long total = runner.runs();
         PrintWriter o = spec.commandLine().getOut();
         // the title first, so that a long sweep says what it is doing from the start
         o.println(model.spec().name());
         o.printf(Locale.ROOT, "  %s design, %,d runs, seed %d, scenario %s%n", model.spec().design().key, runner.runs(),
                 model.spec().seed(), model.spec().scenario().getFileName());
         o.flush();
-        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
         String again = "pressure sweep " + file + " --out " + dir + (runs != null ? " --runs " + runs : "")
                 + (seed != null ? " --seed " + seed : "") + " --resume";
-        Thread interrupted = new Thread(() -> {
-            java.io.PrintStream err = System.err;
-            err.printf(Locale.ROOT, "%nInterrupted after %,d of %,d runs. The finished runs are kept in %s; carry on "
-                    + "with: %s%n", done.get(), total, dir.resolve(SweepRunner.PARTIAL), again);
-            err.flush();
-        });
-        Runtime.getRuntime().addShutdownHook(interrupted);
-        try {
-            if (System.console() != null) {
-                ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName("Sweep").setStyle(ProgressBarStyle.ASCII)
-                        .setInitialMax(total).setUpdateIntervalMillis(250).continuousUpdate();
-                // counts in thousands leave the bar room in a narrow terminal (50 columns)
-                if (total >= 100_000) builder.setUnit("k", 1000);
-                try (ProgressBar bar = builder.build()) {
-                    runner.onProgress(d -> {
-                        done.set(d);
-                        bar.stepTo(d);
-                    });
-                    result = runner.run(dir, resume);
-                }
-            } else {
-                // piped (| tee): a line at each tenth of a long sweep, on standard error
-                PrintWriter err = spec.commandLine().getErr();
-                runner.onProgress(d -> {
-                    long before = done.getAndSet(d);
-                    if (total >= PROGRESS_LINES_FROM && before * 10 / total != d * 10 / total && d < total) {
-                        err.printf(Locale.ROOT, "  %d%% (%,d of %,d runs)%n", d * 100 / total, d, total);
-                        err.flush();
-                    }
-                });
-                result = runner.run(dir, resume);
-            }
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(interrupted);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is already running
-            }
-        }
+        SweepResult result = runWithProgress(runner, dir, resume, again, spec.commandLine().getErr());
         List<String> written = new ArrayList<>(List.of("runs.csv"));
         SweepWriter.writeSummary(result, dir.resolve("summary.json"));
         written.add("summary.json");
@@ -150,6 +109,54 @@ final class SweepCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("Wrote " + written.size() + " files to " + dir + ": " + String.join(", ", written));
         spec.commandLine().getOut().flush();
         return Exit.OK;
+    }
+
+    /**
+     * Runs a sweep with a progress bar on a terminal (or a line at each tenth of a long sweep when
+     * piped), and, if the program is interrupted, says how many runs are kept and the command
+     * ({@code again}) that carries on.
+     */
+    static SweepResult runWithProgress(SweepRunner runner, Path dir, boolean resume, String again, PrintWriter err)
+            throws IOException {
+        long total = runner.runs();
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        Thread interrupted = new Thread(() -> {
+            java.io.PrintStream e = System.err;
+            e.printf(Locale.ROOT, "%nInterrupted after %,d of %,d runs. The finished runs are kept in %s; carry on "
+                    + "with: %s%n", done.get(), total, dir.resolve(SweepRunner.PARTIAL), again);
+            e.flush();
+        });
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        try {
+            if (System.console() != null) {
+                ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName("Sweep").setStyle(ProgressBarStyle.ASCII)
+                        .setInitialMax(total).setUpdateIntervalMillis(250).continuousUpdate();
+                // counts in thousands leave the bar room in a narrow terminal (50 columns)
+                if (total >= 100_000) builder.setUnit("k", 1000);
+                try (ProgressBar bar = builder.build()) {
+                    runner.onProgress(d -> {
+                        done.set(d);
+                        bar.stepTo(d);
+                    });
+                    return runner.run(dir, resume);
+                }
+            }
+            // piped (| tee): a line at each tenth of a long sweep, on standard error
+            runner.onProgress(d -> {
+                long before = done.getAndSet(d);
+                if (total >= PROGRESS_LINES_FROM && before * 10 / total != d * 10 / total && d < total) {
+                    err.printf(Locale.ROOT, "  %d%% (%,d of %,d runs)%n", d * 100 / total, d, total);
+                    err.flush();
+                }
+            });
+            return runner.run(dir, resume);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running
+            }
+        }
     }
 
     /** Sweeps of at least this many runs print a progress line at each tenth when standard output is not a terminal. */

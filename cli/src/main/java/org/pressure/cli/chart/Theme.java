@@ -163,7 +163,7 @@ public final class Theme {
     }
 
     /** Formats a year number as a financial year; non-whole values are left blank. */
-    static final class FinancialYearFormat extends NumberFormat {
+    static class FinancialYearFormat extends NumberFormat {
         private static final long serialVersionUID = 1L;
 
         @Override

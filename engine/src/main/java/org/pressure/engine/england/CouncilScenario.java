@@ -20,7 +20,8 @@ final class CouncilScenario {
     /** The figures of one council, in £m, and how each was made. */
     record Figures(double olderPeople, double workingAge, double childrens, double prevention, double ringFenced,
                    double otherServices, double councilTax, double businessRates, double revenueSupportGrant,
-                   double grants, double oneOff, double generalReserves, double earmarkedReserves) {
+                   double grants, double oneOff, double plannedReserveUse, double generalReserves,
+                   double earmarkedReserves) {
         double openingReserves() {
             return generalReserves + earmarkedReserves;
         }
@@ -29,6 +30,7 @@ final class CouncilScenario {
             return olderPeople + workingAge + childrens + prevention + ringFenced + otherServices;
         }
 
+        /** Income in the base year: the streams read, and one-off items (the planned use of reserves is drawn, not income). */
         double income() {
             return councilTax + businessRates + revenueSupportGrant + grants + oneOff;
         }
@@ -56,7 +58,9 @@ final class CouncilScenario {
                 m(-c.thousands(FormLine.RETAINED_RATES)),
                 m(-c.thousands(FormLine.REVENUE_SUPPORT_GRANT)),
                 m(grants),
-                m(-(c.thousands(FormLine.COLLECTION_FUND) + c.thousands(FormLine.OTHER_INCOME))),
+                m(-(c.thousands(FormLine.COLLECTION_FUND) + c.thousands(FormLine.OTHER_INCOME)
+                        + sum(c, FormLine.RING_FENCED_RESERVE_USES))),
+                m(-sum(c, FormLine.USABLE_RESERVE_USES)),
                 m(reserve(reserves, FormLine.UNALLOCATED_RESERVES, when)),
                 m(reserve(reserves, FormLine.EARMARKED_RESERVES, when) - reserve(reserves, FormLine.PFI_SMOOTHING_RESERVES, when)
                         - reserve(reserves, FormLine.THIRD_PARTY_RESERVES, when)));
@@ -125,9 +129,16 @@ final class CouncilScenario {
                 .append(")\n");
         y.append("  grants: {start: ").append(num(f.grants())).append(", growth: grant_growth}\n");
         y.append("  # -(line 980 ").append(cite(c, FormLine.COLLECTION_FUND)).append(" + line 985 ")
-                .append(cite(c, FormLine.OTHER_INCOME)).append("): collection fund and other items, this year only\n");
+                .append(cite(c, FormLine.OTHER_INCOME)).append(" + ring-fenced reserves used, lines ")
+                .append(citeAll(c, FormLine.RING_FENCED_RESERVE_USES)).append("):\n");
+        y.append("  # collection fund, other items and schools' and public health reserves, this year only\n");
         y.append("  one_off_items: {values: {").append(start).append(": ").append(num(f.oneOff())).append(", ")
                 .append(start + 1).append(": 0}, interpolate: step}\n");
+        y.append("  # -(lines ").append(citeAll(c, FormLine.USABLE_RESERVE_USES)).append("), the net use of usable reserves\n");
+        y.append("  # the budget plans this year. It is drawn from reserves this year; from the next, the recurring budget\n");
+        y.append("  # is taken as balanced, so it is not carried forward as a gap (docs/england.md, \"The base year\").\n");
+        y.append("  base_year_balance: ").append(quote("=if(year > start_year, " + num(f.plannedReserveUse()) + " * grant_index, 0)"))
+                .append('\n');
 
         double older = sum(c, FormLine.OLDER_PEOPLE), working = sum(c, FormLine.WORKING_AGE);
         double share = olderShare(older, working);

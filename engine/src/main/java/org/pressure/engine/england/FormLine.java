@@ -60,9 +60,11 @@ enum FormLine {
     /** Reserve levels, each given at 1 April and at 31 March; only some returns have them. */
     static final List<FormLine> RESERVES = List.of(EARMARKED_RESERVES, UNALLOCATED_RESERVES, PFI_SMOOTHING_RESERVES,
             THIRD_PARTY_RESERVES);
-    /** Planned uses of reserves in the budget year (negative: drawn). */
-    static final List<FormLine> RESERVE_USES = List.of(SCHOOLS_RESERVES_USE, DSG_RESERVES_USE, PUBLIC_HEALTH_RESERVES_USE,
-            EARMARKED_RESERVES_USE, UNALLOCATED_RESERVES_USE);
+    /** Planned uses in the budget year (negative: drawn) of the ring-fenced reserves: schools', DSG and public health. */
+    static final List<FormLine> RING_FENCED_RESERVE_USES = List.of(SCHOOLS_RESERVES_USE, DSG_RESERVES_USE,
+            PUBLIC_HEALTH_RESERVES_USE);
+    /** Planned uses in the budget year (negative: drawn) of the usable reserves: other earmarked and unallocated. */
+    static final List<FormLine> USABLE_RESERVE_USES = List.of(EARMARKED_RESERVES_USE, UNALLOCATED_RESERVES_USE);
 
     boolean isReserveLevel() {
         return RESERVES.contains(this);

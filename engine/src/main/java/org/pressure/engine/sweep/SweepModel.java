@@ -24,7 +24,7 @@ import org.pressure.engine.xmile.XmileCompiler;
  * are its constants by name). A parameter that cannot be an input is refused when the sweep is
  * loaded, saying why; there is no slower path.
  */
-public final class SweepModel {
+public final class SweepModel implements SweepTarget {
     /** Sweeps of at least this many runs generate code for their model first. */
     static final long GENERATE_CODE_FROM_RUNS = 2_000;
 
@@ -63,6 +63,10 @@ public final class SweepModel {
     public static SweepModel load(Path sweepFile, Integer runs, Long seed, Warnings warnings) {
         SweepParser.Checked checked = SweepParser.read(sweepFile, runs, seed);
         SweepSpec spec = checked.spec();
+        if (checked.councils()) {
+            throw new ScenarioException(checked.at("scenario"), "`scenario` names a folder of councils (" + spec.scenario()
+                    + "): run this sweep over every council with `pressure nation --sweep " + sweepFile + "`");
+        }
         SweepModel model;
         if (checked.xmile()) {
             Map<String, Location> parameters = new LinkedHashMap<>();
@@ -126,11 +130,12 @@ public final class SweepModel {
         }
     }
 
-    /** Where the sweep file's {@code parameters:} are, for problems of one run (its values came from them). */
-    Location parametersAt() {
+    @Override
+    public Location parametersAt() {
         return parametersAt;
     }
 
+    @Override
     public SweepSpec spec() {
         return spec;
     }
@@ -151,12 +156,14 @@ public final class SweepModel {
     }
 
     /** The first year of a council scenario, for outputs that are years and for trajectories (0 for XMILE). */
-    int firstYear() {
+    @Override
+    public int firstYear() {
         return compiled == null ? 0 : compiled.scenario().start();
     }
 
     /** The number of years of a council scenario (0 for XMILE, which has no year outputs or trajectories). */
-    int years() {
+    @Override
+    public int years() {
         return compiled == null ? 0 : compiled.scenario().years();
     }
 
@@ -178,11 +185,12 @@ public final class SweepModel {
      * Something that runs this sweep's model again and again, reusing its storage: one per
      * thread. It fills the outputs and trajectories of each run straight from the model's slots.
      */
-    public final class Evaluator {
+    public final class Evaluator implements SweepTarget.Evaluation {
         private final double[][] workspace = model().newWorkspace();
         private final SweepParser.Outputs.Reader reader = outputs.reader(compiled);
 
         /** Runs with {@code values}; writes the outputs into {@code out} and returns each trajectory's values by year. */
+        @Override
         public double[][] run(double[] values, double[] out) {
             if (compiled != null) {
                 compiled.runOnly(workspace, values);
@@ -193,6 +201,7 @@ public final class SweepModel {
         }
     }
 
+    @Override
     public Evaluator evaluator() {
         return new Evaluator();
     }

@@ -55,12 +55,24 @@ public final class SweepParser {
      * command-line runs and seed), and the model it names as read: a council scenario's tree, or
      * an XMILE model (the other is null).
      */
-    record Checked(SweepSpec spec, Node.MapNode sweepTree, Node scenarioTree, XmileModel xmileModel) {
+    public record Checked(SweepSpec spec, Node.MapNode sweepTree, Node scenarioTree, XmileModel xmileModel) {
         boolean xmile() {
             return xmileModel != null;
         }
 
-        Location parametersAt() {
+        /** Whether the sweep names a folder of councils (the national batch) rather than one model. */
+        public boolean councils() {
+            return scenarioTree == null && xmileModel == null;
+        }
+
+        /** Where the sweep file names its parameters, in the file's order. */
+        public java.util.Map<String, Location> parameterLocations() {
+            java.util.Map<String, Location> at = new LinkedHashMap<>();
+            for (String p : spec.parameterPaths()) at.put(p, parameterLocation(p));
+            return at;
+        }
+
+        public Location parametersAt() {
             Node p = sweepTree.get("parameters");
             return p == null ? sweepTree.location() : p.location();
         }
@@ -71,7 +83,7 @@ public final class SweepParser {
             return p instanceof Node.MapNode m ? m.keyLocation(name) : sweepTree.location();
         }
 
-        Location at(String key) {
+        public Location at(String key) {
             return sweepTree.keyLocation(key);
         }
     }
@@ -80,7 +92,7 @@ public final class SweepParser {
      * Reads a sweep file and checks it and the runs it asks for ({@code runs} and {@code seed}
      * replace the file's when not null), and reads its scenario's tree.
      */
-    static Checked read(Path sweepFile, Integer runs, Long seed) {
+    public static Checked read(Path sweepFile, Integer runs, Long seed) {
         Node sweepTree = TreeReader.read(sweepFile);
         if (ScenarioShape.isScenario(sweepTree)) {
             throw new ScenarioException(((Node.MapNode) sweepTree).entries().values().iterator().next().keyLocation(),
@@ -102,6 +114,8 @@ public final class SweepParser {
                     + " (fewer parameters, levels or runs)");
         }
         Node.MapNode tree = (Node.MapNode) sweepTree;
+        // a folder of councils (made by `pressure import ra`): the national batch compiles each itself
+        if (java.nio.file.Files.isDirectory(spec.scenario())) return new Checked(spec, tree, null, null);
         boolean xmile = Xmile.isModelFile(spec.scenario());
         try {
             return xmile ? new Checked(spec, tree, null, XmileReader.read(spec.scenario()))
@@ -199,7 +213,7 @@ public final class SweepParser {
     }
 
     /** How many runs the design makes of {@code spec}, or a problem if more than the limit. */
-    static long totalRuns(SweepSpec spec) {
+    public static long totalRuns(SweepSpec spec) {
         int k = spec.parameters().size();
         return switch (spec.design()) {
             case SOBOL -> (long) spec.runs() * (k + 2);

@@ -47,13 +47,13 @@ public final class SweepRunner {
     /** The limit in force: IN_MEMORY_VALUES, lowered by tests to exercise the re-reading path. */
     static int inMemoryValues = IN_MEMORY_VALUES;
 
-    private final SweepModel model;
+    private final SweepTarget model;
     private final SweepSpec spec;
     private final Plan plan;
     private final int threads;
     private LongConsumer progress;
 
-    public SweepRunner(SweepModel model, int threads, LongConsumer progress) {
+    public SweepRunner(SweepTarget model, int threads, LongConsumer progress) {
         this.model = model;
         this.spec = model.spec();
         this.plan = Plan.of(spec);
@@ -221,7 +221,7 @@ public final class SweepRunner {
         double[][] values = new double[n][];
         double[][] outputs = new double[n][];
         double[][][] trajectories = new double[n][][];
-        SweepModel.Evaluator evaluator = model.evaluator();
+        SweepTarget.Evaluation evaluator = model.evaluator();
         int outs = spec.outputs().size();
         for (int i = 0; i < n; i++) {
             int run = from + i;
