@@ -23,7 +23,7 @@ final class RevenueAccount {
     /** The classes of upper-tier councils: unitary, metropolitan district, London borough (L or LB), shire county. */
     static final Set<String> UPPER_TIER = Set.of("UA", "MD", "L", "LB", "SC");
     /** The texts a return writes for a council that made no return, or whose figure is withheld. */
-    private static final Set<String> NOT_RETURNED = Set.of("...", "..", "[x]", "[z]", "[c]", "-", "");
+    private static final Set<String> NOT_RETURNED = Set.of("...", "..", "\u2026", "[x]", "[z]", "[c]", "-", "");
 
     /** One published figure, with where it is. */
     record Figure(FormLine line, double thousands, int fileLine, int column, String header) {
