@@ -31,7 +31,7 @@ final class OutputFolder {
             + "|councils-probability\\.csv|nation-sweep\\.json|(councils-failing|failure-years|sector-gap|fan-sector-.+)" + CHART);
     /** What {@code report} writes. */
     static final Pattern REPORT = Pattern.compile("report\\.(html|xlsx)|comparison(-agencies)?" + CHART
-            + "|sweep\\d+-probability-by-year" + CHART
+            + "|sweep\\d+-probability-by-year" + CHART + "|nation-(councils-failing|failure-years|sector-gap)" + CHART
             + "|.+-(graph-of-doom|reserves|budget-gap|failure-demand|who-pays|cohorts)" + CHART);
 
     /** Removes the files of {@code dir} that match {@code ours} and are not in {@code written}. */

@@ -31,8 +31,8 @@ import picocli.CommandLine;
                 "Every scenario is checked and run before anything is written."})
 final class ReportCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files (.yaml, .yml or .json).")
-    List<Path> scenarios;
+    @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "Scenario files (.yaml, .yml or .json).")
+    List<Path> scenarios = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/report-<scenario file name "
             + "without extension> for one scenario, out/report-several for several).")
@@ -46,6 +46,10 @@ final class ReportCommand implements Callable<Integer> {
             + "probability by year, its fan, tornado and histogram charts, and the box if `pressure discover` was run "
             + "into it; in report.xlsx, a sheet per sweep. Repeatable.")
     List<Path> sweeps = new ArrayList<>();
+
+    @Option(names = "--nation", paramLabel = "DIR", description = "Add a national run of a folder of councils made by "
+            + "`pressure import ra`: how many cannot balance by each year, its charts and the riskiest councils.")
+    Path nation;
 
     @CommandLine.Mixin
     ChartOptions charts = new ChartOptions();
@@ -64,14 +68,21 @@ final class ReportCommand implements Callable<Integer> {
         inputOptions.apply();
         charts.pixels(); // check the chart options before anything is run or written
         prices.check();
+        if (scenarios.isEmpty() && nation == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give one or more scenario files, or --nation DIR");
+        }
         Warnings warnings = Warnings.collect();
         List<ScenarioReport> reports = ScenarioReport.loadAll(scenarios, overrides, prices, warnings);
+        int threads = Runtime.getRuntime().availableProcessors();
+        org.pressure.engine.england.NationRun national = nation == null ? null
+                : org.pressure.engine.england.Nation.load(nation, threads, warnings).runOnce(threads, warnings);
         inputOptions.emit(warnings, spec.commandLine().getErr());
         List<SweepReport> sweepReports = new ArrayList<>();
         for (Path s : sweeps) sweepReports.add(SweepReport.load(s, sweepReports.size() + 1));
-        String html = HtmlReport.render(reports, sweepReports);
+        String html = HtmlReport.render(reports, sweepReports, national);
         Path dir = out != null ? out
-                : Path.of("out", "report-" + (reports.size() == 1 ? RunCommand.baseName(scenarios.get(0)) : "several"));
+                : Path.of("out", "report-" + (reports.size() == 1 ? RunCommand.baseName(scenarios.get(0))
+                        : reports.isEmpty() ? "nation" : "several"));
 
         // everything that can fail on the content is made before the first file is written
         byte[] workbook = XlsxReport.bytes(reports, sweepReports);
@@ -90,6 +101,11 @@ final class ReportCommand implements Callable<Integer> {
         for (int i = 0; i < sweepReports.size(); i++) {
             if (sweepReports.get(i).byYear().isEmpty()) continue; // no year outputs: nothing to draw by year
             written.addAll(charts.write(sweepReports.get(i).probabilityChart(), "sweep" + (i + 1) + "-probability-by-year", dir));
+        }
+        if (national != null) {
+            String[] names = {"nation-councils-failing", "nation-failure-years", "nation-sector-gap"};
+            List<JFreeChart> nationCharts = org.pressure.cli.report.NationSection.charts(national);
+            for (int i = 0; i < names.length; i++) written.addAll(charts.write(nationCharts.get(i), names[i], dir));
         }
         int chartFiles = written.size() - 2;
         AtomicFiles.write(dir.resolve("report.xlsx"), w -> w.write(workbook));

@@ -85,4 +85,19 @@ class NationCommandTest {
                 r.err());
         noStackTrace(r);
     }
+
+    @Test
+    void the_report_has_a_national_section() throws IOException {
+        Path out = dir.resolve("report");
+        CommandLineTest.Result r = run("report", "--nation", DATA.resolve("councils-2021-22").toString(), "--out", out.toString(),
+                "--format", "svg");
+        assertEquals(0, r.exit(), r.err());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("England: 150 councils run together") && html.contains("The riskiest councils"), html);
+        assertTrue(html.matches("(?s).*\\d+ of 150 councils cannot balance their budget by 2028/29.*"));
+        assertTrue(Files.exists(out.resolve("nation-failure-years.svg")));
+        CommandLineTest.Result none = run("report");
+        assertEquals(2, none.exit());
+        assertTrue(none.err().contains("or --nation DIR"), none.err());
+    }
 }

@@ -64,13 +64,20 @@ public final class HtmlReport {
 
     /** The whole page, with a section for each sweep after the scenarios. */
     public static String render(List<ScenarioReport> reports, List<SweepReport> sweeps) {
+        return render(reports, sweeps, null);
+    }
+
+    /** The whole page: the scenarios, a section for each sweep, and the national run when there is one (else null). */
+    public static String render(List<ScenarioReport> reports, List<SweepReport> sweeps,
+                                org.pressure.engine.england.NationRun nation) {
         Html h = new Html();
         h.raw("<!DOCTYPE html>\n");
         h.open("html", "lang", "en-GB").newline().open("head").newline();
         h.raw("<meta charset=\"utf-8\" />\n");
         h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
         h.raw("<meta name=\"generator\" content=\"Pressure\" />\n");
-        String title = reports.size() == 1 ? reports.get(0).label() : "Comparison of " + reports.size() + " scenarios";
+        String title = reports.isEmpty() ? "England: " + nation.councils().size() + " councils"
+                : reports.size() == 1 ? reports.get(0).label() : "Comparison of " + reports.size() + " scenarios";
         h.element("title", title + " \u2013 Pressure report").newline();
         h.open("style").raw(ReportStyle.CSS).close("style").newline();
         h.close("head").newline().open("body").newline();
@@ -82,7 +89,7 @@ public final class HtmlReport {
                 + (reports.size() == 1 ? "file" : "files") + ", each of which is listed with its value and its source. "
                 + "Years are financial years (April to March). Tables are in cash, as in results.csv and report.xlsx.",
                 "class", "lede");
-        if (reports.size() > 1 || !sweeps.isEmpty()) {
+        if (reports.size() > 1 || !sweeps.isEmpty() || nation != null && !reports.isEmpty()) {
             h.open("nav", "class", "contents").element("h2", "Contents").open("ul");
             if (reports.size() > 1) h.open("li").element("a", "Comparison of scenarios", "href", "#comparison").close("li");
             for (int i = 0; i < reports.size(); i++) {
@@ -91,6 +98,7 @@ public final class HtmlReport {
             for (int i = 0; i < sweeps.size(); i++) {
                 h.open("li").element("a", "Sweep " + (i + 1) + ". " + sweeps.get(i).name(), "href", "#sweep-" + (i + 1)).close("li");
             }
+            if (nation != null) h.open("li").element("a", "England: every council", "href", "#nation").close("li");
             h.close("ul").close("nav");
         }
         h.close("header").newline();
@@ -98,6 +106,7 @@ public final class HtmlReport {
         if (reports.size() > 1) comparison(h, reports);
         for (int i = 0; i < reports.size(); i++) scenario(h, reports.get(i), i + 1, reports.size() > 1);
         for (int i = 0; i < sweeps.size(); i++) SweepSection.render(h, sweeps.get(i), i + 1);
+        if (nation != null) NationSection.render(h, nation);
 
         h.open("footer").element("p", "Made with Pressure. Every figure can be checked in report.xlsx and "
                 + "results.csv; every assumption is in the scenario file at the line shown.").close("footer").newline();
