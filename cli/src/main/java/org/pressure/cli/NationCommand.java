@@ -128,6 +128,7 @@ final class NationCommand implements Callable<Integer> {
         // the outcomes are read (and refused if wrong) before anything is written
         Map<String, List<Scoring.Score>> scores = null;
         List<Outcomes.Event> unscored = List.of();
+        Set<String> apart = Set.of();
         Outcomes events = outcomes == null ? null : Outcomes.read(outcomes);
         Set<String> listed = list == null ? Set.of() : Scoring.listed(run, list);
         if (events != null) {
@@ -136,8 +137,9 @@ final class NationCommand implements Callable<Integer> {
             scores.put("events from " + Scenario.financialYear(nation.start()) + " on",
                     Scoring.score(run, Scoring.failed(run, events, nation.start(), false), top, listed));
             if (events.hasCause()) {
-                scores.put("events driven by demand and funding", Scoring.score(run, Scoring.failed(run, events, null, true),
-                        top, listed));
+                apart = Scoring.otherCause(run, events);
+                scores.put("events driven by demand and funding (other causes set apart)", Scoring.score(run,
+                        Scoring.failed(run, events, null, true), top, listed, apart));
             }
             unscored = Scoring.unscored(run, events);
         }
@@ -157,7 +159,7 @@ final class NationCommand implements Callable<Integer> {
         OutputFolder.tidy(folder, OutputFolder.NATION, written);
         PrintWriter o = spec.commandLine().getOut();
         print(run, o);
-        if (scores != null) printScores(scores, events, unscored, o);
+        if (scores != null) printScores(scores, events, unscored, apart, run, o);
         o.println();
         o.println("Wrote " + written.size() + " files to " + folder + ": " + String.join(", ", written));
         o.flush();
@@ -198,7 +200,7 @@ final class NationCommand implements Callable<Integer> {
     }
 
     private static void printScores(Map<String, List<Scoring.Score>> scores, Outcomes events,
-                                    List<Outcomes.Event> unscored, PrintWriter o) {
+                                    List<Outcomes.Event> unscored, Set<String> apart, NationRun run, PrintWriter o) {
         o.println();
         o.println("Scored against " + Path.of(events.file()).getFileName() + " (section 114 notices and exceptional "
                 + "financial support). AUC: the chance a council that failed is ranked riskier than one that did not "
@@ -215,6 +217,21 @@ final class NationCommand implements Callable<Integer> {
             o.println("    Model misses: " + names(first.misses()));
             o.println("    Model false alarms: " + names(first.falseAlarms()));
         });
+        if (!apart.isEmpty()) {
+            List<NationRun.CouncilRun> ranked = run.ranked();
+            List<String> named = new ArrayList<>();
+            for (int i = 0; i < ranked.size(); i++) {
+                NationRun.CouncilRun c = ranked.get(i);
+                if (!apart.contains(c.entry().code())) continue;
+                Integer f = c.indicators().failureYear();
+                String cause = events.events().stream().filter(e -> e.code().equals(c.entry().code()) && e.otherCause())
+                        .map(Outcomes.Event::cause).findFirst().orElse("");
+                named.add(c.entry().name() + " (" + cause + "; model #" + (i + 1) + ", "
+                        + (f == null ? "never" : Scenario.financialYear(f)) + ")");
+            }
+            o.println();
+            o.println("  Failures put down to another cause, set apart above: " + String.join(", ", named));
+        }
         if (!unscored.isEmpty()) {
             o.println();
             o.println("  Not scored (" + unscored.size() + " events: no council code, or a council not run): "

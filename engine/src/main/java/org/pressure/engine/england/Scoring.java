@@ -51,7 +51,15 @@ public final class Scoring {
      * @param listed codes on the published list (empty: that baseline is left out)
      */
     public static List<Score> score(NationRun run, Set<String> failed, int top, Set<String> listed) {
-        List<NationRun.CouncilRun> all = run.councils();
+        return score(run, failed, top, listed, Set.of());
+    }
+
+    /**
+     * As {@link #score(NationRun, Set, int, Set)}, leaving the councils in {@code apart} out of the
+     * scoring altogether (neither failed nor not): those whose failure had another cause.
+     */
+    public static List<Score> score(NationRun run, Set<String> failed, int top, Set<String> listed, Set<String> apart) {
+        List<NationRun.CouncilRun> all = run.councils().stream().filter(c -> !apart.contains(c.entry().code())).toList();
         int n = top > 0 ? top : (int) all.stream().filter(c -> failed.contains(c.entry().code())).count();
         List<Method> methods = new ArrayList<>();
         methods.add(new Method("model", "the model's failure year, earliest riskiest; the same year ordered by reserves "
@@ -133,6 +141,28 @@ public final class Scoring {
             if (!demandOnly || events.stream().anyMatch(e -> !e.otherCause())) failed.add(code);
         });
         return failed;
+    }
+
+    /**
+     * The councils of the run whose failure the file puts down to another cause than demand and
+     * funding (equal pay, investment losses, unlawful spending) on every one of their events that
+     * says a cause, and on at least one: reported apart from the scores of demand-driven failure.
+     */
+    public static Set<String> otherCause(NationRun run, Outcomes outcomes) {
+        Set<String> codes = new LinkedHashSet<>();
+        run.councils().forEach(c -> codes.add(c.entry().code()));
+        Map<String, List<Outcomes.Event>> byCode = new LinkedHashMap<>();
+        for (Outcomes.Event e : outcomes.events()) {
+            if (codes.contains(e.code())) byCode.computeIfAbsent(e.code(), k -> new ArrayList<>()).add(e);
+        }
+        Set<String> apart = new LinkedHashSet<>();
+        byCode.forEach((code, events) -> {
+            if (events.stream().anyMatch(Outcomes.Event::otherCause) && events.stream().allMatch(e -> e.cause().isEmpty()
+                    || e.otherCause())) {
+                apart.add(code);
+            }
+        });
+        return apart;
     }
 
     /** Events that cannot be scored against this run: no code, or a council not in it. */
