@@ -398,7 +398,8 @@ public final class SweepRunner {
             max = new double[outputs];
             java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
             java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
-            firstDigit = new long[outputs][ExactQuantiles.BUCKETS];
+            // the radix selection's first histogram is needed only for outputs spilled to disk
+            firstDigit = (long) runs * Math.max(1, outputs) <= inMemoryValues ? null : new long[outputs][ExactQuantiles.BUCKETS];
             yearCounts = new long[outputs][years];
             reservoir = new double[spec.trajectories().size()][years][Math.min(RESERVOIR, runs)];
             sampler = new SplittableRandom(Plan.mix(spec.seed() ^ 0x5DEECE66DL));
@@ -426,7 +427,7 @@ public final class SweepRunner {
                 m2[j] += d * (x - mean[j]);
                 min[j] = Math.min(min[j], x);
                 max[j] = Math.max(max[j], x);
-                firstDigit[j][ExactQuantiles.digit(ExactQuantiles.key(x), 0)]++;
+                if (firstDigit != null) firstDigit[j][ExactQuantiles.digit(ExactQuantiles.key(x), 0)]++;
                 if (spec.outputs().get(j).isYear()) {
                     int i = (int) x - firstYear;
                     if (i >= 0 && i < yearCounts[j].length) yearCounts[j][i]++;
@@ -489,11 +490,19 @@ public final class SweepRunner {
                     ranks[2 * p] = r[0];
                     ranks[2 * p + 1] = r[1];
                 }
-                // the same radix selection whether the values are in memory or spilled: a few passes, no sort
+                // in memory, a sorted copy gives the order statistics at once (a national sweep has an output per
+                // council, and a radix selection's histograms for each cost more than sorting a few thousand values);
+                // spilled to disk, the radix selection: a few passes, no sort. Both are exact, so both give the same.
                 double[] values = kept == null ? null : kept[j];
-                double[] order = ExactQuantiles.select(ranks, firstDigit[j], values != null ? sink -> {
-                    for (int i = 0; i < n; i++) sink.accept(values[i]);
-                } : sink -> spill.forEach(j, sink));
+                double[] order;
+                if (values != null) {
+                    double[] sorted = java.util.Arrays.copyOf(values, (int) n);
+                    java.util.Arrays.sort(sorted);
+                    order = new double[ranks.length];
+                    for (int r = 0; r < ranks.length; r++) order[r] = sorted[(int) ranks[r]];
+                } else {
+                    order = ExactQuantiles.select(ranks, firstDigit[j], sink -> spill.forEach(j, sink));
+                }
                 for (int p = 0; p < PERCENTILES.length; p++) {
                     pct[p] = ExactQuantiles.interpolate(PERCENTILES[p], n, order[2 * p], order[2 * p + 1]);
                 }
