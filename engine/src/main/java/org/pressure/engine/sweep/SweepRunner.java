@@ -239,14 +239,7 @@ public final class SweepRunner {
 
     /** The rows of runs.csv for runs from {@code from} on: run, parameters, outputs (empty where missing). */
     private static byte[] rows(int from, double[][] values, double[][] outputs) {
-        StringBuilder rows = new StringBuilder(values.length * 64);
-        for (int i = 0; i < values.length; i++) {
-            rows.append(from + i);
-            for (double v : values[i]) rows.append(',').append(Double.isNaN(v) ? "" : ResultsWriter.number(v));
-            for (double v : outputs[i]) rows.append(',').append(Double.isNaN(v) ? "" : ResultsWriter.number(v));
-            rows.append('\n');
-        }
-        return rows.toString().getBytes(StandardCharsets.UTF_8);
+        return RowFormat.rows(from, values, outputs);
     }
 
     private String describe(double[] values) {
