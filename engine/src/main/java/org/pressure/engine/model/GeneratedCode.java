@@ -26,8 +26,8 @@ import org.objectweb.asm.Opcodes;
  * same code the interpreter runs.
  *
  * <p>The class has a method per group of parts, run for each step in turn; each returns the
- * exponent bits of the values it computed OR-ed together (bit 11 set when one is not finite), so
- * a run needs no second pass over the store. A scratch slot whose readers are all in the method
+ * values it computed OR-ed together, each with one added to its exponent (negative when one is
+ * not finite: see the writer's flag()), so a run needs no second pass over the store. A scratch slot whose readers are all in the method
  * that computes it is held in a local variable rather than the store.
  */
 final class GeneratedCode {
@@ -445,16 +445,19 @@ final class GeneratedCode {
                     true);
         }
 
-        /** {@code f |= ((doubleToRawLongBits(x) >>> 52) & 0x7FF) + 1} for the double in local {@code var}. */
+        /**
+         * {@code f |= (doubleToRawLongBits(x) & ABS) + EXPONENT_ONE} for the double in local {@code
+         * var}: adding one to the exponent carries into the sign bit exactly when the exponent is
+         * all ones (infinite or not a number), so the flags are negative exactly when some value
+         * was not finite. Three operations a value, one fewer than shifting the exponent down.
+         */
         private void flag(int var) {
             mv.visitVarInsn(Opcodes.LLOAD, FLAGS);
             mv.visitVarInsn(Opcodes.DLOAD, var);
             mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
-            push(mv, 52);
-            mv.visitInsn(Opcodes.LUSHR);
-            mv.visitLdcInsn(0x7FFL);
+            mv.visitLdcInsn(Long.MAX_VALUE);
             mv.visitInsn(Opcodes.LAND);
-            mv.visitInsn(Opcodes.LCONST_1);
+            mv.visitLdcInsn(1L << 52);
             mv.visitInsn(Opcodes.LADD);
             mv.visitInsn(Opcodes.LOR);
             mv.visitVarInsn(Opcodes.LSTORE, FLAGS);

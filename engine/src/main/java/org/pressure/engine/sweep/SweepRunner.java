@@ -370,6 +370,8 @@ public final class SweepRunner {
         private final double[] max;
         private final long[][] firstDigit;
         private final long[][] yearCounts;
+        /** Which outputs are years, looked up once: add() runs for every run, on the thread that writes. */
+        private final boolean[] year;
         private final double[][][] reservoir;
         private final SplittableRandom sampler;
         private final double[][] stored;
@@ -393,6 +395,8 @@ public final class SweepRunner {
             java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
             firstDigit = new long[outputs][ExactQuantiles.BUCKETS];
             yearCounts = new long[outputs][years];
+            year = new boolean[outputs];
+            for (int j = 0; j < outputs; j++) year[j] = spec.outputs().get(j).isYear();
             reservoir = new double[spec.trajectories().size()][years][Math.min(RESERVOIR, runs)];
             sampler = new SplittableRandom(Plan.mix(spec.seed() ^ 0x5DEECE66DL));
             boolean sensitivity = spec.design() == SweepSpec.Design.SOBOL || spec.design() == SweepSpec.Design.MORRIS
@@ -420,7 +424,7 @@ public final class SweepRunner {
                 min[j] = Math.min(min[j], x);
                 max[j] = Math.max(max[j], x);
                 firstDigit[j][ExactQuantiles.digit(ExactQuantiles.key(x), 0)]++;
-                if (spec.outputs().get(j).isYear()) {
+                if (year[j]) {
                     int i = (int) x - firstYear;
                     if (i >= 0 && i < yearCounts[j].length) yearCounts[j][i]++;
                 }
