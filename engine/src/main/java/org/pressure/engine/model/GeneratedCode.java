@@ -49,14 +49,31 @@ final class GeneratedCode {
     static Result compile(Formula[] formulas, int[][] outputs, int[][] reads, boolean[] local, Equation[] equations, int steps,
                           boolean[] stockInitial, Formula[] stockRates) {
         String name = "PressureKernel" + COUNTER.incrementAndGet();
-        GeneratedCode.Writer w = new GeneratedCode.Writer(name, formulas, outputs, reads, local, steps, stockInitial, stockRates);
-        byte[] bytes;
+        GeneratedCode.Writer fused = new GeneratedCode.Writer(name, formulas, outputs, reads, local, steps, stockInitial, stockRates,
+                true);
+        GeneratedCode.Writer chosen = null;
+        byte[] written = null;
         try {
-            bytes = w.write();
+            byte[] b = fused.write();
+            if (!fused.fusedTooLarge) {
+                chosen = fused;
+                written = b;
+            }
         } catch (RuntimeException e) {
-            // ASM refuses a method over the JVM's 64 KB, for one: run interpreted, and say why
-            return new Result(null, "the generated code could not be written: " + e);
+            // one loop past what a method may hold (64 KB): a method per group of parts instead, below
         }
+        if (chosen == null) {
+            // one loop would be too large for the JIT to compile: a method per group of parts, called each step
+            chosen = new GeneratedCode.Writer(name, formulas, outputs, reads, local, steps, stockInitial, stockRates, false);
+            try {
+                written = chosen.write();
+            } catch (RuntimeException e) {
+                // ASM refuses a method over the JVM's 64 KB, for one: run interpreted, and say why
+                return new Result(null, "the generated code could not be written: " + e);
+            }
+        }
+        GeneratedCode.Writer w = chosen;
+        byte[] bytes = written;
         try {
             Class<?> type = new ClassLoader(GeneratedCode.class.getClassLoader()) {
                 Class<?> define() {
@@ -96,7 +113,8 @@ final class GeneratedCode {
         private final Map<Integer, int[]> earlier = new HashMap<>();
 
         Writer(String name, Formula[] formulas, int[][] outputs, int[][] reads, boolean[] local, int steps,
-               boolean[] stockInitial, Formula[] stockRates) {
+               boolean[] stockInitial, Formula[] stockRates, boolean fuse) {
+            this.fuse = fuse;
             this.stockInitial = stockInitial;
             this.stockRates = stockRates;
             this.name = name;
@@ -132,8 +150,8 @@ final class GeneratedCode {
             if (stockRates.length > 0) {
                 later = group(cw, "s", java.util.stream.IntStream.range(0, n).filter(i -> !stockInitial[i]).toArray());
             }
-            if (fused != null) {
-                fusedRun(cw);
+            if (fuse && stockRates.length == 0) {
+                fusedRun(cw, all);
             } else {
                 run(cw, every);
             }
@@ -189,7 +207,6 @@ final class GeneratedCode {
                 mv.visitMaxs(0, 0);
                 mv.visitEnd();
             }
-            fused = methods == 1 && stockRates.length == 0 ? new Fused(parts, method, writer, stored) : null;
             locals.clear();
             return methods;
         }
@@ -227,31 +244,44 @@ final class GeneratedCode {
             return nextLocal;
         }
 
-        /** The single step method of a model without staged stocks, to be written again as a loop over the steps. */
-        private record Fused(int[] parts, int[] method, Map<Integer, Integer> writer, Set<Integer> stored) {}
+        /** Whether to write {@code run} as one loop over the steps with every part in it (see {@link #fusedRun}). */
+        private final boolean fuse;
+        /** Set when that loop came out larger than {@link #FUSED_MAX_BYTES}: then write the class again without it. */
+        boolean fusedTooLarge;
 
-        private Fused fused;
+        /**
+         * The most bytecode the fused loop may take: HotSpot does not compile a method of more than
+         * 8,000 bytes (HugeMethodLimit), and a sweep's kernel left to the bytecode interpreter
+         * would be many times slower than the same parts split over several methods.
+         */
+        private static final int FUSED_MAX_BYTES = 7_500;
 
         /** The deepest lag generated code keeps in locals across steps. */
         private static final int KEPT_BACK = 3;
 
         /**
-         * {@code run(v)} as one loop over the steps with every part written out in its body (where
-         * the model's parts fit one method): the values of a slot at the last {@link #KEPT_BACK}
-         * steps that a lag reads are carried from one step to the next in locals, as a programmer
-         * would keep last year's figures in variables, rather than read back from the store.
+         * {@code run(v)} as one loop over the steps with every part written out in its body, so
+         * that every value of a step is a local for the rest of the step, and the values of a slot
+         * at the last {@link #KEPT_BACK} steps that a lag reads are carried from one step to the
+         * next in locals, as a programmer would keep last year's figures in variables, rather than
+         * read back from the store. Sets {@link #fusedTooLarge} where the loop is too large for
+         * the JIT (see {@link #FUSED_MAX_BYTES}).
          */
-        private void fusedRun(ClassWriter cw) {
-            Fused f = fused;
-            // how far back each slot computed here is read, up to KEPT_BACK
+        private void fusedRun(ClassWriter cw, int[] parts) {
+            // one method: every scratch slot is read only where it is computed, so each is a local
+            int[] method = new int[parts.length];
+            Map<Integer, Integer> writer = new HashMap<>();
             Set<Integer> computed = new HashSet<>();
-            for (int p = 0; p < f.parts().length; p++) {
-                int i = f.parts()[p];
-                if (formulas[i] != null) computed.add(outputs[i][0]);
+            for (int p = 0; p < parts.length; p++) {
+                int i = parts[p];
+                if (formulas[i] == null) continue;
+                computed.add(outputs[i][0]);
+                if (local[outputs[i][0]]) writer.put(outputs[i][0], 0);
             }
+            // how far back each slot computed here is read, up to KEPT_BACK
             Map<Integer, Integer> depth = new java.util.TreeMap<>();
-            for (int p = 0; p < f.parts().length; p++) {
-                Formula x = formulas[f.parts()[p]];
+            for (int p = 0; p < parts.length; p++) {
+                Formula x = formulas[parts[p]];
                 if (x != null) lagged(x, 0, computed, depth);
             }
             mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "run", "([[D)J", null, null);
@@ -259,7 +289,7 @@ final class GeneratedCode {
             mv.visitInsn(Opcodes.LCONST_0);
             mv.visitVarInsn(Opcodes.LSTORE, FLAGS);
             // locals: first the current value of each part (as body() numbers them), then the lagged copies
-            int next = FIRST_LOCAL + 2 * f.parts().length;
+            int next = FIRST_LOCAL + 2 * parts.length;
             earlier.clear();
             for (var e : depth.entrySet()) {
                 int[] vars = new int[e.getValue() + 1];
@@ -272,7 +302,7 @@ final class GeneratedCode {
                 }
                 earlier.put(e.getKey(), vars);
             }
-            for (int var = FIRST_LOCAL; var < FIRST_LOCAL + 2 * f.parts().length; var += 2) {
+            for (int var = FIRST_LOCAL; var < FIRST_LOCAL + 2 * parts.length; var += 2) {
                 mv.visitInsn(Opcodes.DCONST_0);
                 mv.visitVarInsn(Opcodes.DSTORE, var);
             }
@@ -282,7 +312,7 @@ final class GeneratedCode {
             mv.visitJumpInsn(Opcodes.GOTO, test);
             mv.visitLabel(top);
             locals.clear();
-            body(f.parts(), f.method(), 0, f.writer(), f.stored(), FIRST_LOCAL);
+            body(parts, method, 0, writer, Set.of(), FIRST_LOCAL);
             // shift each kept lag one step: oldest first, so each copy reads the value before it moves
             for (var e : earlier.entrySet()) {
                 int[] vars = e.getValue();
@@ -298,6 +328,9 @@ final class GeneratedCode {
             mv.visitJumpInsn(Opcodes.IF_ICMPLT, top);
             mv.visitVarInsn(Opcodes.LLOAD, FLAGS);
             mv.visitInsn(Opcodes.LRETURN);
+            Label end = new Label();
+            mv.visitLabel(end);
+            fusedTooLarge = end.getOffset() > FUSED_MAX_BYTES;
             mv.visitMaxs(0, 0);
             mv.visitEnd();
             earlier.clear();

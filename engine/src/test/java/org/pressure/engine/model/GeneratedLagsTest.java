@@ -11,10 +11,10 @@ import org.pressure.engine.diagnostics.Location;
 import org.pressure.engine.diagnostics.Problems;
 
 /**
- * Generated code keeps each step's values in locals and, where all of a model's parts fit one
- * method, carries the last few steps' values from step to step in locals: these pin it to the
- * interpreter, to the last bit, for lags of one to five steps (past the depth kept in locals),
- * same-step reads, inputs and a model split over several methods.
+ * Generated code keeps each step's values in locals and, where one loop over the steps is small
+ * enough for the JIT, carries the last few steps' values from step to step in locals: these pin
+ * it to the interpreter, to the last bit, for lags of one to five steps (past the depth kept in
+ * locals), same-step reads, inputs, and a model too large for one loop, split over several methods.
  */
 class GeneratedLagsTest {
     private static final Location AT = Location.ofFile("test");
@@ -47,8 +47,9 @@ class GeneratedLagsTest {
     @Test
     void lagsHeldInLocalsGiveTheInterpretersNumbers() {
         for (long seed = 0; seed < 20; seed++) {
-            // 12 parts fit one method (one loop over the steps); 90 are split over several
-            for (int parts : new int[] {12, 90}) {
+            // 12 and 90 parts run as one loop over the steps (90 over several methods of a step
+            // otherwise); 400 are too many for one loop, and run a method per group of parts each step
+            for (int parts : new int[] {12, 90, 400}) {
                 Model interpreted = chain(parts, seed), generated = chain(parts, seed);
                 double[][] a = interpreted.newWorkspace(), b = generated.newWorkspace();
                 interpreted.runInto(a, new double[] {1.5 + seed});
