@@ -47,9 +47,9 @@ class GeneratedLagsTest {
     @Test
     void lagsHeldInLocalsGiveTheInterpretersNumbers() {
         for (long seed = 0; seed < 20; seed++) {
-            // 12 and 90 parts run as one loop over the steps (90 over several methods of a step
-            // otherwise); 400 are too many for one loop, and run a method per group of parts each step
-            for (int parts : new int[] {12, 90, 400}) {
+            // 12 and 60 parts run as one loop over the steps (60 would be two methods a step
+            // otherwise); 90 and 400 are too large for one loop, and run a method per group of parts each step
+            for (int parts : new int[] {12, 60, 90, 400}) {
                 Model interpreted = chain(parts, seed), generated = chain(parts, seed);
                 double[][] a = interpreted.newWorkspace(), b = generated.newWorkspace();
                 interpreted.runInto(a, new double[] {1.5 + seed});
