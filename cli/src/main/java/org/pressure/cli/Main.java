@@ -16,10 +16,6 @@ import picocli.CommandLine;
         mixinStandardHelpOptions = true,
         versionProvider = Exit.Version.class,
         description = "Shows when, and why, the cost of a council's statutory services overtakes its income.",
-        subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, SolveCommand.class, DiscoverCommand.class,
-                CompareCommand.class, ReportCommand.class, BacktestCommand.class, ServeCommand.class, PublishCommand.class,
-                SchemaCommand.class, InitCommand.class, ImportCommand.class, NationCommand.class, AutoComplete.GenerateCompletion.class,
-                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal failure (a bug: please report it, with --debug output)",
                 "2:bad input: a scenario file or option is wrong (each problem is printed as file:line:col: message), "
@@ -49,12 +45,62 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
-    /** The configured command line, also used by tests through {@code execute()}. */
+    /**
+     * The subcommands by name, in the order help lists them. They are added when the command line
+     * is made, not named in the annotation, so that one run can add only the one it runs.
+     */
+    static final java.util.LinkedHashMap<String, java.util.function.Supplier<Object>> SUBCOMMANDS = new java.util.LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("run", RunCommand::new);
+        SUBCOMMANDS.put("validate", ValidateCommand::new);
+        SUBCOMMANDS.put("sweep", SweepCommand::new);
+        SUBCOMMANDS.put("solve", SolveCommand::new);
+        SUBCOMMANDS.put("discover", DiscoverCommand::new);
+        SUBCOMMANDS.put("compare", CompareCommand::new);
+        SUBCOMMANDS.put("report", ReportCommand::new);
+        SUBCOMMANDS.put("backtest", BacktestCommand::new);
+        SUBCOMMANDS.put("serve", ServeCommand::new);
+        SUBCOMMANDS.put("publish", PublishCommand::new);
+        SUBCOMMANDS.put("schema", SchemaCommand::new);
+        SUBCOMMANDS.put("init", InitCommand::new);
+        SUBCOMMANDS.put("import", ImportCommand::new);
+        SUBCOMMANDS.put("nation", NationCommand::new);
+        SUBCOMMANDS.put("generate-completion", AutoComplete.GenerateCompletion::new);
+        SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
+    }
+
+    /** The configured command line with every subcommand, also used by tests through {@code execute()}. */
     public static CommandLine commandLine() {
+        return commandLine(SUBCOMMANDS.keySet());
+    }
+
+    /**
+     * The command line for these arguments: where they name a subcommand other than help or
+     * generate-completion, with only that one. picocli reads the annotations of every command it is given, which took
+     * about half of a short command's start-up; the others are needed only to list them (help,
+     * the completion script, a mistyped name, no command).
+     */
+    public static CommandLine commandLine(String[] args) {
+        String name = null;
+        for (String a : args) {
+            // the top-level options (--debug, --help, --version) take no values: the first other word is the command
+            if (!a.startsWith("-")) {
+                name = a;
+                break;
+            }
+        }
+        // help and the completion script speak of every command
+        boolean one = name != null && !name.equals("help") && !name.equals("generate-completion") && SUBCOMMANDS.containsKey(name);
+        return commandLine(one ? java.util.List.of(name) : SUBCOMMANDS.keySet());
+    }
+
+    private static CommandLine commandLine(java.util.Collection<String> names) {
         CommandLine cl = new CommandLine(new Main());
+        for (String n : names) cl.addSubcommand(n, SUBCOMMANDS.get(n).get());
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler(Main::badOption);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -39,13 +39,26 @@ class CommandLineTest {
 
     record Result(int exit, String out, String err) {}
 
+    /** Runs the command line as main() does: with only the subcommand the arguments name, where they name one. */
     static Result execute(String... args) {
-        CommandLine cl = Main.commandLine();
+        CommandLine cl = Main.commandLine(args);
         StringWriter out = new StringWriter(), err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int exit = cl.execute(args);
         return new Result(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void eachSubcommandIsAddedUnderItsOwnName() {
+        for (var e : Main.SUBCOMMANDS.entrySet()) {
+            assertEquals(e.getKey(), new CommandLine(e.getValue().get()).getCommandName());
+        }
+        assertEquals(Main.SUBCOMMANDS.keySet(), Main.commandLine().getSubcommands().keySet());
+        assertEquals(java.util.Set.of("sweep"), Main.commandLine(new String[] {"--debug", "sweep", "x.yaml"}).getSubcommands().keySet());
+        assertEquals(Main.SUBCOMMANDS.keySet(), Main.commandLine(new String[] {"help", "sweep"}).getSubcommands().keySet());
+        assertEquals(Main.SUBCOMMANDS.keySet(), Main.commandLine(new String[] {"swep"}).getSubcommands().keySet());
+        assertEquals(Main.SUBCOMMANDS.keySet(), Main.commandLine(new String[] {"generate-completion"}).getSubcommands().keySet());
     }
 
     private Path scenario(String name, String text) throws IOException {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.pressure.cli.chart.Theme;
+import org.pressure.engine.council.CompiledScenario;
 import org.pressure.engine.council.CouncilCompiler;
 import org.pressure.engine.council.CouncilResult;
 import org.pressure.engine.council.Indicator;
@@ -19,6 +20,7 @@ import org.pressure.engine.council.Service;
 import org.pressure.engine.diagnostics.Location;
 import org.pressure.engine.diagnostics.Problem;
 import org.pressure.engine.diagnostics.ScenarioException;
+import org.pressure.engine.diagnostics.Warnings;
 import org.pressure.engine.scenario.Node;
 import org.pressure.engine.scenario.Numbers;
 import org.pressure.engine.scenario.Overrides;
@@ -40,14 +42,51 @@ public final class WhatIf {
     private final Map<String, Lever> byPath;
     private final CouncilResult baseline;
     private final List<String> notes;
+    /**
+     * The scenario compiled once with every lever that can be an input bound as one (a slider
+     * move is then a run with other input values, not a compile), and each such lever's input
+     * index; a lever that cannot be an input is run by compiling the variant, as before.
+     */
+    private final CompiledScenario inputs;
+    private final Map<String, Integer> inputIndex;
 
-    private WhatIf(Path file, Node tree, List<Lever> levers, CouncilResult baseline, List<String> notes) {
+    private WhatIf(Path file, Node tree, List<Lever> levers, CouncilResult baseline, List<String> notes, boolean bind) {
         this.notes = List.copyOf(notes);
         this.file = file;
         this.tree = tree;
         this.levers = List.copyOf(levers);
         this.byPath = Levers.byPath(levers);
         this.baseline = baseline;
+        this.inputIndex = new LinkedHashMap<>();
+        this.inputs = bind ? bind(file, tree, this.levers, inputIndex) : null;
+    }
+
+    /**
+     * Compiles the tree with the levers as inputs, leaving out any the scenario cannot take as
+     * one (a value that is not a series, say), whose moves are compiled as variants instead.
+     * Fills {@code index} with each bound lever's input; returns null where none can be bound.
+     */
+    private static CompiledScenario bind(Path file, Node tree, List<Lever> levers, Map<String, Integer> index) {
+        List<Lever> bound = new ArrayList<>(levers);
+        while (!bound.isEmpty()) {
+            List<Scenarios.Binding> bindings = bound.stream().map(l -> new Scenarios.Binding(List.of(l.path().split("\\.", -1)),
+                    Location.ofOption("--lever " + l.path()), "")).toList();
+            try {
+                CompiledScenario compiled = Scenarios.compileWithInputs(tree, file.toString(), bindings, Warnings.ignored());
+                // a page's runs are few but each is waited for: generated code makes each run several times faster
+                compiled.model().generateCode();
+                for (int i = 0; i < bound.size(); i++) index.put(bound.get(i).path(), i);
+                return compiled;
+            } catch (ScenarioException e) {
+                java.util.Set<Location> refused = new java.util.HashSet<>();
+                for (Problem p : e.problems()) refused.add(p.location());
+                List<Lever> fewer = bound.stream().filter(l -> !refused.contains(Location.ofOption("--lever " + l.path()))).toList();
+                // a problem that is no lever's own: bind none, and compile every variant
+                if (fewer.size() == bound.size()) return null;
+                bound = new ArrayList<>(fewer);
+            }
+        }
+        return null;
     }
 
     /**
@@ -61,7 +100,8 @@ public final class WhatIf {
         boolean defaults = leverSpecs.isEmpty();
         List<Lever> levers = defaults ? Levers.defaults(tree, sc.units()) : Levers.parse(leverSpecs, tree, sc.units(), requireStep);
         List<String> notes = new ArrayList<>();
-        WhatIf all = new WhatIf(file, tree, levers, baseline, List.of());
+        // only to check each lever's ends, which are compiled as variants: no model with inputs needed
+        WhatIf all = new WhatIf(file, tree, levers, baseline, List.of(), false);
         List<Lever> kept = new ArrayList<>();
         for (Lever l : levers) {
             String problem = all.problemAtEnds(l);
@@ -78,14 +118,19 @@ public final class WhatIf {
             notes.add("the first " + Levers.MAX_LEVERS + " of " + kept.size() + " levers are shown; choose others with --lever");
             kept = kept.subList(0, Levers.MAX_LEVERS);
         }
-        return new WhatIf(file, tree, kept, baseline, notes);
+        return new WhatIf(file, tree, kept, baseline, notes, true);
     }
 
-    /** Why the scenario cannot run at one end of the lever's range, or null. */
+    /**
+     * Why the scenario cannot run at one end of the lever's range, or null. The ends are compiled
+     * as variants, so that a value the scenario's checks refuse (a floor above 100%) is told in
+     * their words, as {@code pressure run --set} would tell it.
+     */
     private String problemAtEnds(Lever l) {
         for (String end : List.of(l.values().get(0), l.values().get(l.values().size() - 1))) {
             try {
-                run(Map.of(l.path(), end));
+                List<String> sets = overrides(Map.of(l.path(), end));
+                if (!sets.isEmpty()) compiled(sets);
             } catch (ScenarioException e) {
                 return "at " + end + " the scenario cannot run: " + e.problems().get(0).message();
             }
@@ -158,10 +203,33 @@ public final class WhatIf {
         return out;
     }
 
-    /** The scenario run with the given lever values, exactly as {@code pressure run --set PATH=VALUE...} would run it. */
+    /**
+     * The scenario run with the given lever values, giving exactly what {@code pressure run --set
+     * PATH=VALUE...} gives: on the model compiled once with the levers as inputs where every lever
+     * moved is one, else by compiling the variant.
+     */
     public CouncilResult run(Map<String, String> values) {
         List<String> sets = overrides(values);
         if (sets.isEmpty()) return baseline;
+        double[] given = inputs == null ? null : new double[inputs.model().inputCount()];
+        if (given != null) java.util.Arrays.fill(given, Double.NaN);
+        for (String set : sets) {
+            int eq = set.indexOf('=');
+            Integer i = inputIndex.get(set.substring(0, eq));
+            if (i == null) return compiled(sets);
+            // the number --set would write into the tree, read as the scenario reads it
+            given[i] = Numbers.parse(set.substring(eq + 1));
+        }
+        return inputs.run(given);
+    }
+
+    /** Whether a move of the lever at {@code path} is run on the model compiled with the levers as inputs. */
+    boolean bindsAsInput(String path) {
+        return inputIndex.containsKey(path);
+    }
+
+    /** A variant compiled from its tree, for levers that are not inputs (and to check the inputs against). */
+    CouncilResult compiled(List<String> sets) {
         return CouncilCompiler.compile(ScenarioParser.parse(variantTree(sets), file.toString())).run();
     }
 

@@ -26,8 +26,8 @@ import org.objectweb.asm.Opcodes;
  * same code the interpreter runs.
  *
  * <p>The class has a method per group of parts, run for each step in turn; each returns the
- * exponent bits of the values it computed OR-ed together (bit 11 set when one is not finite), so
- * a run needs no second pass over the store. A scratch slot whose readers are all in the method
+ * values it computed OR-ed together, each with one added to its exponent (negative when one is
+ * not finite: see the writer's flag()), so a run needs no second pass over the store. A scratch slot whose readers are all in the method
  * that computes it is held in a local variable rather than the store.
  */
 final class GeneratedCode {
@@ -49,14 +49,31 @@ final class GeneratedCode {
     static Result compile(Formula[] formulas, int[][] outputs, int[][] reads, boolean[] local, Equation[] equations, int steps,
                           boolean[] stockInitial, Formula[] stockRates) {
         String name = "PressureKernel" + COUNTER.incrementAndGet();
-        GeneratedCode.Writer w = new GeneratedCode.Writer(name, formulas, outputs, reads, local, steps, stockInitial, stockRates);
-        byte[] bytes;
+        GeneratedCode.Writer fused = new GeneratedCode.Writer(name, formulas, outputs, reads, local, steps, stockInitial, stockRates,
+                true);
+        GeneratedCode.Writer chosen = null;
+        byte[] written = null;
         try {
-            bytes = w.write();
+            byte[] b = fused.write();
+            if (!fused.fusedTooLarge) {
+                chosen = fused;
+                written = b;
+            }
         } catch (RuntimeException e) {
-            // ASM refuses a method over the JVM's 64 KB, for one: run interpreted, and say why
-            return new Result(null, "the generated code could not be written: " + e);
+            // one loop past what a method may hold (64 KB): a method per group of parts instead, below
         }
+        if (chosen == null) {
+            // one loop would be too large for the JIT to compile: a method per group of parts, called each step
+            chosen = new GeneratedCode.Writer(name, formulas, outputs, reads, local, steps, stockInitial, stockRates, false);
+            try {
+                written = chosen.write();
+            } catch (RuntimeException e) {
+                // ASM refuses a method over the JVM's 64 KB, for one: run interpreted, and say why
+                return new Result(null, "the generated code could not be written: " + e);
+            }
+        }
+        GeneratedCode.Writer w = chosen;
+        byte[] bytes = written;
         try {
             Class<?> type = new ClassLoader(GeneratedCode.class.getClassLoader()) {
                 Class<?> define() {
@@ -90,11 +107,14 @@ final class GeneratedCode {
         private final Numbering<double[]> tables = new Numbering<>();
         private final Numbering<DoubleUnaryOperator> functions = new Numbering<>();
         private MethodVisitor mv;
-        /** The local variable of each scratch slot held in one, in the method being written. */
+        /** The local variable holding each slot's value at the current step, in the method being written. */
         private final Map<Integer, Integer> locals = new HashMap<>();
+        /** In a fused run, the locals holding each slot's value 1, 2, ... steps back (index 0 unused). */
+        private final Map<Integer, int[]> earlier = new HashMap<>();
 
         Writer(String name, Formula[] formulas, int[][] outputs, int[][] reads, boolean[] local, int steps,
-               boolean[] stockInitial, Formula[] stockRates) {
+               boolean[] stockInitial, Formula[] stockRates, boolean fuse) {
+            this.fuse = fuse;
             this.stockInitial = stockInitial;
             this.stockRates = stockRates;
             this.name = name;
@@ -130,7 +150,11 @@ final class GeneratedCode {
             if (stockRates.length > 0) {
                 later = group(cw, "s", java.util.stream.IntStream.range(0, n).filter(i -> !stockInitial[i]).toArray());
             }
-            run(cw, every);
+            if (fuse && stockRates.length == 0) {
+                fusedRun(cw, all);
+            } else {
+                run(cw, every);
+            }
             parts(cw, every, stockRates.length > 0 ? "s" : "m", later);
             rates(cw);
             cw.visitEnd();
@@ -176,30 +200,8 @@ final class GeneratedCode {
                 mv.visitInsn(Opcodes.LCONST_0);
                 mv.visitVarInsn(Opcodes.LSTORE, FLAGS);
                 locals.clear();
-                int nextLocal = FIRST_LOCAL;
-                for (int p = 0; p < parts.length; p++) {
-                    if (method[p] != k) continue;
-                    int i = parts[p];
-                    if (formulas[i] == null) {
-                        procedure(i);
-                        continue;
-                    }
-                    int slot = outputs[i][0];
-                    emit(formulas[i], 0);
-                    if (writer.containsKey(slot) && !stored.contains(slot)) {
-                        mv.visitVarInsn(Opcodes.DSTORE, nextLocal);
-                        locals.put(slot, nextLocal);
-                        flag(nextLocal);
-                        nextLocal += 2;
-                    } else {
-                        mv.visitVarInsn(Opcodes.DSTORE, TEMP);
-                        column(slot);
-                        mv.visitVarInsn(Opcodes.ILOAD, STEP);
-                        mv.visitVarInsn(Opcodes.DLOAD, TEMP);
-                        mv.visitInsn(Opcodes.DASTORE);
-                        flag(TEMP);
-                    }
-                }
+                earlier.clear();
+                body(parts, method, k, writer, stored, FIRST_LOCAL);
                 mv.visitVarInsn(Opcodes.LLOAD, FLAGS);
                 mv.visitInsn(Opcodes.LRETURN);
                 mv.visitMaxs(0, 0);
@@ -207,6 +209,166 @@ final class GeneratedCode {
             }
             locals.clear();
             return methods;
+        }
+
+        /**
+         * Writes the parts of method {@code k}, in order, into {@code mv}, whose locals are laid out
+         * as a step method's; returns the next free local. Every value a formula computes is kept
+         * in a local as well as stored (or, for a scratch slot read only here, only kept), so that
+         * later parts of the same step read it from a register or the stack, not from the store:
+         * the JIT cannot tell that a store to one column leaves another as it was, so it would
+         * load each again.
+         */
+        private int body(int[] parts, int[] method, int k, Map<Integer, Integer> writer, Set<Integer> stored, int nextLocal) {
+            for (int p = 0; p < parts.length; p++) {
+                if (method[p] != k) continue;
+                int i = parts[p];
+                if (formulas[i] == null) {
+                    procedure(i);
+                    continue;
+                }
+                int slot = outputs[i][0];
+                emit(formulas[i], 0);
+                mv.visitVarInsn(Opcodes.DSTORE, nextLocal);
+                if (!writer.containsKey(slot) || stored.contains(slot)) {
+                    column(slot);
+                    mv.visitVarInsn(Opcodes.ILOAD, STEP);
+                    mv.visitVarInsn(Opcodes.DLOAD, nextLocal);
+                    mv.visitInsn(Opcodes.DASTORE);
+                }
+                // a number written in the formula is finite: nothing to check
+                if (!(formulas[i] instanceof Formula.Const c && Double.isFinite(c.value()))) flag(nextLocal);
+                locals.put(slot, nextLocal);
+                nextLocal += 2;
+            }
+            return nextLocal;
+        }
+
+        /** Whether to write {@code run} as one loop over the steps with every part in it (see {@link #fusedRun}). */
+        private final boolean fuse;
+        /** Set when that loop came out larger than {@link #FUSED_MAX_BYTES}: then write the class again without it. */
+        boolean fusedTooLarge;
+
+        /**
+         * The most bytecode the fused loop may take: HotSpot does not compile a method of more than
+         * 8,000 bytes (HugeMethodLimit), and a sweep's kernel left to the bytecode interpreter
+         * would be many times slower than the same parts split over several methods.
+         */
+        private static final int FUSED_MAX_BYTES = 7_500;
+
+        /** The deepest lag generated code keeps in locals across steps. */
+        private static final int KEPT_BACK = 3;
+
+        /**
+         * {@code run(v)} as one loop over the steps with every part written out in its body, so
+         * that every value of a step is a local for the rest of the step, and the values of a slot
+         * at the last {@link #KEPT_BACK} steps that a lag reads are carried from one step to the
+         * next in locals, as a programmer would keep last year's figures in variables, rather than
+         * read back from the store. Sets {@link #fusedTooLarge} where the loop is too large for
+         * the JIT (see {@link #FUSED_MAX_BYTES}).
+         */
+        private void fusedRun(ClassWriter cw, int[] parts) {
+            // one method: every scratch slot is read only where it is computed, so each is a local
+            int[] method = new int[parts.length];
+            Map<Integer, Integer> writer = new HashMap<>();
+            Set<Integer> computed = new HashSet<>();
+            for (int p = 0; p < parts.length; p++) {
+                int i = parts[p];
+                if (formulas[i] == null) continue;
+                computed.add(outputs[i][0]);
+                if (local[outputs[i][0]]) writer.put(outputs[i][0], 0);
+            }
+            // how far back each slot computed here is read, up to KEPT_BACK
+            Map<Integer, Integer> depth = new java.util.TreeMap<>();
+            for (int p = 0; p < parts.length; p++) {
+                Formula x = formulas[parts[p]];
+                if (x != null) lagged(x, 0, computed, depth);
+            }
+            mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "run", "([[D)J", null, null);
+            mv.visitCode();
+            mv.visitInsn(Opcodes.LCONST_0);
+            mv.visitVarInsn(Opcodes.LSTORE, FLAGS);
+            // locals: first the current value of each part (as body() numbers them), then the lagged copies
+            int next = FIRST_LOCAL + 2 * parts.length;
+            earlier.clear();
+            for (var e : depth.entrySet()) {
+                int[] vars = new int[e.getValue() + 1];
+                for (int b = 1; b < vars.length; b++) {
+                    vars[b] = next;
+                    next += 2;
+                    // never read before it is set (a lag takes its initial value until then); the verifier wants a value
+                    mv.visitInsn(Opcodes.DCONST_0);
+                    mv.visitVarInsn(Opcodes.DSTORE, vars[b]);
+                }
+                earlier.put(e.getKey(), vars);
+            }
+            for (int var = FIRST_LOCAL; var < FIRST_LOCAL + 2 * parts.length; var += 2) {
+                mv.visitInsn(Opcodes.DCONST_0);
+                mv.visitVarInsn(Opcodes.DSTORE, var);
+            }
+            mv.visitInsn(Opcodes.ICONST_0);
+            mv.visitVarInsn(Opcodes.ISTORE, STEP);
+            Label test = new Label(), top = new Label();
+            mv.visitJumpInsn(Opcodes.GOTO, test);
+            mv.visitLabel(top);
+            locals.clear();
+            body(parts, method, 0, writer, Set.of(), FIRST_LOCAL);
+            // shift each kept lag one step: oldest first, so each copy reads the value before it moves
+            for (var e : earlier.entrySet()) {
+                int[] vars = e.getValue();
+                for (int b = vars.length - 1; b >= 1; b--) {
+                    mv.visitVarInsn(Opcodes.DLOAD, b == 1 ? locals.get(e.getKey()) : vars[b - 1]);
+                    mv.visitVarInsn(Opcodes.DSTORE, vars[b]);
+                }
+            }
+            mv.visitIincInsn(STEP, 1);
+            mv.visitLabel(test);
+            mv.visitVarInsn(Opcodes.ILOAD, STEP);
+            push(mv, steps);
+            mv.visitJumpInsn(Opcodes.IF_ICMPLT, top);
+            mv.visitVarInsn(Opcodes.LLOAD, FLAGS);
+            mv.visitInsn(Opcodes.LRETURN);
+            Label end = new Label();
+            mv.visitLabel(end);
+            fusedTooLarge = end.getOffset() > FUSED_MAX_BYTES;
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+            earlier.clear();
+            locals.clear();
+        }
+
+        /** Notes in {@code depth} how many steps back {@code f}, read {@code back} steps back, reads each slot in {@code computed}. */
+        private static void lagged(Formula f, int back, Set<Integer> computed, Map<Integer, Integer> depth) {
+            if (f instanceof Formula.Slot s) {
+                if (back >= 1 && back <= KEPT_BACK && computed.contains(s.slot())) depth.merge(s.slot(), back, Math::max);
+            } else if (f instanceof Formula.Lag l) {
+                lagged(l.initial(), back, computed, depth);
+                lagged(l.x(), back + l.steps(), computed, depth);
+            } else if (f instanceof Formula.Initially i) {
+                lagged(i.first(), back, computed, depth);
+                lagged(i.later(), back, computed, depth);
+            } else if (f instanceof Formula.History h) {
+                lagged(h.index(), back, computed, depth);
+            } else if (f instanceof Formula.Delayed d) {
+                lagged(d.steps(), back, computed, depth);
+                lagged(d.initial(), back, computed, depth);
+            } else if (f instanceof Formula.Unary u) {
+                lagged(u.a(), back, computed, depth);
+            } else if (f instanceof Formula.Binary b) {
+                lagged(b.a(), back, computed, depth);
+                lagged(b.b(), back, computed, depth);
+            } else if (f instanceof Formula.If i) {
+                lagged(i.condition(), back, computed, depth);
+                lagged(i.then(), back, computed, depth);
+                lagged(i.otherwise(), back, computed, depth);
+            } else if (f instanceof Formula.Call c) {
+                for (Formula a : c.args()) lagged(a, back, computed, depth);
+            } else if (f instanceof Formula.Guard g) {
+                lagged(g.x(), back, computed, depth);
+                lagged(g.broken(), back, computed, depth);
+            } else if (f instanceof Formula.Native n) {
+                lagged(n.x(), back, computed, depth);
+            }
         }
 
         /** {@code parts(v, t, initial)}: the "m" methods at the first step of staged stocks, else the later ones. */
@@ -316,16 +478,19 @@ final class GeneratedCode {
                     true);
         }
 
-        /** {@code f |= ((doubleToRawLongBits(x) >>> 52) & 0x7FF) + 1} for the double in local {@code var}. */
+        /**
+         * {@code f |= (doubleToRawLongBits(x) & ABS) + EXPONENT_ONE} for the double in local {@code
+         * var}: adding one to the exponent carries into the sign bit exactly when the exponent is
+         * all ones (infinite or not a number), so the flags are negative exactly when some value
+         * was not finite. Three operations a value, one fewer than shifting the exponent down.
+         */
         private void flag(int var) {
             mv.visitVarInsn(Opcodes.LLOAD, FLAGS);
             mv.visitVarInsn(Opcodes.DLOAD, var);
             mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
-            push(mv, 52);
-            mv.visitInsn(Opcodes.LUSHR);
-            mv.visitLdcInsn(0x7FFL);
+            mv.visitLdcInsn(Long.MAX_VALUE);
             mv.visitInsn(Opcodes.LAND);
-            mv.visitInsn(Opcodes.LCONST_1);
+            mv.visitLdcInsn(1L << 52);
             mv.visitInsn(Opcodes.LADD);
             mv.visitInsn(Opcodes.LOR);
             mv.visitVarInsn(Opcodes.LSTORE, FLAGS);
@@ -352,7 +517,8 @@ final class GeneratedCode {
             if (f instanceof Formula.Const c) {
                 constant(c.value());
             } else if (f instanceof Formula.Slot s) {
-                Integer var = back == 0 ? locals.get(s.slot()) : null;
+                int[] kept = back > 0 ? earlier.get(s.slot()) : null;
+                Integer var = back == 0 ? locals.get(s.slot()) : kept != null && back < kept.length ? kept[back] : null;
                 if (var != null) {
                     mv.visitVarInsn(Opcodes.DLOAD, var);
                 } else {

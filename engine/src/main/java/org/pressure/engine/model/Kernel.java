@@ -7,8 +7,8 @@ package org.pressure.engine.model;
  */
 public interface Kernel {
     /**
-     * Every part at every step, in order; returns the exponent bits of the values computed, OR-ed
-     * (bit 11 set when one is not finite).
+     * Every part at every step, in order; returns flags of the values computed, OR-ed: negative
+     * exactly when one is not finite.
      */
     long run(double[][] v);
 

@@ -151,7 +151,7 @@ public final class Model {
             // that is not finite (or a procedure's output that is not) is run again by the
             // interpreter, to name the first such value
             long flags = k.run(v);
-            if (finite && ((flags & 0x800) != 0 || !proceduresFinite(v))) {
+            if (finite && (flags < 0 || !proceduresFinite(v))) {
                 for (int step = 0; step < steps; step++) {
                     for (Equation e : order) e.compute(v, step);
                 }

@@ -239,14 +239,7 @@ public final class SweepRunner {
 
     /** The rows of runs.csv for runs from {@code from} on: run, parameters, outputs (empty where missing). */
     private static byte[] rows(int from, double[][] values, double[][] outputs) {
-        StringBuilder rows = new StringBuilder(values.length * 64);
-        for (int i = 0; i < values.length; i++) {
-            rows.append(from + i);
-            for (double v : values[i]) rows.append(',').append(Double.isNaN(v) ? "" : ResultsWriter.number(v));
-            for (double v : outputs[i]) rows.append(',').append(Double.isNaN(v) ? "" : ResultsWriter.number(v));
-            rows.append('\n');
-        }
-        return rows.toString().getBytes(StandardCharsets.UTF_8);
+        return RowFormat.rows(from, values, outputs);
     }
 
     private String describe(double[] values) {
@@ -377,6 +370,8 @@ public final class SweepRunner {
         private final double[] max;
         private final long[][] firstDigit;
         private final long[][] yearCounts;
+        /** Which outputs are years, looked up once: add() runs for every run, on the thread that writes. */
+        private final boolean[] year;
         private final double[][][] reservoir;
         private final SplittableRandom sampler;
         private final double[][] stored;
@@ -401,6 +396,8 @@ public final class SweepRunner {
             // the radix selection's first histogram is needed only for outputs spilled to disk
             firstDigit = (long) runs * Math.max(1, outputs) <= inMemoryValues ? null : new long[outputs][ExactQuantiles.BUCKETS];
             yearCounts = new long[outputs][years];
+            year = new boolean[outputs];
+            for (int j = 0; j < outputs; j++) year[j] = spec.outputs().get(j).isYear();
             reservoir = new double[spec.trajectories().size()][years][Math.min(RESERVOIR, runs)];
             sampler = new SplittableRandom(Plan.mix(spec.seed() ^ 0x5DEECE66DL));
             boolean sensitivity = spec.design() == SweepSpec.Design.SOBOL || spec.design() == SweepSpec.Design.MORRIS
@@ -428,7 +425,7 @@ public final class SweepRunner {
                 min[j] = Math.min(min[j], x);
                 max[j] = Math.max(max[j], x);
                 if (firstDigit != null) firstDigit[j][ExactQuantiles.digit(ExactQuantiles.key(x), 0)]++;
-                if (spec.outputs().get(j).isYear()) {
+                if (year[j]) {
                     int i = (int) x - firstYear;
                     if (i >= 0 && i < yearCounts[j].length) yearCounts[j][i]++;
                 }
