@@ -56,7 +56,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        inputOptions.apply();
+        inputOptions.apply(scenarios);
         List<CouncilResult> results = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         Warnings warnings = Warnings.collect();

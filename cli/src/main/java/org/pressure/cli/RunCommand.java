@@ -59,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        inputOptions.apply();
+        inputOptions.apply(List.of(scenario));
         prices.check();
         if (Xmile.isModelFile(scenario)) return runXmile();
         Warnings warnings = Warnings.collect();

@@ -67,7 +67,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        inputOptions.apply();
+        inputOptions.apply(List.of(file));
         if (threads != null && (threads < 1 || threads > 1024)) {
             throw new org.pressure.engine.diagnostics.ScenarioException(
                     org.pressure.engine.diagnostics.Location.ofOption("--threads " + threads), "give from 1 to 1024 threads");

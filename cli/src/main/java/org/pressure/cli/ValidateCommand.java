@@ -40,7 +40,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        inputOptions.apply();
+        inputOptions.apply(files);
         boolean allFine = true;
         for (Path file : files) {
             Warnings warnings = Warnings.collect();

@@ -115,6 +115,10 @@ public final class SweepParser {
         }
     }
 
+    /** The endings of an XMILE model's name, as {@link Xmile#isModelFile} knows them. */
+    private static final java.util.regex.Pattern XMILE_NAME =
+            java.util.regex.Pattern.compile("\\.(xmile|xml|stmx|itmx)$", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private SweepSpec spec(Node root, Path file) {
         MapReader r = MapReader.of(root, "the sweep", KEYS, problems);
         if (r == null) problems.throwIfAny();
@@ -132,7 +136,11 @@ public final class SweepParser {
                 problems.addAll(e);
             }
         }
-        boolean xmile = scenario != null && Xmile.isModelFile(scenario);
+        // a refused or missing `scenario:` is reported once: its parameters are not then judged
+        // against a kind of model the file may not be (an XMILE model's constants are not scenario paths)
+        boolean xmile = scenario != null ? Xmile.isModelFile(scenario)
+                : scenarioText != null && XMILE_NAME.matcher(scenarioText.strip()).find();
+        boolean known = scenario != null;
         SweepSpec.Design design = SweepSpec.Design.RANDOM;
         String designText = r.text("design", null);
         if (designText == null) {
@@ -151,7 +159,7 @@ public final class SweepParser {
             problems.add(r.node().keyLocation("levels"), "`levels` is " + levels + "; it must be between 2 and 1000");
         }
         long seed = (long) r.number("seed", 1);
-        Map<String, Distribution> parameters = parameters(r.get("parameters"), r.location(), xmile);
+        Map<String, Distribution> parameters = parameters(r.get("parameters"), r.location(), xmile, known);
         if (design == SweepSpec.Design.SOBOL && parameters.size() > MAX_SOBOL_PARAMETERS) {
             problems.add(r.node().keyLocation("parameters"), "a sobol design takes at most " + MAX_SOBOL_PARAMETERS
                     + " parameters (its sequence has 1000 dimensions, two per parameter), not " + parameters.size());
@@ -217,7 +225,7 @@ public final class SweepParser {
         };
     }
 
-    private Map<String, Distribution> parameters(Node n, Location top, boolean xmile) {
+    private Map<String, Distribution> parameters(Node n, Location top, boolean xmile, boolean known) {
         Map<String, Distribution> out = new LinkedHashMap<>();
         if (!(n instanceof Node.MapNode map) || map.entries().isEmpty()) {
             problems.add(n == null ? top : n.location(), "a sweep needs `parameters:`, a mapping of " + (xmile
@@ -229,7 +237,7 @@ public final class SweepParser {
             String path = e.getKey();
             String what = "parameter `" + path + "`";
             String section = path.split("\\.", 2)[0];
-            if (!xmile && !SWEEPABLE.contains(section)) {
+            if (!xmile && known && !SWEEPABLE.contains(section)) {
                 problems.add(e.getValue().keyLocation(), what + ": only numbers under " + String.join(", ", SWEEPABLE)
                         + " can be swept" + Suggest.didYouMean(section, SWEEPABLE));
                 continue;
