@@ -245,4 +245,12 @@ class CommandLineTest {
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("run") && r.out().contains("validate") && r.out().contains("Exit codes"), r.out());
     }
+
+    @Test
+    void pressure_alone_names_its_own_help() {
+        Result r = execute();
+        assertEquals(2, r.exit());
+        assertEquals("Missing command: run, validate, sweep, solve, discover, compare, report, backtest, serve, publish, "
+                + "schema, init, generate-completion or help\nRun `pressure --help` for its options.\n", r.err());
+    }
 }

@@ -66,4 +66,18 @@ class WarningsCommandTest {
         assertEquals(2, report.exit());
         assertFalse(Files.exists(dir.resolve("r")));
     }
+
+    @Test
+    void validate_shows_the_warnings_of_a_file_with_errors_beside_them_in_the_file_s_order() throws IOException {
+        Path file = dir.resolve("both.yaml");
+        Files.writeString(file, CommandLineTest.SCENARIO.replace("growth: 2%", "growth: 5")
+                .replace("floor: 10%", "floor: 10%, statuory: false"));
+        var validate = CommandLineTest.execute("validate", file.toString());
+        assertEquals(2, validate.exit());
+        assertEquals(warning(file) + file + ":7:51: unknown key `statuory` in `services.other`; did you mean `statutory`? "
+                + "(allowed: statutory, cost, clients, unit_cost, floor, agency, variance)\n", validate.err());
+        var strict = CommandLineTest.execute("validate", "--strict", file.toString());
+        assertTrue(strict.err().startsWith(file + ":4:29: `income.tax.growth` is 500% a year"), strict.err());
+        assertTrue(strict.err().contains("(refused by --strict)\n" + file + ":7:51: unknown key"), strict.err());
+    }
 }
