@@ -247,6 +247,22 @@ public final class WhatIf {
         return m;
     }
 
+    /**
+     * Whether {@code sc} uses the feature {@code i} measures: a tile of overspends, undelivered
+     * savings, exceptional support, failure demand or the cost to other public bodies on the page
+     * of a file that has none of them would only ever read 0 and make readers wonder what it means.
+     */
+    static boolean uses(Scenario sc, Indicator i) {
+        return switch (i) {
+            case TOTAL_OVERSPEND -> sc.part2().used();
+            case UNDELIVERED_SAVINGS -> !sc.part2().savings().isEmpty();
+            case EFS_TOTAL -> sc.budget().onFailure() == org.pressure.engine.council.Budget.OnFailure.EFS;
+            case FAILURE_DEMAND_COST -> !sc.links().isEmpty() || !sc.part2().cohorts().isEmpty();
+            case PUBLIC_COST_TOTAL -> !sc.part2().agencies().isEmpty();
+            default -> true;
+        };
+    }
+
     /** What the page needs besides runs: the scenario, its services, its levers. */
     public Map<String, Object> pageJson() {
         Scenario sc = scenario();
@@ -262,6 +278,7 @@ public final class WhatIf {
         // the engine's indicators: the page shows whichever a run has, labelled and printed as these say
         List<Map<String, Object>> indicators = new ArrayList<>();
         for (Indicator in : Indicator.values()) {
+            if (!uses(sc, in)) continue;
             indicators.add(Map.of("name", in.key, "label", in.label, "kind", in.kind.name().toLowerCase(java.util.Locale.ROOT)));
         }
         m.put("indicators", indicators);

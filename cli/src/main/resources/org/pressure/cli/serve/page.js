@@ -101,7 +101,8 @@
     return 'was ' + money(was) + ', ' + money(Math.abs(diff)) + (diff > 0 ? ' more' : ' less');
   }
   function indicatorNames(run) {
-    var names = Object.keys(run.summary.indicators);
+    // only the indicators the page lists: those of features the scenario does not use are left out
+    var names = Object.keys(run.summary.indicators).filter(function (n) { return !D.indicators || INDICATORS[n]; });
     var i = names.indexOf('failure_year');
     if (i > 0) { names.splice(i, 1); names.unshift('failure_year'); }
     return names;
@@ -250,6 +251,14 @@
       var c = change(n, now[n], was[n]);
       li.innerHTML = '<span class="label"></span><strong class="value"></strong><span class="change"></span>';
       li.querySelector('.label').textContent = label(n);
+      if (n === 'failure_year') {
+        // the term residents will not know, explained where they meet it
+        var note = document.createElement('span');
+        note.className = 'note';
+        note.textContent = 'A section 114 notice is the report a council\u2019s chief finance officer must make ' +
+          'when the money it has will not cover the year\u2019s spending; new spending then stops.';
+        li.appendChild(note);
+      }
       var v = li.querySelector('.value');
       v.textContent = value(n, now[n]);
       v.dataset.indicator = n;
