@@ -23,7 +23,7 @@ import org.pressure.engine.council.Scenario;
 import org.pressure.engine.council.Service;
 
 /**
- * The charts of the whole system (council-model.md sections 12 and 13): who pays, agency by
+ * The charts of the whole system (docs/model.md sections 12 and 13): who pays, agency by
  * agency, beside the council's budget gap; and the people of each cohort by state.
  */
 public final class WholeSystemCharts {
