@@ -131,7 +131,7 @@ final class SolveCommand implements Callable<Integer> {
 
         Path dir = out != null ? out : Path.of("out", "solve-" + RunCommand.baseName(scenario));
         CouncilResult run = r.at().run();
-        List<String> written = RunCommand.writeOutputs(run, scenario.toString(), noChart ? null : charts, basis, dir);
+        List<String> written = RunCommand.writeOutputs(run, scenario.toString(), noChart ? null : charts, basis, dir, false);
         AtomicFiles.writeText(dir.resolve("solve.json"), w -> w.write(JSON.writeValueAsString(json(r, levers, q))));
         written.add("solve.json");
         if (!noChart) written.addAll(charts.write(SolveChart.of(r, levers.get(0), run.scenario(), scenario.toString()), "solve", dir));
