@@ -78,6 +78,7 @@ final class RunCommand implements Callable<Integer> {
         OutputFolder.tidy(dir, OutputFolder.RUN, written);
         PrintWriter o = spec.commandLine().getOut();
         IndicatorTable.print(result, scenario.toString(), o);
+        IndicatorTable.caveat(warnings.all().size(), o);
         o.println();
         o.println("Wrote " + String.join(", ", written) + " to " + dir);
         o.flush();
