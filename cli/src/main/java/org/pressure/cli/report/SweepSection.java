@@ -44,7 +44,11 @@ final class SweepSection {
                 .element("th", "Median", "class", "num").element("th", "95th percentile", "class", "num")
                 .element("th", "Never happens", "class", "num").close("tr").close("thead").open("tbody");
         for (SweepReport.Output o : s.outputs()) {
-            h.open("tr").open("th", "scope", "row").element("code", o.name()).close("th")
+            String among = o.year() && o.never() != null ? SweepReport.among(o.name(), o.never(), 1) : "";
+            h.open("tr").open("th", "scope", "row").element("code", o.name());
+            // the percentiles of a year are of the runs in which it happens: said where they are read
+            if (!among.isEmpty()) h.element("span", "percentiles " + among, "class", "among");
+            h.close("th")
                     .element("td", value(o.p5(), o.year()), "class", "num").element("td", value(o.p50(), o.year()), "class", "num")
                     .element("td", value(o.p95(), o.year()), "class", "num")
                     .element("td", o.never() == null ? "" : percent(o.never()), "class", "num").close("tr");

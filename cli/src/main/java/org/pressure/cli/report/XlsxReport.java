@@ -322,12 +322,15 @@ public final class XlsxReport {
         }
         for (String c : s.correlations()) row(sheet, row++, "correlated", c);
         row++;
-        row(sheet, row++, "output", "5th percentile", "median", "95th percentile", "never (share of runs)");
+        row(sheet, row++, "output", "5th percentile", "median", "95th percentile", "never (share of runs)", "percentiles over");
         for (SweepReport.Output o : s.outputs()) {
             text(sheet, row, 0, o.name());
             double[] v = {o.p5(), o.p50(), o.p95()};
             for (int c = 0; c < 3; c++) if (!Double.isNaN(v[c])) number(sheet, row, c + 1, v[c], o.year() ? styles.year : null);
             if (o.never() != null) number(sheet, row, 4, o.never(), styles.percent);
+            if (o.year() && o.never() != null && !SweepReport.among(o.name(), o.never()).isEmpty()) {
+                text(sheet, row, 5, SweepReport.among(o.name(), o.never()).replaceFirst("^of ", ""));
+            }
             row++;
         }
         if (!s.byYear().isEmpty()) {
