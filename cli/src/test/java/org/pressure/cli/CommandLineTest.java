@@ -222,7 +222,14 @@ class CommandLineTest {
         Result r = execute("compare", a.toString(), b.toString(), "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("Test council") && r.out().contains("Faster growth"), r.out());
-        assertTrue(r.out().contains("crossover_year"), r.out());
+        // rows named as `run` names them, a year's difference saying which way is worse
+        assertFalse(r.out().contains("crossover_year") || r.out().contains("gap_year"), r.out());
+        int base = org.pressure.engine.council.Scenarios.compile(a, List.of()).run().indicators().crossoverYear();
+        int faster = org.pressure.engine.council.Scenarios.compile(b, List.of()).run().indicators().crossoverYear();
+        assertTrue(faster < base, "the test needs an earlier crossover");
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("  Statutory costs overtake income ") && l.endsWith(
+                (base - faster) + " year" + (base - faster == 1 ? "" : "s") + " earlier (worse)")), r.out());
+        assertFalse(r.out().contains("Exceptional financial support"), "a feature neither uses has no row");
         for (String f : List.of("comparison.csv", "comparison.png", "comparison.svg")) assertTrue(Files.exists(out.resolve(f)), f);
         assertEquals(1 + 2 * 26, Files.readAllLines(out.resolve("comparison.csv")).size());
         assertEquals(2, execute("compare", a.toString()).exit(), "one scenario is not a comparison");
@@ -288,5 +295,14 @@ class CommandLineTest {
         assertEquals("0.0000000000015", org.pressure.engine.io.CsvText.readable(1.5e-12, 2e-12));
         assertEquals("-12345678901200", org.pressure.engine.io.CsvText.readable(-12345678901234.4, 0));
         assertEquals("NaN", org.pressure.engine.io.CsvText.readable(Double.NaN, 1));
+    }
+
+    @Test
+    void a_year_s_difference_says_which_way_is_worse() {
+        assertEquals("2 years earlier (worse)", CompareCommand.difference(2030, 2028, "gap_year", true));
+        assertEquals("1 year later (better)", CompareCommand.difference(2030, 2031, "gap_year", true));
+        assertEquals("now happens (worse)", CompareCommand.difference(null, 2031, "failure_year", true));
+        assertEquals("never happens (better)", CompareCommand.difference(2031, null, "failure_year", true));
+        assertEquals("same year", CompareCommand.difference(2031, 2031, "failure_year", true));
     }
 }
