@@ -47,11 +47,15 @@ class ReportSweepTest {
                 sweep.toString(), "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         String html = Files.readString(out.resolve("report.html"));
-        for (String s : new String[] {"Sweep 1. Care and tax", "What was varied", "services.care.cost.growth", "uniform [0.03, 0.08]",
+        for (String s : new String[] {"Sweep 1. Care and tax", "What was varied", "services.care.cost.growth", "uniform [3%, 8%]",
             "Probability by year", "fan-budget_gap.svg", "Where the runs of interest concentrate (PRIM)",
             "Runs of interest: crossover_year &lt;= 2035", "prim-scatter.svg", "href=\"#sweep-1\""}) {
             assertTrue(html.contains(s), s);
         }
+        // a share the sweep file wrote as a percentage reads as one: lowest, median, highest
+        assertTrue(java.util.regex.Pattern.compile("<code>services.care.cost.growth</code></th><td><code>uniform \\[3%, 8%\\]"
+                + "</code></td><td class=\"num\">3\\.0\\d%</td><td class=\"num\">5\\.\\d\\d%</td><td class=\"num\">7\\.9\\d%</td>")
+                .matcher(html).find(), html);
         assertFalse(html.contains("jfreesvg"), "inlined SVG files carry no foreign namespace");
         // the by-year table's last row is summary.json's share crossed by 2050/51
         var crossover = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sweep.resolve("summary.json").toFile())

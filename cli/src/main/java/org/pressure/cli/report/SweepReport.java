@@ -35,7 +35,12 @@ public record SweepReport(Path dir, String name, String scenario, String design,
                           List<Chart> charts, Box box, List<String> correlations) {
 
     /** A parameter: its distribution as the sweep file gave it (null for older folders), and the lowest, middle and highest value it took. */
-    public record Parameter(String path, String distribution, double low, double median, double high) {}
+    public record Parameter(String path, String distribution, double low, double median, double high) {
+        /** Whether the sweep file wrote it in percentages, as its distribution then shows ({@code uniform [3%, 8%]}). */
+        public boolean percent() {
+            return distribution != null && distribution.contains("%");
+        }
+    }
 
     /** An output's summary; {@code never} is the share of runs where a year output does not happen. */
     public record Output(String name, double p5, double p50, double p95, double mean, Double never, boolean year) {}

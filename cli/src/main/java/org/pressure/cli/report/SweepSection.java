@@ -28,8 +28,9 @@ final class SweepSection {
         for (SweepReport.Parameter p : s.parameters()) {
             h.open("tr").open("th", "scope", "row").element("code", p.path()).close("th")
                     .open("td").element("code", p.distribution() == null ? "" : p.distribution()).close("td")
-                    .element("td", number(p.low()), "class", "num").element("td", number(p.median()), "class", "num")
-                    .element("td", number(p.high()), "class", "num").close("tr");
+                    .element("td", number(p.low(), p.percent()), "class", "num")
+                    .element("td", number(p.median(), p.percent()), "class", "num")
+                    .element("td", number(p.high(), p.percent()), "class", "num").close("tr");
         }
         h.close("tbody").close("table").close("div").newline();
         if (!s.correlations().isEmpty()) {
@@ -116,6 +117,12 @@ final class SweepSection {
         if (Double.isNaN(x)) return "\u2013";
         double a = Math.abs(x);
         return String.format(Locale.UK, a >= 1000 ? "%,.0f" : a >= 10 ? "%,.1f" : a >= 0.1 ? "%.3f" : "%.4g", x);
+    }
+
+    /** A parameter's value as the sweep file wrote its kind: a percentage (2.41%) where it wrote percentages. */
+    static String number(double x, boolean percent) {
+        if (!percent || Double.isNaN(x)) return number(x);
+        return String.format(Locale.UK, Math.abs(x) >= 0.1 ? "%.1f%%" : "%.2f%%", 100 * x);
     }
 
     static String value(double x, boolean year) {

@@ -315,9 +315,10 @@ public final class XlsxReport {
         row(sheet, row++, "parameter", "lowest", "median", "highest", "distribution");
         for (SweepReport.Parameter p : s.parameters()) {
             text(sheet, row, 0, p.path());
-            number(sheet, row, 1, p.low(), null);
-            number(sheet, row, 2, p.median(), null);
-            number(sheet, row, 3, p.high(), null);
+            // a share the sweep file wrote as a percentage is a percentage cell, the number unchanged
+            number(sheet, row, 1, p.low(), p.percent() ? styles.percent : null);
+            number(sheet, row, 2, p.median(), p.percent() ? styles.percent : null);
+            number(sheet, row, 3, p.high(), p.percent() ? styles.percent : null);
             text(sheet, row++, 4, p.distribution());
         }
         for (String c : s.correlations()) row(sheet, row++, "correlated", c);

@@ -182,7 +182,8 @@ public final class SweepParser {
         problems.throwIfAny();
         List<OutputSpec> outs = new ArrayList<>();
         for (String o : outputs) outs.add(output(o));
-        return new SweepSpec(name, file, scenario, design, runs, levels, seed, parameters, outs, trajectories, correlations);
+        return new SweepSpec(name, file, scenario, design, runs, levels, seed, parameters, outs, trajectories, correlations,
+                percentParameters);
     }
 
     /** Runs when the file gives none: sobol's base sample must be a power of two. */
@@ -225,6 +226,9 @@ public final class SweepParser {
         };
     }
 
+    /** The parameters whose distribution the sweep file wrote in percentages ({@code [1%, 3%]}). */
+    private final java.util.Set<String> percentParameters = new java.util.LinkedHashSet<>();
+
     private Map<String, Distribution> parameters(Node n, Location top, boolean xmile, boolean known) {
         Map<String, Distribution> out = new LinkedHashMap<>();
         if (!(n instanceof Node.MapNode map) || map.entries().isEmpty()) {
@@ -258,6 +262,11 @@ public final class SweepParser {
             Node argsNode = d.get(kind);
             double[] a = numbers(argsNode, path + "." + kind);
             if (a == null) continue;
+            // written as percentages: shown back as percentages wherever people read it (summary.json, report)
+            if (argsNode instanceof Node.ListNode l && !l.items().isEmpty() && l.items().get(0) instanceof Node.ScalarNode first
+                    && first.text().strip().endsWith("%")) {
+                percentParameters.add(path);
+            }
             Location at = argsNode.location();
             Distribution dist = switch (kind) {
                 case "uniform" -> arity(a, 2, at, what, "[low, high]") && order(a[0] < a[1], at, what, "low < high")
