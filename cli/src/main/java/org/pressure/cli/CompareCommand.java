@@ -177,17 +177,18 @@ final class CompareCommand implements Callable<Integer> {
         for (int i = 1; i < rs.size(); i++) {
             Comparison.WhoPays w = c.whoPays(i);
             o.println();
-            int width = Math.max(30, w.agencies().stream().mapToInt(String::length).max().orElse(0));
+            int width = Math.max(30, w.agencies().stream().mapToInt(a -> rs.get(0).scenario().label("agency", a).length())
+                    .max().orElse(0));
             String format = "  %-" + width + "s %12s %12s %12s%n";
             o.printf(Locale.ROOT, format, "Who pays, " + Scenario.financialYear(w.from()) + " to "
                     + Scenario.financialYear(w.to()), "[1]", "[" + (i + 1) + "]", "[" + (i + 1) + "]-[1]");
             for (int a = 0; a <= w.agencies().size(); a++) {
                 boolean all = a == w.agencies().size();
-                o.printf(Locale.ROOT, format, all ? "public purse" : w.agencies().get(a),
+                o.printf(Locale.ROOT, format, all ? "public purse" : rs.get(0).scenario().label("agency", w.agencies().get(a)),
                         amount(all ? w.basePublic() : w.base()[a]), amount(all ? w.otherPublic() : w.other()[a]),
                         String.format(Locale.ROOT, "%+,.2f", all ? w.publicDifference() : w.difference(a)));
             }
-            o.println("  [" + (i + 1) + "] against [1]: " + WhoPaysText.sentence(w, units) + ".");
+            o.println("  [" + (i + 1) + "] against [1]: " + WhoPaysText.sentence(w, units, rs.get(0).scenario()) + ".");
         }
     }
 

@@ -53,7 +53,7 @@ final class IndicatorTable {
             o.printf(Locale.ROOT, format, "Who pays, " + Scenario.financialYear(sc.start()) + " to "
                     + Scenario.financialYear(sc.end()), "cost", "failure demand");
             for (var e : r.agencyTotals().entrySet()) {
-                o.printf(Locale.ROOT, format, e.getKey(), money(e.getValue()[0]), money(e.getValue()[1]));
+                o.printf(Locale.ROOT, format, sc.label("agency", e.getKey()), money(e.getValue()[0]), money(e.getValue()[1]));
             }
             o.printf(Locale.ROOT, format, "public purse (all of the above)", money(cost), money(failure));
         }

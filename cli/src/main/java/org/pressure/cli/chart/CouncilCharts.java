@@ -66,7 +66,7 @@ public final class CouncilCharts {
                 if (!s.council() || s.statutory() != statutory) continue;
                 // part 2: a statutory service is funded at its budget, its cost less savings
                 String column = statutory && !part2 ? Columns.cost(s.name()) : Columns.funded(s.name());
-                areas.addSeries(series(r, basis, column, Theme.label(s.name()) + (statutory ? " (statutory)" : "")));
+                areas.addSeries(series(r, basis, column, Theme.cut(sc.label("service", s.name())) + (statutory ? " (statutory)" : "")));
                 areaRenderer.setSeriesPaint(series++, statutory ? Theme.statutory(statutoryCount++)
                         : Theme.discretionary(discretionaryCount++));
             }
@@ -209,7 +209,7 @@ public final class CouncilCharts {
         for (Service s : sc.services().values()) {
             boolean fed = sc.links().stream().anyMatch(l -> l.to().equals(s.name()));
             if (!fed) continue;
-            data.addSeries(series(r, basis, Columns.failureCost(s.name()), Theme.label(s.name())));
+            data.addSeries(series(r, basis, Columns.failureCost(s.name()), Theme.cut(sc.label("service", s.name()))));
             lines.setSeriesPaint(i, Theme.statutory(i));
             lines.setSeriesStroke(i, Theme.line(3.5f));
             i++;

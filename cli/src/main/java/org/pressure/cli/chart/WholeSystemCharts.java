@@ -69,7 +69,7 @@ public final class WholeSystemCharts {
         StackedXYAreaRenderer2 stack = new StackedXYAreaRenderer2();
         stack.setLegendArea(new Rectangle(-8, -8, 16, 16));
         for (int a = 0; a < agencies.size(); a++) {
-            costs.addSeries(series(r, basis.money(r, Columns.agency(agencies.get(a), "cost")), agencies.get(a)));
+            costs.addSeries(series(r, basis.money(r, Columns.agency(agencies.get(a), "cost")), sc.label("agency", agencies.get(a))));
             stack.setSeriesPaint(a, agencyColour(a));
         }
         XYPlot top = new XYPlot(costs, null, Theme.moneyAxis("Cost, " + units), stack);
@@ -87,7 +87,7 @@ public final class WholeSystemCharts {
         for (int a = 0; a < agencies.size(); a++) {
             double[] f = basis.money(r, Columns.agency(agencies.get(a), "failure_cost"));
             if (allZero(f)) continue; // an agency no failure demand reaches needs no flat line at zero
-            failure.addSeries(series(r, f, agencies.get(a) + ": failure demand"));
+            failure.addSeries(series(r, f, sc.label("agency", agencies.get(a)) + ": failure demand"));
             // in the body's colour, as its cost above: the legend names each body once
             lines.setSeriesVisibleInLegend(shown, false);
             lines.setSeriesPaint(shown, agencyColour(a));

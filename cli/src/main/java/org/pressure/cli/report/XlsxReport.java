@@ -206,7 +206,7 @@ public final class XlsxReport {
                     number(sheet, row, 7, all ? wp.otherPublic() : wp.other()[a], null);
                     number(sheet, row, 8, all ? wp.basePublic() : wp.base()[a], null);
                     number(sheet, row, 9, all ? wp.publicDifference() : wp.difference(a), null);
-                    if (all) text(sheet, row, 10, WhoPaysText.sentence(wp, reports.get(0).result().scenario().units()));
+                    if (all) text(sheet, row, 10, WhoPaysText.sentence(wp, reports.get(0).result().scenario().units(), reports.get(0).result().scenario()));
                 }
                 row++;
             }
@@ -240,7 +240,7 @@ public final class XlsxReport {
             for (CompiledScenario.Column c : result.columns()) {
                 int col = 0;
                 if (several) text(sheet, row, col++, r.label());
-                text(sheet, row, col++, inWords(c.header()));
+                text(sheet, row, col++, inWords(c.header(), result.scenario()));
                 text(sheet, row, col++, c.header());
                 double[] v = result.column(c.header());
                 for (int y : years) {
@@ -259,6 +259,11 @@ public final class XlsxReport {
 
     /** A results.csv id in words: {@code service.adult_social_care.cost} is "Adult social care: cost". */
     static String inWords(String id) {
+        return inWords(id, null);
+    }
+
+    /** As {@link #inWords(String)}, a driver, income stream, service or agency named by its {@code label:} in {@code sc}. */
+    static String inWords(String id, Scenario sc) {
         String[] parts = id.split("\\.");
         java.util.function.Function<String, String> words = w -> w.replace('_', ' ');
         java.util.function.Function<String, String> capital = w -> w.isEmpty() ? w
@@ -270,7 +275,8 @@ public final class XlsxReport {
             case "service", "savings", "agency", "cohort" -> "";
             default -> words.apply(parts[0]);
         };
-        String name = capital.apply(words.apply(parts[1]));
+        String name = sc != null && java.util.Set.of("driver", "income", "service", "agency").contains(parts[0])
+                ? capital.apply(sc.label(parts[0], parts[1])) : capital.apply(words.apply(parts[1]));
         String rest = parts.length > 2 ? words.apply(String.join(" ", java.util.Arrays.copyOfRange(parts, 2, parts.length))) : "";
         if (parts[0].equals("income") || parts[0].equals("driver")) {
             return name + " (" + kind + ")" + (rest.isEmpty() ? "" : ": " + rest);

@@ -191,7 +191,7 @@ public final class WhatIf {
             for (Service s : sc.services().values()) {
                 if (!s.council() || s.statutory() != statutory) continue;
                 String column = statutory && !part2 ? Columns.cost(s.name()) : Columns.funded(s.name());
-                out.add(Map.of("column", column, "label", Theme.label(s.name()) + (statutory ? " (statutory)" : " (funded)"),
+                out.add(Map.of("column", column, "label", sc.label("service", s.name()) + (statutory ? " (statutory)" : " (funded)"),
                         "statutory", statutory));
             }
             if (statutory && part2 && baseline.hasColumn("committed_spend")
@@ -275,6 +275,13 @@ public final class WhatIf {
         m.put("minimumReserves", sc.budget().minimumReserves());
         m.put("stacks", stacks());
         m.put("income", incomeColumn());
+        // what the file calls each public body ("NHS"); the page words those it does not name
+        Map<String, String> agencyLabels = new LinkedHashMap<>();
+        for (String a : sc.part2().agencies()) {
+            String label = sc.label("agency", a);
+            if (!label.equals(a)) agencyLabels.put(a, label);
+        }
+        m.put("agencyLabels", agencyLabels);
         // the engine's indicators: the page shows whichever a run has, labelled and printed as these say
         List<Map<String, Object>> indicators = new ArrayList<>();
         for (Indicator in : Indicator.values()) {

@@ -446,7 +446,8 @@
       agencies.forEach(function (c, k) {
         var name = c.split('.')[1], colour = AGENCY[k % AGENCY.length];
         // short names are initials (nhs, dwp); longer ones are words
-        var lbl = name.length <= 3 ? name.toUpperCase() : name.charAt(0).toUpperCase() + name.slice(1).replace(/_/g, ' ');
+        var given = D.agencyLabels && D.agencyLabels[name];
+        var lbl = given ? given : name.length <= 3 ? name.toUpperCase() : name.charAt(0).toUpperCase() + name.slice(1).replace(/_/g, ' ');
         lines.push({ label: 'Scenario as written: ' + lbl, faint: true, values: col(baseline, c) });
         lines.push({ label: lbl, color: colour, width: 2.5, values: col(current, c) });
         keys.push({ label: lbl, color: colour, line: true });
