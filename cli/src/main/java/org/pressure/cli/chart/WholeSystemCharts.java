@@ -80,7 +80,7 @@ public final class WholeSystemCharts {
         bars.setShadowVisible(false);
         bars.setSeriesPaint(0, new Color(0x7F7F7F));
         XYPlot bottom = new XYPlot(new XYSeriesCollection(series(r, basis.money(r, "budget_gap"),
-                "council's budget gap before action")), null, Theme.moneyAxis(units), bars);
+                "council's budget gap before action")), null, Theme.moneyAxis("Budget gap, " + units), bars);
         XYSeriesCollection failure = new XYSeriesCollection();
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, true);
         int shown = 0;
@@ -98,6 +98,10 @@ public final class WholeSystemCharts {
         if (shown > 0) {
             bottom.setRenderer(1, lines);
             bottom.setDataset(1, failure);
+            // failure demand is a small part of the gap: on its own scale, at the right, it is read
+            // rather than flattened along zero
+            bottom.setRangeAxis(1, Theme.moneyAxis("Failure demand, " + units));
+            bottom.mapDatasetToRangeAxis(1, 1);
             bottom.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         }
         bottom.addRangeMarker(new ValueMarker(0, Theme.INK, Theme.line(1f)));
@@ -109,7 +113,8 @@ public final class WholeSystemCharts {
         plot.add(bottom, 2);
         JFreeChart chart = new JFreeChart(sc.name() + ": who pays", Theme.TITLE, plot, true);
         Theme.subtitle(chart, "Top: each body's cost, stacked; the top edge is the cost to the public purse. Bottom: the "
-                + "council's budget gap (bars) and the failure demand each body bears (lines, in the body's colour).");
+                + "council's budget gap (bars, left scale) and the failure demand each body bears (lines, in the body's colour, "
+                + "right scale).");
         Theme.style(chart, Theme.scenarioFootnote(file));
         return chart;
     }

@@ -254,7 +254,9 @@ public final class WhatIf {
      */
     static boolean uses(Scenario sc, Indicator i) {
         return switch (i) {
-            case TOTAL_OVERSPEND -> sc.part2().used();
+            // overspends come from a service's variance or a saving not delivered
+            case TOTAL_OVERSPEND -> sc.services().values().stream().anyMatch(s -> s.variance() != null)
+                    || !sc.part2().savings().isEmpty();
             case UNDELIVERED_SAVINGS -> !sc.part2().savings().isEmpty();
             case EFS_TOTAL -> sc.budget().onFailure() == org.pressure.engine.council.Budget.OnFailure.EFS;
             case FAILURE_DEMAND_COST -> !sc.links().isEmpty() || !sc.part2().cohorts().isEmpty();

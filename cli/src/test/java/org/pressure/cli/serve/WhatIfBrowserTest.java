@@ -198,6 +198,29 @@ class WhatIfBrowserTest {
             shown = barnet;
             load(flagship.url());
             assertEquals(1, browser.findElements(By.id("indicator-public_cost_total")).size(), "Barnet lists agencies");
+            assertEquals(0, browser.findElements(By.id("indicator-total_overspend")).size(), "but has no overspends");
+            // the labels of year lines sit in the band above the plot, over no line of the chart, and the
+            // units sit clear above the top tick
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            Number plotTop = (Number) js.executeScript("var s = document.querySelector('#chart-doom svg'); var ys = "
+                    + "[].map.call(s.querySelectorAll('path[data-series]'), function (p) { return p.getBBox().y; }); "
+                    + "return Math.min.apply(null, ys);");
+            @SuppressWarnings("unchecked")
+            List<Number> labelBottoms = (List<Number>) js.executeScript("return [].map.call(document.querySelectorAll("
+                    + "'#chart-doom text[data-label]'), function (t) { var b = t.getBBox(); return b.y + b.height; });");
+            assertEquals(2, labelBottoms.size(), "failure and crossover years are marked");
+            for (Number bottom : labelBottoms) assertTrue(bottom.doubleValue() <= plotTop.doubleValue(), bottom + " vs " + plotTop);
+            Number unitsBottom = (Number) js.executeScript("var t = [].filter.call(document.querySelectorAll('#chart-doom "
+                    + "text'), function (t) { return t.textContent === '£m'; })[0].getBBox(); return t.y + t.height;");
+            Number topTick = (Number) js.executeScript("var t = [].filter.call(document.querySelectorAll('#chart-doom "
+                    + "text[text-anchor=end]'), function (t) { return /^[\\d,]+$/.test(t.textContent); }); return Math.min.apply("
+                    + "null, t.map(function (x) { return x.getBBox().y; }));");
+            assertTrue(unitsBottom.doubleValue() <= topTick.doubleValue(), unitsBottom + " vs " + topTick);
+            // Barnet's reserves fall below zero: what is drawn beyond them is shown as a deficit
+            assertTrue(browser.findElement(By.cssSelector("#chart-gap .legend")).getText()
+                    .contains("Unfunded: reserves below zero (a deficit)"));
+            assertTrue(browser.findElements(By.cssSelector("#chart-gap rect[data-series='Beyond reserves']")).size() > 0);
+            screenshot("serve-flagship");
             List<Double> ms = timings(20, "services.other_services.floor", false);
             report("served flagship (" + barnet.getFileName() + ")", ms);
             assertEquals(20, ms.size());
