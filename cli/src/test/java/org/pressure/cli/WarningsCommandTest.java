@@ -75,7 +75,7 @@ class WarningsCommandTest {
         var validate = CommandLineTest.execute("validate", file.toString());
         assertEquals(2, validate.exit());
         assertEquals(warning(file) + file + ":7:51: unknown key `statuory` in `services.other`; did you mean `statutory`? "
-                + "(allowed: statutory, cost, clients, unit_cost, floor, agency, variance)\n", validate.err());
+                + "(allowed: statutory, cost, clients, unit_cost, floor, agency, variance, label)\n", validate.err());
         var strict = CommandLineTest.execute("validate", "--strict", file.toString());
         assertTrue(strict.err().startsWith(file + ":4:29: `income.tax.growth` is 500% a year"), strict.err());
         assertTrue(strict.err().contains("(refused by --strict)\n" + file + ":7:51: unknown key"), strict.err());
