@@ -56,7 +56,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        inputOptions.apply();
+        inputOptions.apply(scenarios);
         List<CouncilResult> results = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         Warnings warnings = Warnings.collect();
@@ -76,8 +76,7 @@ final class CompareCommand implements Callable<Integer> {
         if (!noChart) {
             List<ComparisonChart.Line> lines = new ArrayList<>();
             for (int i = 0; i < results.size(); i++) {
-                lines.add(new ComparisonChart.Line(results.get(i).scenario().name() + " (" + labels.get(i) + ")",
-                        results.get(i), PriceBasis.cash(results.get(i))));
+                lines.add(new ComparisonChart.Line(legend(results, labels, i), results.get(i), PriceBasis.cash(results.get(i))));
             }
             written.addAll(charts.write(ComparisonChart.of(lines, "Scenarios: " + String.join(", ", labels)), "comparison", dir));
             if (!comparison.agencies().isEmpty()) {
@@ -93,6 +92,16 @@ final class CompareCommand implements Callable<Integer> {
         return Exit.OK;
     }
 
+    /**
+     * A scenario's name in a legend: its name alone, as people wrote it; the file's name after it
+     * only where two scenarios share a name and could not be told apart otherwise.
+     */
+    static String legend(List<CouncilResult> results, List<String> files, int i) {
+        String name = results.get(i).scenario().name();
+        long same = results.stream().filter(r -> r.scenario().name().equals(name)).count();
+        return same > 1 ? name + " [" + files.get(i) + "]" : name;
+    }
+
     private static void print(Comparison c, PrintWriter o) {
         List<CouncilResult> rs = c.results();
         List<String> labels = c.labels();
@@ -106,22 +115,42 @@ final class CompareCommand implements Callable<Integer> {
                     rs.get(i).scenario().units());
         }
         o.println();
-        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-28s", "indicator"));
+        // rows as `run` names them, and only for what some scenario uses; every cell first, so the
+        // columns are as wide as their widest cell
+        boolean agencies = rs.stream().anyMatch(r -> !r.scenario().part2().agencies().isEmpty());
+        List<String[]> rows = new ArrayList<>();
+        String[] head = new String[2 * rs.size()];
+        head[0] = "indicator";
         for (int i = 0; i < rs.size(); i++) {
-            head.append(String.format(Locale.ROOT, " %12s", "[" + (i + 1) + "]"));
-            if (i > 0) head.append(String.format(Locale.ROOT, " %12s", "[" + (i + 1) + "]-[1]"));
+            head[i == 0 ? 1 : 2 * i] = "[" + (i + 1) + "]";
+            if (i > 0) head[2 * i + 1] = "[" + (i + 1) + "]-[1]";
         }
-        o.println(head);
-        for (String name : org.pressure.engine.council.Indicators.NAMES) {
-            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-28s", name));
-            boolean year = org.pressure.engine.council.Indicators.YEAR_INDICATORS.contains(name);
+        rows.add(head);
+        for (org.pressure.engine.council.Indicator ind : org.pressure.engine.council.Indicator.values()) {
+            String name = ind.key;
+            boolean part2 = ind == org.pressure.engine.council.Indicator.TOTAL_OVERSPEND
+                    || ind == org.pressure.engine.council.Indicator.UNDELIVERED_SAVINGS
+                    || ind == org.pressure.engine.council.Indicator.EFS_TOTAL;
+            if (part2 && rs.stream().allMatch(r -> Math.abs((Double) r.indicators().get(ind)) < 0.05)) continue;
+            if (ind == org.pressure.engine.council.Indicator.PUBLIC_COST_TOTAL && !agencies) continue;
+            boolean year = ind.kind == org.pressure.engine.council.Indicator.Kind.YEAR;
+            String[] row = new String[2 * rs.size()];
+            row[0] = ind.label;
             Object first = rs.get(0).indicators().asMap().get(name);
             for (int i = 0; i < rs.size(); i++) {
                 Object v = rs.get(i).indicators().asMap().get(name);
-                row.append(String.format(Locale.ROOT, " %12s", show(v, name, year)));
-                if (i > 0) row.append(String.format(Locale.ROOT, " %12s", difference(first, v, name, year)));
+                row[i == 0 ? 1 : 2 * i] = show(v, name, year);
+                if (i > 0) row[2 * i + 1] = difference(first, v, name, year);
             }
-            o.println(row);
+            rows.add(row);
+        }
+        int[] width = new int[head.length];
+        for (String[] row : rows) for (int k = 0; k < row.length; k++) width[k] = Math.max(width[k], row[k].length());
+        for (int k = 1; k < width.length; k++) width[k] = Math.max(width[k], 12);
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-" + width[0] + "s", row[0]));
+            for (int k = 1; k < row.length; k++) line.append(String.format(Locale.ROOT, " %" + width[k] + "s", row[k]));
+            o.println(line);
         }
         o.println();
         for (int i = 1; i < rs.size(); i++) {
@@ -148,17 +177,18 @@ final class CompareCommand implements Callable<Integer> {
         for (int i = 1; i < rs.size(); i++) {
             Comparison.WhoPays w = c.whoPays(i);
             o.println();
-            int width = Math.max(30, w.agencies().stream().mapToInt(String::length).max().orElse(0));
+            int width = Math.max(30, w.agencies().stream().mapToInt(a -> rs.get(0).scenario().label("agency", a).length())
+                    .max().orElse(0));
             String format = "  %-" + width + "s %12s %12s %12s%n";
             o.printf(Locale.ROOT, format, "Who pays, " + Scenario.financialYear(w.from()) + " to "
                     + Scenario.financialYear(w.to()), "[1]", "[" + (i + 1) + "]", "[" + (i + 1) + "]-[1]");
             for (int a = 0; a <= w.agencies().size(); a++) {
                 boolean all = a == w.agencies().size();
-                o.printf(Locale.ROOT, format, all ? "public purse" : w.agencies().get(a),
+                o.printf(Locale.ROOT, format, all ? "public purse" : rs.get(0).scenario().label("agency", w.agencies().get(a)),
                         amount(all ? w.basePublic() : w.base()[a]), amount(all ? w.otherPublic() : w.other()[a]),
                         String.format(Locale.ROOT, "%+,.2f", all ? w.publicDifference() : w.difference(a)));
             }
-            o.println("  [" + (i + 1) + "] against [1]: " + WhoPaysText.sentence(w, units) + ".");
+            o.println("  [" + (i + 1) + "] against [1]: " + WhoPaysText.sentence(w, units, rs.get(0).scenario()) + ".");
         }
     }
 
@@ -181,10 +211,22 @@ final class CompareCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%,.1f", Math.abs(x) < 0.05 ? 0.0 : x); // as `run` prints them; no -0.0
     }
 
-    private static String difference(Object a, Object b, String name, boolean year) {
+    /**
+     * The difference from the first scenario. For a year, in words that say which way is worse:
+     * every year indicator marks a strain (failure, a gap, costs above income, reserves run down),
+     * so it coming earlier, or at all, is worse.
+     */
+    static String difference(Object a, Object b, String name, boolean year) {
+        if (year) {
+            if (a == null && b == null) return "same (never)";
+            if (a == null) return "now happens (worse)";
+            if (b == null) return "never happens (better)";
+            int d = ((Number) b).intValue() - ((Number) a).intValue();
+            if (d == 0) return "same year";
+            return Math.abs(d) + (Math.abs(d) == 1 ? " year " : " years ") + (d < 0 ? "earlier (worse)" : "later (better)");
+        }
         if (a == null || b == null) return a == b ? "0" : "n/a";
         double d = ((Number) b).doubleValue() - ((Number) a).doubleValue();
-        if (year) return String.format(Locale.ROOT, "%+d year%s", (int) d, Math.abs(d) == 1 ? "" : "s");
         if (name.equals("statutory_share_end")) return String.format(Locale.ROOT, "%+.1f points", 100 * d);
         return String.format(Locale.ROOT, "%+,.1f", Math.abs(d) < 0.05 ? 0.0 : d);
     }

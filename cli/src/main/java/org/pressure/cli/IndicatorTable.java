@@ -28,22 +28,32 @@ final class IndicatorTable {
                 + ", amounts in " + sc.units());
         o.println();
         boolean agencies = !sc.part2().agencies().isEmpty();
+        java.util.List<Indicator> shown = new java.util.ArrayList<>();
         for (Indicator i : Indicator.values()) {
             if (PART2.contains(i) && Math.abs((Double) in.get(i)) < 0.05) continue;
             if (i == Indicator.PUBLIC_COST_TOTAL && !agencies) continue;
-            row(o, i.label(sc.end()), value(i, in.get(i)));
+            shown.add(i);
         }
+        // the column is as wide as its widest value, so a figure of any size stays in line
+        int width = 14;
+        for (Indicator i : shown) width = Math.max(width, value(i, in.get(i)).length());
+        double cost = 0, failure = 0;
+        for (var e : r.agencyTotals().entrySet()) {
+            width = Math.max(width, money(e.getValue()[0]).length());
+            cost += e.getValue()[0];
+            failure += e.getValue()[1];
+        }
+        if (agencies) width = Math.max(width, money(cost).length());
+        for (Indicator i : shown) o.printf(Locale.ROOT, "  %-44s %" + width + "s%n", i.label(sc.end()), value(i, in.get(i)));
         if (agencies) {
             // the amounts line up under the indicators' values; failure demand is part of each cost
             o.println();
-            String format = "  %-44s %14s %16s%n";
+            int second = Math.max(16, money(failure).length() + 2);
+            String format = "  %-44s %" + width + "s %" + second + "s%n";
             o.printf(Locale.ROOT, format, "Who pays, " + Scenario.financialYear(sc.start()) + " to "
                     + Scenario.financialYear(sc.end()), "cost", "failure demand");
-            double cost = 0, failure = 0;
             for (var e : r.agencyTotals().entrySet()) {
-                o.printf(Locale.ROOT, format, e.getKey(), money(e.getValue()[0]), money(e.getValue()[1]));
-                cost += e.getValue()[0];
-                failure += e.getValue()[1];
+                o.printf(Locale.ROOT, format, sc.label("agency", e.getKey()), money(e.getValue()[0]), money(e.getValue()[1]));
             }
             o.printf(Locale.ROOT, format, "public purse (all of the above)", money(cost), money(failure));
         }
@@ -54,8 +64,17 @@ final class IndicatorTable {
         return i.text(v, IndicatorTable::money);
     }
 
-    private static void row(PrintWriter o, String label, String value) {
-        o.printf(Locale.ROOT, "  %-44s %14s%n", label, value);
+    /**
+     * Beneath the table when the file drew warnings: the figures rest on values that are almost
+     * always slips (a growth of 5 meaning 500%), so a headline such as reserves of 62 trillion
+     * must not be read, quoted or charted as a result.
+     */
+    static void caveat(int warnings, PrintWriter o) {
+        if (warnings == 0) return;
+        o.println();
+        o.println("  Not meaningful until the " + (warnings == 1 ? "value" : warnings + " values") + " warned of above "
+                + (warnings == 1 ? "is" : "are") + " checked: such values are almost");
+        o.println("  always slips of units (a growth of 5 meaning 500% a year), and the files written show the same.");
     }
 
     static String year(Integer y) {

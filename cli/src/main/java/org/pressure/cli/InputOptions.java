@@ -1,6 +1,8 @@
 package org.pressure.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import org.pressure.engine.diagnostics.Problem;
 import org.pressure.engine.diagnostics.Warnings;
 import org.pressure.engine.scenario.FileAccess;
@@ -22,9 +24,13 @@ final class InputOptions {
             + "folder (absolute paths, or paths with ..) in `extends`, `csv` and `scenario`. Use only for files you trust.")
     boolean allowOutside;
 
-    /** Applies the file rule; call before any file is read. */
-    void apply() {
+    /**
+     * Applies the file rule for the files given on the command line (their folders are trusted as
+     * the folder the command was started in is); call before any file is read.
+     */
+    void apply(List<Path> files) {
         FileAccess.allowOutside(allowOutside);
+        FileAccess.topLevelFiles(files);
     }
 
     /** Prints the warnings, or with --strict refuses them; call before anything is written. */

@@ -133,7 +133,8 @@ public final class Main implements Runnable {
                     "needs at least $1 values, but 1 was given");
         }
         err.println(message);
-        err.println("Run `pressure " + name + " --help` for its options.");
+        // the top command's name is the program's own: `pressure --help`, not `pressure pressure --help`
+        err.println("Run `" + (cl.getParent() == null ? "pressure" : "pressure " + name) + " --help` for its options.");
         err.flush();
         return BAD_INPUT;
     }

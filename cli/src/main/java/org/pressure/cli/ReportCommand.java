@@ -65,7 +65,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        inputOptions.apply();
+        inputOptions.apply(scenarios);
         charts.pixels(); // check the chart options before anything is run or written
         prices.check();
         if (scenarios.isEmpty() && nation == null) {

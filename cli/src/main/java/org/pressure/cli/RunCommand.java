@@ -51,6 +51,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-chart", description = "Write no charts.")
     boolean noChart;
 
+    @Option(names = "--exact", description = "Write results.csv numbers exactly, each reading back to the same "
+            + "double (633.2579999999999), instead of to 12 significant digits (633.258).")
+    boolean exact;
+
     @CommandLine.Mixin
     InputOptions inputOptions = new InputOptions();
 
@@ -59,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        inputOptions.apply();
+        inputOptions.apply(List.of(scenario));
         prices.check();
         if (Xmile.isModelFile(scenario)) return runXmile();
         Warnings warnings = Warnings.collect();
@@ -70,10 +74,11 @@ final class RunCommand implements Callable<Integer> {
         PriceBasis basis = noChart ? null : prices.basis(result);
         if (!noChart) charts.pixels();
         Path dir = out != null ? out : Path.of("out", baseName(scenario));
-        List<String> written = writeOutputs(result, scenario.toString(), noChart ? null : charts, basis, dir);
+        List<String> written = writeOutputs(result, scenario.toString(), noChart ? null : charts, basis, dir, exact);
         OutputFolder.tidy(dir, OutputFolder.RUN, written);
         PrintWriter o = spec.commandLine().getOut();
         IndicatorTable.print(result, scenario.toString(), o);
+        IndicatorTable.caveat(warnings.all().size(), o);
         o.println();
         o.println("Wrote " + String.join(", ", written) + " to " + dir);
         o.flush();
@@ -101,10 +106,10 @@ final class RunCommand implements Callable<Integer> {
      * What a run writes: results.csv, summary.json and, unless {@code charts} is null, the four
      * charts. Returns the names of the files written. Also used by {@code solve} for the run it finds.
      */
-    static List<String> writeOutputs(CouncilResult result, String source, ChartOptions charts, PriceBasis basis, Path dir)
-            throws IOException {
+    static List<String> writeOutputs(CouncilResult result, String source, ChartOptions charts, PriceBasis basis, Path dir,
+                                     boolean exact) throws IOException {
         List<String> written = new ArrayList<>();
-        ResultsWriter.writeCsv(result, dir.resolve("results.csv"));
+        ResultsWriter.writeCsv(result, dir.resolve("results.csv"), exact);
         written.add("results.csv");
         ResultsWriter.writeSummary(result, dir.resolve("summary.json"));
         written.add("summary.json");

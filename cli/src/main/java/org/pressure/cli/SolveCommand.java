@@ -15,6 +15,9 @@ import org.pressure.cli.chart.ChartOptions;
 import org.pressure.cli.chart.PriceBasis;
 import org.pressure.cli.chart.SolveChart;
 import org.pressure.engine.council.CouncilResult;
+import org.pressure.engine.council.ResultsWriter;
+import org.pressure.engine.council.Scenario;
+import org.pressure.engine.diagnostics.Warnings;
 import org.pressure.engine.diagnostics.Location;
 import org.pressure.engine.diagnostics.ScenarioException;
 import org.pressure.engine.io.AtomicFiles;
@@ -131,11 +134,17 @@ final class SolveCommand implements Callable<Integer> {
 
         Path dir = out != null ? out : Path.of("out", "solve-" + RunCommand.baseName(scenario));
         CouncilResult run = r.at().run();
-        List<String> written = RunCommand.writeOutputs(run, scenario.toString(), noChart ? null : charts, basis, dir);
+        List<String> written = RunCommand.writeOutputs(run, scenario.toString(), noChart ? null : charts, basis, dir, false);
         AtomicFiles.writeText(dir.resolve("solve.json"), w -> w.write(JSON.writeValueAsString(json(r, levers, q))));
         written.add("solve.json");
         if (!noChart) written.addAll(charts.write(SolveChart.of(r, levers.get(0), run.scenario(), scenario.toString()), "solve", dir));
 
+        // the answer's run is checked as `run` checks one: a council tax rise capped at its referendum
+        // limit is warned of, and so is an answer for council tax beyond the limit
+        Warnings warnings = Warnings.collect();
+        run.check(warnings);
+        referendum(levers, r.values(), warnings);
+        InputOptions.print(warnings, spec.commandLine().getErr());
         PrintWriter o = spec.commandLine().getOut();
         print(r, levers, q, o);
         o.println();
@@ -144,6 +153,30 @@ final class SolveCommand implements Callable<Integer> {
         o.println("Wrote " + String.join(", ", written) + " to " + dir);
         o.flush();
         return Exit.OK;
+    }
+
+    /**
+     * The most an English council with social care may raise council tax in a year without a
+     * local referendum: 2.99% core and the 2% adult social care precept (2024/25 limits).
+     */
+    static final double REFERENDUM_LIMIT = 0.0499;
+
+    private static final java.util.regex.Pattern COUNCIL_TAX =
+            java.util.regex.Pattern.compile("income\\.[^.]*council_tax[^.]*\\.(growth|rise)");
+
+    /** Warns where the answer raises a council tax stream faster than the referendum limit. */
+    static void referendum(List<Lever> levers, double[] values, Warnings warnings) {
+        for (int j = 0; j < levers.size(); j++) {
+            Lever l = levers.get(j);
+            if (!COUNCIL_TAX.matcher(l.path()).matches() || !(values[j] > REFERENDUM_LIMIT + 1e-12)) continue;
+            warnings.add(l.location(), "the answer, `" + l.path() + "` = "
+                    + l.brief(values[j], (l.high() - l.low()) * 1e-6, java.math.RoundingMode.HALF_EVEN)
+                    + (l.percent() ? "" : " (" + ResultsWriter.number(Math.round(values[j] * 1e6) / 1e4) + "%)")
+                    + ", is above the 4.99% a year that a council with social care may raise council tax without a "
+                    + "local referendum (2.99% and the 2% adult social care precept); "
+                    + (l.path().endsWith(".growth") ? "growth of the tax base may make up the difference, "
+                    + "a rise in the rate beyond the limit needs a referendum" : "a rise beyond it needs a referendum"));
+        }
     }
 
     private GoalSeek.Objective objective(LeverModel model) {
@@ -158,7 +191,7 @@ final class SolveCommand implements Callable<Integer> {
     }
 
     private static String range(Lever l) {
-        return l.path() + " from " + l.show(l.low()) + " to " + l.show(l.high());
+        return l.path() + " from " + l.end(l.low()) + " to " + l.end(l.high());
     }
 
     /** Why there is no answer, with the values at the point closest to one. */
@@ -191,20 +224,25 @@ final class SolveCommand implements Callable<Integer> {
     private static void print(GoalSeek.Result r, List<Lever> levers, GoalSeek.Question q, PrintWriter o) {
         boolean bracket = levers.size() == 1 && q.objective() == null;
         o.println("Goal seek");
-        o.println("  " + (q.objective() != null ? q.objective().describe() + "; " : "") + q.targets().size() + " target(s); "
+        int n = q.targets().size();
+        o.println("  " + (q.objective() != null ? q.objective().describe() + "; " : "")
+                + (n == 0 ? "" : n + (n == 1 ? " target; " : " targets; "))
                 + String.join(", ", levers.stream().map(SolveCommand::range).toList()));
         o.println();
         for (int j = 0; j < levers.size(); j++) {
             Lever l = levers.get(j);
-            String value = bracket ? l.show(r.values()[j], r.tolerance() > 0 ? r.tolerance() : (l.high() - l.low()) * 1e-6)
-                    : l.show(r.values()[j], (l.high() - l.low()) * 1e-6);
+            // four figures are what a decision needs; rounded towards the side that meets the targets
+            String value = bracket ? l.brief(r.values()[j], r.tolerance() > 0 ? r.tolerance() : (l.high() - l.low()) * 1e-6,
+                    q.largest() ? java.math.RoundingMode.FLOOR : java.math.RoundingMode.CEILING)
+                    : l.brief(r.values()[j], (l.high() - l.low()) * 1e-6, java.math.RoundingMode.HALF_EVEN);
             o.printf(Locale.ROOT, "  %-44s %s%n", l.path(), value);
         }
         if (bracket) {
             Lever l = levers.get(0);
-            o.println("  " + (q.largest() ? "largest" : "smallest") + " value meeting every target, to within "
-                    + (r.tolerance() == 0 ? "0 (an end of the range)" : l.show(r.tolerance(), r.tolerance() / 10)
-                    + " (" + String.format(Locale.ROOT, "%.3g", r.tolerance()) + ")"));
+            o.println("  " + (q.largest() ? "largest" : "smallest") + " value meeting every target, "
+                    + (q.largest() ? "rounded down" : "rounded up") + (r.tolerance() == 0 ? " (an end of the range)"
+                    : "; to within " + l.brief(r.tolerance(), r.tolerance() / 10, java.math.RoundingMode.HALF_EVEN)
+                    + " it is " + l.show(r.values()[0], r.tolerance())));
         } else {
             o.println("  found by a stochastic search: no tolerance is guaranteed; try another --seed to check");
         }
@@ -216,7 +254,45 @@ final class SolveCommand implements Callable<Integer> {
             Target t = q.targets().get(k);
             double v = r.at().values()[k];
             o.printf(Locale.ROOT, "  %-44s %14s  %s%n", t.text(), t.show(v), t.met(v) ? "met" : "NOT met");
+            String margin = margin(t, r.at().run());
+            if (margin != null) o.println("    " + margin);
         }
+    }
+
+    /**
+     * For a target on when reserves reach their minimum or fall below zero, how close the answer
+     * comes: at an answer found by search the reserves graze the line in some year, and a table
+     * showing reserves of 25.0 against a minimum of 25 would otherwise read as the opposite of
+     * "never". Null for other targets.
+     */
+    static String margin(Target t, CouncilResult run) {
+        String ind = t.output().indicator();
+        if (!"reserves_exhausted_year".equals(ind) && !"reserves_negative_year".equals(ind)) return null;
+        boolean toMinimum = ind.equals("reserves_exhausted_year");
+        Object when = run.indicators().asMap().get(ind);
+        double[] reserves = run.column("reserves");
+        double[] minimum = toMinimum && run.columns().stream().anyMatch(c -> c.header().equals("minimum_reserves"))
+                ? run.column("minimum_reserves") : null;
+        double fixed = run.scenario().budget().minimumReserves();
+        int start = run.scenario().start(), end = when == null ? reserves.length : (Integer) when - start;
+        int closest = -1;
+        double gap = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < end; i++) {
+            double line = toMinimum ? (minimum != null ? minimum[i] : fixed) : 0;
+            if (reserves[i] - line < gap) {
+                gap = reserves[i] - line;
+                closest = i;
+            }
+        }
+        if (closest < 0) return null;
+        double line = toMinimum ? (minimum != null ? minimum[closest] : fixed) : 0;
+        // enough decimals that the margin shows as more than nothing
+        int d = gap > 0 ? Math.max(1, Math.min(10, 1 - (int) Math.floor(Math.log10(gap)))) : 1;
+        String f = "%,." + d + "f";
+        return "reserves come closest " + (when == null ? "" : "before " + Scenario.financialYear((Integer) when) + " ")
+                + "in " + Scenario.financialYear(start + closest) + ": " + String.format(Locale.ROOT, f, reserves[closest])
+                + " against " + (toMinimum ? "a minimum of " + ResultsWriter.number(line) : "zero") + ", "
+                + String.format(Locale.ROOT, f, gap) + " above it";
     }
 
     private Map<String, Object> json(GoalSeek.Result r, List<Lever> levers, GoalSeek.Question q) {

@@ -67,7 +67,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        inputOptions.apply();
+        inputOptions.apply(List.of(file));
         if (threads != null && (threads < 1 || threads > 1024)) {
             throw new org.pressure.engine.diagnostics.ScenarioException(
                     org.pressure.engine.diagnostics.Location.ofOption("--threads " + threads), "give from 1 to 1024 threads");
@@ -173,9 +173,12 @@ final class SweepCommand implements Callable<Integer> {
             // one number of decimals for the whole row, by its largest value
             double largest = Math.max(Math.abs(s.p5()), Math.max(Math.abs(s.p50()), Math.abs(s.p95())));
             String format = largest < 100 ? "%,.3f" : "%,.1f";
-            o.printf(Locale.ROOT, "  %-34s %12s %12s %12s %8s%n", s.name(), show(s.p5(), s.isYear(), format),
+            double never = (double) s.missing() / Math.max(1, r.runs());
+            // a year's percentiles are over the runs in which it happens: said beside them
+            String among = s.isYear() ? org.pressure.cli.report.SweepReport.among(s.name(), never) : "";
+            o.printf(Locale.ROOT, "  %-34s %12s %12s %12s %8s%s%n", s.name(), show(s.p5(), s.isYear(), format),
                     show(s.p50(), s.isYear(), format), show(s.p95(), s.isYear(), format),
-                    s.isYear() ? String.format(Locale.ROOT, "%.0f%%", 100.0 * s.missing() / Math.max(1, r.runs())) : "");
+                    s.isYear() ? String.format(Locale.ROOT, "%.0f%%", 100 * never) : "", among.isEmpty() ? "" : "  " + among);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.pressure.engine.council.Scenarios;
+import org.pressure.engine.diagnostics.Problem;
 import org.pressure.engine.diagnostics.ScenarioException;
 import org.pressure.engine.diagnostics.Warnings;
 import org.pressure.engine.scenario.TreeReader;
@@ -40,7 +41,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        inputOptions.apply();
+        inputOptions.apply(files);
         boolean allFine = true;
         for (Path file : files) {
             Warnings warnings = Warnings.collect();
@@ -57,7 +58,19 @@ final class ValidateCommand implements Callable<Integer> {
                 inputOptions.emit(warnings, spec.commandLine().getErr());
                 spec.commandLine().getOut().println(file + ": ok");
             } catch (ScenarioException e) {
-                Exit.printProblems(e, spec.commandLine().getErr());
+                // errors and warnings together, in the order of the file, so one pass fixes both
+                List<Problem> all = new ArrayList<>(e.problems());
+                all.addAll(warnings.all());
+                List<Problem> errors = e.problems();
+                all.sort(java.util.Comparator.comparing((Problem p) -> !p.location().file().equals(file.toString()))
+                        .thenComparingInt(p -> p.location().line()).thenComparingInt(p -> p.location().column()));
+                java.io.PrintWriter err = spec.commandLine().getErr();
+                for (Problem p : all) {
+                    // with --strict a warning is refused like an error, and printed like one
+                    err.println(errors.contains(p) ? p.toString() : inputOptions.strict
+                            ? p + " (refused by --strict)" : p.location() + ": warning: " + p.message());
+                }
+                err.flush();
                 allFine = false;
             }
         }

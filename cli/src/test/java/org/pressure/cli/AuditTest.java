@@ -38,8 +38,8 @@ class AuditTest {
     void files_outside_the_folder_are_refused_unless_allowed_and_never_echoed() throws IOException {
         Path ext = file("ext.yaml", HEAD + "extends: /etc/passwd\n");
         assertEquals(ext + ":3:10: `extends` names a file outside this file's folder (/etc/passwd); files are named "
-                + "relative to the file that names them, in its folder or below. If you trust this file, run with "
-                + "--allow-outside to read it\n", refused("validate", ext.toString()).err());
+                + "relative to the file that names them, and must lie in its folder, the folder the command was started "
+                + "in, or a folder below one of them. If you trust this file, run with --allow-outside to read it\n", refused("validate", ext.toString()).err());
         CommandLineTest.Result allowed = refused("validate", "--allow-outside", ext.toString());
         assertEquals(ext + ":3:10: `extends: /etc/passwd`: that file is not a scenario (it does not hold a mapping of "
                 + "keys such as name, time and services)\n", allowed.err());
@@ -53,6 +53,40 @@ class AuditTest {
         CommandLineTest.Result ok = CommandLineTest.execute("run", variant.toString(), "--allow-outside", "--out",
                 dir.resolve("o").toString(), "--no-chart");
         assertEquals(0, ok.exit(), ok.err());
+    }
+
+    private static final String SWEEP = "sweep: s\ndesign: random\nruns: 2\noutputs: [gap_year]\n";
+
+    @Test
+    void a_sweep_in_its_own_folder_may_name_a_scenario_beside_it_under_the_folder_the_command_runs_in() throws IOException {
+        // the command runs in the module's folder; a project laid out as sweeps/ and scenarios/ under it
+        Path project = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "layout");
+        Path relative = Path.of("").toAbsolutePath().relativize(project);
+        Files.createDirectories(project.resolve("scenarios"));
+        Files.writeString(project.resolve("scenarios/x.yaml"), HEAD + "drivers:\n  cpi: 2%\n");
+        Files.createDirectories(project.resolve("sweeps"));
+        Files.writeString(project.resolve("sweeps/s.yaml"), SWEEP + "scenario: ../scenarios/x.yaml\n"
+                + "parameters:\n  drivers.cpi: {uniform: [1%, 3%]}\n");
+        CommandLineTest.Result ok = CommandLineTest.execute("sweep", relative.resolve("sweeps/s.yaml").toString(), "--out",
+                dir.resolve("o").toString());
+        assertEquals(0, ok.exit(), ok.err());
+        // the same layout elsewhere, run from here, is still refused: once, at `scenario:`, with the way to allow it
+        Files.createDirectories(dir.resolve("scenarios"));
+        Files.writeString(dir.resolve("scenarios/x.yaml"), HEAD);
+        Path sweep = file("sweeps/s.yaml", SWEEP + "scenario: ../scenarios/x.xmile\n"
+                + "parameters:\n  characteristic_time: {uniform: [5, 15]}\n");
+        assertEquals(sweep + ":5:11: `scenario` names a file outside this file's folder (../scenarios/x.xmile); files are "
+                + "named relative to the file that names them, and must lie in its folder, the folder the command was "
+                + "started in, or a folder below one of them. If you trust this file, run with --allow-outside to read it\n",
+                refused("validate", sweep.toString()).err());
+        // below the folder of the file given on the command line: a part in sub/ may name a file beside the top one
+        file("b.yaml", HEAD + "income:\n  t: 10\n");
+        file("sub/a.yaml", "extends: ../b.yaml\n");
+        Path top = file("top.yaml", "extends: sub/a.yaml\nname: top\n");
+        CommandLineTest.Result chained = CommandLineTest.execute("validate", top.toString());
+        assertEquals(0, chained.exit(), chained.err());
+        assertEquals(2, CommandLineTest.execute("validate", dir.resolve("sub/a.yaml").toString()).exit(),
+                "given alone, sub/a.yaml may not climb out of its folder");
     }
 
     @Test

@@ -235,7 +235,14 @@ class CommandLineTest {
         Result r = execute("compare", a.toString(), b.toString(), "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("Test council") && r.out().contains("Faster growth"), r.out());
-        assertTrue(r.out().contains("crossover_year"), r.out());
+        // rows named as `run` names them, a year's difference saying which way is worse
+        assertFalse(r.out().contains("crossover_year") || r.out().contains("gap_year"), r.out());
+        int base = org.pressure.engine.council.Scenarios.compile(a, List.of()).run().indicators().crossoverYear();
+        int faster = org.pressure.engine.council.Scenarios.compile(b, List.of()).run().indicators().crossoverYear();
+        assertTrue(faster < base, "the test needs an earlier crossover");
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("  Statutory costs overtake income ") && l.endsWith(
+                (base - faster) + " year" + (base - faster == 1 ? "" : "s") + " earlier (worse)")), r.out());
+        assertFalse(r.out().contains("Exceptional financial support"), "a feature neither uses has no row");
         for (String f : List.of("comparison.csv", "comparison.png", "comparison.svg")) assertTrue(Files.exists(out.resolve(f)), f);
         assertEquals(1 + 2 * 26, Files.readAllLines(out.resolve("comparison.csv")).size());
         assertEquals(2, execute("compare", a.toString()).exit(), "one scenario is not a comparison");
@@ -257,5 +264,58 @@ class CommandLineTest {
         Result r = execute("--help");
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("run") && r.out().contains("validate") && r.out().contains("Exit codes"), r.out());
+    }
+
+    @Test
+    void pressure_alone_names_its_own_help() {
+        Result r = execute();
+        assertEquals(2, r.exit());
+        assertEquals("Missing command: run, validate, sweep, solve, discover, compare, report, backtest, serve, publish, "
+                + "schema, init, generate-completion or help\nRun `pressure --help` for its options.\n", r.err());
+    }
+
+    @Test
+    void results_csv_prints_numbers_as_a_person_writes_them_and_exactly_with_exact() throws Exception {
+        // growth in binary leaves noise in the last digits (640.2238379999999 for 633.258 * 1.011)
+        Path file = scenario("noise.yaml", SCENARIO.replace("tax: {start: 100, growth: 2%}", "tax: {start: 633.258, growth: 1.1%}"));
+        var r = org.pressure.engine.council.Scenarios.compile(file, List.of()).run();
+        Path plain = dir.resolve("plain"), exact = dir.resolve("exact");
+        assertEquals(0, execute("run", file.toString(), "--out", plain.toString(), "--no-chart").exit());
+        assertEquals(0, execute("run", file.toString(), "--out", exact.toString(), "--no-chart", "--exact").exit());
+        List<String> readable = Files.readAllLines(plain.resolve("results.csv"));
+        List<String> precise = Files.readAllLines(exact.resolve("results.csv"));
+        String[] header = readable.get(0).split(",");
+        int tax = Arrays.asList(header).indexOf("income.tax");
+        assertEquals("640.223838", readable.get(2).split(",")[tax]);
+        for (int i = 1; i < readable.size(); i++) {
+            String[] row = readable.get(i).split(","), exactRow = precise.get(i).split(",");
+            for (int c = 1; c < row.length; c++) {
+                double want = r.column(header[c])[i - 1];
+                assertEquals(want, Double.parseDouble(exactRow[c]), 0.0, "--exact reads back: " + header[c]);
+                assertTrue(row[c].replaceAll("[-.]", "").replaceFirst("^0+", "").length() <= 12, row[c]);
+                assertFalse(row[c].contains("e") || row[c].contains("E"), row[c]);
+                assertEquals(want, Double.parseDouble(row[c]), 1e-9 * Math.max(1, Math.abs(want)), header[c]);
+            }
+        }
+        assertTrue(precise.stream().anyMatch(l -> l.matches(".*\\d{13,}.*")), "the exact file has the long digits");
+    }
+
+    @Test
+    void readable_numbers_round_to_twelve_digits_of_the_column_s_largest() {
+        assertEquals("633.258", org.pressure.engine.io.CsvText.readable(633.2579999999999, 633.2579999999999));
+        assertEquals("0", org.pressure.engine.io.CsvText.readable(-4.44e-16, 274.1));
+        assertEquals("0.0041", org.pressure.engine.io.CsvText.readable(0.0041, 0.0041));
+        assertEquals("0.0000000000015", org.pressure.engine.io.CsvText.readable(1.5e-12, 2e-12));
+        assertEquals("-12345678901200", org.pressure.engine.io.CsvText.readable(-12345678901234.4, 0));
+        assertEquals("NaN", org.pressure.engine.io.CsvText.readable(Double.NaN, 1));
+    }
+
+    @Test
+    void a_year_s_difference_says_which_way_is_worse() {
+        assertEquals("2 years earlier (worse)", CompareCommand.difference(2030, 2028, "gap_year", true));
+        assertEquals("1 year later (better)", CompareCommand.difference(2030, 2031, "gap_year", true));
+        assertEquals("now happens (worse)", CompareCommand.difference(null, 2031, "failure_year", true));
+        assertEquals("never happens (better)", CompareCommand.difference(2031, null, "failure_year", true));
+        assertEquals("same year", CompareCommand.difference(2031, 2031, "failure_year", true));
     }
 }

@@ -135,7 +135,7 @@ class ReportCommandTest {
         Path out = dir.resolve("report");
         assertEquals(0, execute("report", file.toString(), "--out", out.toString()).exit());
         Path run = dir.resolve("run");
-        assertEquals(0, execute("run", file.toString(), "--out", run.toString(), "--no-chart").exit());
+        assertEquals(0, execute("run", file.toString(), "--out", run.toString(), "--no-chart", "--exact").exit());
         List<String> csv = Files.readAllLines(run.resolve("results.csv"));
         String[] header = csv.get(0).split(",");
 

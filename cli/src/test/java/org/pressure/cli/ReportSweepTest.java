@@ -47,11 +47,15 @@ class ReportSweepTest {
                 sweep.toString(), "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         String html = Files.readString(out.resolve("report.html"));
-        for (String s : new String[] {"Sweep 1. Care and tax", "What was varied", "services.care.cost.growth", "uniform [0.03, 0.08]",
+        for (String s : new String[] {"Sweep 1. Care and tax", "What was varied", "services.care.cost.growth", "uniform [3%, 8%]",
             "Probability by year", "fan-budget_gap.svg", "Where the runs of interest concentrate (PRIM)",
             "Runs of interest: crossover_year &lt;= 2035", "prim-scatter.svg", "href=\"#sweep-1\""}) {
             assertTrue(html.contains(s), s);
         }
+        // a share the sweep file wrote as a percentage reads as one: lowest, median, highest
+        assertTrue(java.util.regex.Pattern.compile("<code>services.care.cost.growth</code></th><td><code>uniform \\[3%, 8%\\]"
+                + "</code></td><td class=\"num\">3\\.0\\d%</td><td class=\"num\">5\\.\\d\\d%</td><td class=\"num\">7\\.9\\d%</td>")
+                .matcher(html).find(), html);
         assertFalse(html.contains("jfreesvg"), "inlined SVG files carry no foreign namespace");
         // the by-year table's last row is summary.json's share crossed by 2050/51
         var crossover = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sweep.resolve("summary.json").toFile())
@@ -108,5 +112,54 @@ class ReportSweepTest {
         assertTrue(r.err().contains("--sweep " + dir.resolve("empty") + ": this folder has no summary.json; give the output "
                 + "folder of `pressure sweep`"), r.err());
         assertFalse(Files.exists(dir.resolve("r")));
+    }
+
+    @Test
+    void the_percentiles_of_a_year_say_they_are_over_the_runs_in_which_it_happens() throws Exception {
+        Files.writeString(dir.resolve("base.yaml"), CommandLineTest.SCENARIO);
+        Path file = dir.resolve("sweep.yaml");
+        Files.writeString(file, """
+                sweep: Care and tax
+                scenario: base.yaml
+                design: latin_hypercube
+                runs: 200
+                seed: 5
+                parameters:
+                  services.care.cost.growth: {uniform: [3%, 8%]}
+                  income.tax.growth: {uniform: [0%, 5%]}
+                outputs: [crossover_year, gap_year, cumulative_gap]
+                """);
+        Path out = dir.resolve("sweep-out");
+        CommandLineTest.Result s = CommandLineTest.execute("sweep", file.toString(), "--out", out.toString(), "--no-chart");
+        assertEquals(0, s.exit(), s.err());
+        // the runs in which statutory costs never overtake income have an empty crossover_year
+        java.util.List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
+        int col = java.util.Arrays.asList(runs.get(0).split(",", -1)).indexOf("crossover_year");
+        long never = runs.stream().skip(1).filter(l -> l.split(",", -1)[col].isEmpty()).count();
+        assertTrue(never > 0 && never < 200, "the test needs runs of both kinds: " + never);
+        long happen = 100 - Math.round(100.0 * never / 200);
+        assertTrue(s.out().lines().anyMatch(l -> l.startsWith("  crossover_year ") && l.endsWith(String.format(
+                "%d%%  of the %d%% of runs in which statutory costs overtake income", 100 - happen, happen))), s.out());
+        assertTrue(s.out().lines().anyMatch(l -> l.startsWith("  gap_year ") && l.contains("% of runs in which a gap opens")),
+                s.out());
+        assertTrue(s.out().lines().anyMatch(l -> l.startsWith("  cumulative_gap ") && !l.contains("of ")), s.out());
+        Path report = dir.resolve("report");
+        assertEquals(0, CommandLineTest.execute("report", dir.resolve("base.yaml").toString(), "--sweep", out.toString(),
+                "--out", report.toString()).exit());
+        String html = Files.readString(report.resolve("report.html"));
+        assertTrue(html.contains("<code>crossover_year</code><span class=\"among\">percentiles of the "
+                + String.format(java.util.Locale.ROOT, "%.1f%%", 100 - 100.0 * never / 200)
+                + " of runs in which statutory costs overtake income</span>"), html);
+    }
+
+    @Test
+    void the_words_for_the_runs_a_year_s_percentiles_are_over() {
+        assertEquals("of the 89% of runs that fail", org.pressure.cli.report.SweepReport.among("failure_year", 0.11));
+        assertEquals("of all runs", org.pressure.cli.report.SweepReport.among("gap_year", 0));
+        assertEquals("", org.pressure.cli.report.SweepReport.among("gap_year", 1), "no run: no percentiles");
+        assertEquals("of nearly all runs (over 99%) in which reserves fall below zero",
+                org.pressure.cli.report.SweepReport.among("reserves_negative_year", 0.004));
+        assertEquals("of the 60.5% of runs in which statutory costs overtake income",
+                org.pressure.cli.report.SweepReport.among("crossover_year", 0.395, 1));
     }
 }

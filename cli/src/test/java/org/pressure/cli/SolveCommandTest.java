@@ -40,9 +40,12 @@ class SolveCommandTest {
                 "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         double exact = 1.03 * Math.pow(100.0 / 90, 0.1) - 1;
-        // the printed value, to the printed tolerance (1e-9 as a growth rate)
-        assertTrue(r.out().contains("smallest value meeting every target, to within 0.00000010% (1.00e-09)"), r.out());
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("income\\.tax\\.growth\\s+([0-9.]+)%").matcher(r.out());
+        // four figures, rounded up so that the value printed meets the target; then the value to the tolerance
+        String four = new java.math.BigDecimal(exact * 100).setScale(3, java.math.RoundingMode.CEILING).toPlainString();
+        assertTrue(r.out().contains("  1 target; income.tax.growth from 0% to 10%\n"), r.out());
+        assertTrue(r.out().contains(String.format("  %-44s %s%%%n", "income.tax.growth", four)), r.out());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("smallest value meeting every target, rounded up; "
+                + "to within 0.0000001% it is ([0-9.]+)%").matcher(r.out());
         assertTrue(m.find(), r.out());
         assertEquals(exact * 100, Double.parseDouble(m.group(1)), 1e-7 + 0.5e-9);
         for (String f : List.of("results.csv", "summary.json", "graph-of-doom.png", "solve.json", "solve.png", "solve.svg")) {
@@ -80,13 +83,13 @@ class SolveCommandTest {
         CommandLineTest.Result none = CommandLineTest.execute("solve", scenario().toString(), "--vary",
                 "income.tax.growth=0%..1%", "--target", "budget_gap@2035 <= 0", "--out", out.toString());
         assertEquals(2, none.exit());
-        assertTrue(none.err().contains("no value of income.tax.growth from 0.0000% to 1.0000% meets every target"), none.err());
+        assertTrue(none.err().contains("no value of income.tax.growth from 0% to 1% meets every target"), none.err());
         assertTrue(none.err().contains("closest at income.tax.growth = 1.0000%"), none.err());
         assertFalse(Files.exists(out));
         CommandLineTest.Result every = CommandLineTest.execute("solve", scenario().toString(), "--vary",
                 "income.tax.growth=0%..1%", "--target", "budget_gap@2035 >= 0", "--out", out.toString());
         assertEquals(2, every.exit());
-        assertTrue(every.err().contains("every value of income.tax.growth from 0.0000% to 1.0000% meets every target"),
+        assertTrue(every.err().contains("every value of income.tax.growth from 0% to 1% meets every target"),
                 every.err());
         assertFalse(Files.exists(out));
     }
@@ -120,5 +123,39 @@ class SolveCommandTest {
             assertFalse(r.err().contains("Exception"), r.err());
         }
         assertFalse(Files.exists(dir.resolve("bad")));
+    }
+
+    @Test
+    void an_answer_grazing_the_minimum_says_by_how_much_and_one_beyond_the_referendum_limit_is_warned_of() throws Exception {
+        Path file = dir.resolve("reserves.yaml");
+        Files.writeString(file, """
+                name: Reserves
+                time: {start: 2025, end: 2035}
+                income:
+                  council_tax: {start: 90, growth: 2%}
+                services:
+                  care: {cost: {start: 100, growth: 8%}}
+                budget:
+                  reserves: {opening: 200, minimum: 25}
+                """);
+        CommandLineTest.Result r = CommandLineTest.execute("solve", file.toString(), "--vary",
+                "income.council_tax.growth=0%..20%", "--target", "reserves_exhausted_year = never", "--out",
+                dir.resolve("out").toString(), "--no-chart");
+        assertEquals(0, r.exit(), r.err());
+        // the reserves come down to within a hair of the minimum, and the output says it is above, not at, it
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\n    reserves come closest in (\\d{4}/\\d{2}): "
+                + "(25\\.0*[1-9]\\d*) against a minimum of 25, (0\\.0*[1-9]\\d*) above it\n").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        assertEquals(Double.parseDouble(m.group(2)) - 25, Double.parseDouble(m.group(3)), 1e-9);
+        // a rise in council tax of this size needs a referendum
+        assertTrue(r.err().startsWith("--vary income.council_tax.growth=0%..20%: warning: the answer, "
+                + "`income.council_tax.growth` = "), r.err());
+        assertTrue(r.err().contains("is above the 4.99% a year that a council with social care may raise council tax "
+                + "without a local referendum"), r.err());
+        CommandLineTest.Result low = CommandLineTest.execute("solve", file.toString(), "--vary",
+                "income.council_tax.growth=0%..20%", "--target", "reserves@2029 >= 100", "--out",
+                dir.resolve("out2").toString(), "--no-chart");
+        assertEquals(0, low.exit(), low.err());
+        assertEquals("", low.err(), "an answer within the limit is not warned of");
     }
 }

@@ -66,4 +66,42 @@ class WarningsCommandTest {
         assertEquals(2, report.exit());
         assertFalse(Files.exists(dir.resolve("r")));
     }
+
+    @Test
+    void validate_shows_the_warnings_of_a_file_with_errors_beside_them_in_the_file_s_order() throws IOException {
+        Path file = dir.resolve("both.yaml");
+        Files.writeString(file, CommandLineTest.SCENARIO.replace("growth: 2%", "growth: 5")
+                .replace("floor: 10%", "floor: 10%, statuory: false"));
+        var validate = CommandLineTest.execute("validate", file.toString());
+        assertEquals(2, validate.exit());
+        assertEquals(warning(file) + file + ":7:51: unknown key `statuory` in `services.other`; did you mean `statutory`? "
+                + "(allowed: statutory, cost, clients, unit_cost, floor, agency, variance, label)\n", validate.err());
+        var strict = CommandLineTest.execute("validate", "--strict", file.toString());
+        assertTrue(strict.err().startsWith(file + ":4:29: `income.tax.growth` is 500% a year"), strict.err());
+        assertTrue(strict.err().contains("(refused by --strict)\n" + file + ":7:51: unknown key"), strict.err());
+    }
+
+    @Test
+    void a_run_with_a_warning_says_its_headline_is_not_meaningful_and_keeps_the_table_in_line() throws IOException {
+        Path file = dir.resolve("huge.yaml");
+        Files.writeString(file, CommandLineTest.SCENARIO.replace("tax: {start: 100, growth: 2%}", "tax: {start: 100, growth: 5}"));
+        var run = CommandLineTest.execute("run", file.toString(), "--out", dir.resolve("o").toString(), "--no-chart");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("\n  Not meaningful until the value warned of above is checked: such values are almost\n"
+                + "  always slips of units (a growth of 5 meaning 500% a year), and the files written show the same.\n"),
+                run.out());
+        // every value ends in the same column, however large
+        java.util.List<String> rows = run.out().lines().filter(l -> l.matches("  \\S.{43} +\\S+")).toList();
+        assertTrue(rows.size() >= 10, run.out());
+        assertTrue(rows.stream().anyMatch(l -> l.matches(".*\\d{1,3}(,\\d{3}){5,}\\.\\d")), "a huge figure: " + run.out());
+        assertEquals(1, rows.stream().mapToInt(String::length).distinct().count(), run.out());
+        var fine = CommandLineTest.execute("run", slipFree().toString(), "--out", dir.resolve("p").toString(), "--no-chart");
+        assertFalse(fine.out().contains("Not meaningful"), fine.out());
+    }
+
+    private Path slipFree() throws IOException {
+        Path file = dir.resolve("fine.yaml");
+        Files.writeString(file, CommandLineTest.SCENARIO);
+        return file;
+    }
 }

@@ -3,7 +3,9 @@ package org.pressure.cli.chart;
 import org.pressure.engine.council.Columns;
 import java.awt.Color;
 import java.awt.Rectangle;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -66,7 +68,7 @@ public final class CouncilCharts {
                 if (!s.council() || s.statutory() != statutory) continue;
                 // part 2: a statutory service is funded at its budget, its cost less savings
                 String column = statutory && !part2 ? Columns.cost(s.name()) : Columns.funded(s.name());
-                areas.addSeries(series(r, basis, column, Theme.label(s.name()) + (statutory ? " (statutory)" : "")));
+                areas.addSeries(series(r, basis, column, Theme.cut(sc.label("service", s.name())) + (statutory ? " (statutory)" : "")));
                 areaRenderer.setSeriesPaint(series++, statutory ? Theme.statutory(statutoryCount++)
                         : Theme.discretionary(discretionaryCount++));
             }
@@ -89,21 +91,25 @@ public final class CouncilCharts {
         Theme.style(plot);
         Indicators in = r.indicators();
         double middle = (sc.start() + sc.end()) / 2.0;
+        // labels from the top in order of importance; lines drawn the other way round, so that where
+        // two events share a year the budget failing (s114) is the line on top, not hidden under another
+        List<ValueMarker> markers = new ArrayList<>();
         double offset = 8;
         if (in.failureYear() != null) {
-            plot.addDomainMarker(marker(in.failureYear(), "Budget cannot be balanced (s114 risk), "
-                    + Scenario.financialYear(in.failureYear()), new Color(0x7B0000), offset, middle), Layer.FOREGROUND);
+            markers.add(marker(in.failureYear(), "Budget cannot be balanced (s114 risk), "
+                    + Scenario.financialYear(in.failureYear()), FAILURE, offset, middle));
             offset += 26;
         }
         if (in.crossoverYear() != null) {
-            plot.addDomainMarker(marker(in.crossoverYear(), "Statutory costs overtake income, "
-                    + Scenario.financialYear(in.crossoverYear()), new Color(0xB2182B), offset, middle), Layer.FOREGROUND);
+            markers.add(marker(in.crossoverYear(), "Statutory costs overtake income, "
+                    + Scenario.financialYear(in.crossoverYear()), new Color(0xB2182B), offset, middle));
             offset += 26;
         }
         if (in.reservesExhaustedYear() != null) {
-            plot.addDomainMarker(marker(in.reservesExhaustedYear(), "Reserves reach their minimum, "
-                    + Scenario.financialYear(in.reservesExhaustedYear()), new Color(0x2D2D2D), offset, middle), Layer.FOREGROUND);
+            markers.add(marker(in.reservesExhaustedYear(), "Reserves reach their minimum, "
+                    + Scenario.financialYear(in.reservesExhaustedYear()), new Color(0x2D2D2D), offset, middle));
         }
+        for (int i = markers.size() - 1; i >= 0; i--) plot.addDomainMarker(markers.get(i), Layer.FOREGROUND);
         JFreeChart chart = new JFreeChart(sc.name(), Theme.TITLE, plot, true);
         Theme.subtitle(chart, "Statutory services are funded in full; discretionary services show what is left after cuts.");
         Theme.style(chart, Theme.scenarioFootnote(file));
@@ -180,12 +186,16 @@ public final class CouncilCharts {
         Scenario sc = r.scenario();
         DefaultTableXYDataset bars = new DefaultTableXYDataset();
         bars.addSeries(series(r, basis, "cuts", "Closed by cuts to discretionary services"));
-        bars.addSeries(series(r, basis, "reserves_draw", "Drawn from reserves"));
+        double[][] split = drawSplit(r.column("reserves_draw"), r.column("reserves"));
+        bars.addSeries(xy(r, basis.money(split[0]), "Drawn from reserves"));
+        boolean beyond = !allZero(split[1]);
+        if (beyond) bars.addSeries(xy(r, basis.money(split[1]), BEYOND_RESERVES));
         StackedXYBarRenderer renderer = new StackedXYBarRenderer(0.15);
         renderer.setBarPainter(new StandardXYBarPainter());
         renderer.setShadowVisible(false);
         renderer.setSeriesPaint(0, new Color(0xE69F00));
         renderer.setSeriesPaint(1, new Color(0x0072B2));
+        if (beyond) renderer.setSeriesPaint(2, new Color(0xCC3311));
         XYPlot plot = new XYPlot(bars, Theme.yearAxis("Financial year", sc.start(), sc.end()),
                 Theme.moneyAxis(basis.units(sc.units())), renderer);
         XYLineAndShapeRenderer gapLine = new XYLineAndShapeRenderer(true, true);
@@ -209,7 +219,7 @@ public final class CouncilCharts {
         for (Service s : sc.services().values()) {
             boolean fed = sc.links().stream().anyMatch(l -> l.to().equals(s.name()));
             if (!fed) continue;
-            data.addSeries(series(r, basis, Columns.failureCost(s.name()), Theme.label(s.name())));
+            data.addSeries(series(r, basis, Columns.failureCost(s.name()), Theme.cut(sc.label("service", s.name()))));
             lines.setSeriesPaint(i, Theme.statutory(i));
             lines.setSeriesStroke(i, Theme.line(3.5f));
             i++;
@@ -223,6 +233,28 @@ public final class CouncilCharts {
                 : "Demand that returns later because needs were not met earlier; below zero where investment avoided it.");
         Theme.style(chart, Theme.scenarioFootnote(file));
         return chart;
+    }
+
+    /** What is drawn once reserves are below zero: not reserves the council has, but a deficit it carries. */
+    static final String BEYOND_RESERVES = "Unfunded: reserves below zero (a deficit)";
+
+    /**
+     * Each year's draw on reserves split at zero: the part the reserves held, and the part that
+     * took them below zero, which no reserve paid for. A surplus put into reserves (a negative
+     * draw) stays in the first part.
+     */
+    static double[][] drawSplit(double[] draw, double[] reserves) {
+        double[] held = new double[draw.length], beyond = new double[draw.length];
+        for (int i = 0; i < draw.length; i++) {
+            if (!(draw[i] > 0)) {
+                held[i] = draw[i];
+                continue;
+            }
+            double before = reserves[i] + draw[i];
+            held[i] = Math.max(0, Math.min(draw[i], before));
+            beyond[i] = draw[i] - held[i];
+        }
+        return new double[][] {held, beyond};
     }
 
     private static XYSeries series(CouncilResult r, PriceBasis basis, String column, String name) {
@@ -248,6 +280,9 @@ public final class CouncilCharts {
     }
 
 
+
+    /** The colour of the budget failing (a section 114 notice), on every chart that marks it. */
+    static final Color FAILURE = new Color(0x7B0000);
 
     /** A dashed vertical line with its label on the side of the line that has more room. */
     private static ValueMarker marker(int year, String text, Color colour, double offsetFromTop, double middle) {

@@ -63,8 +63,8 @@ public final class SolveChart {
         x.setTickLabelFont(Theme.TICK);
         NumberAxis y;
         if (year) {
-            y = Theme.yearAxis(Theme.label(p.output().name()), scenario.start(), scenario.end());
-            if (anyNever) y.setRange(scenario.start() - 0.2, scenario.end() + 1.6);
+            y = anyNever ? Theme.yearAxisWithNever(Theme.label(p.output().name()), scenario.start(), scenario.end())
+                    : Theme.yearAxis(Theme.label(p.output().name()), scenario.start(), scenario.end());
         } else {
             y = Theme.moneyAxis(p.output().name() + (p.output().column() == null ? "" : " (" + scenario.units() + ")"));
             y.setAutoRangeIncludesZero(false);

@@ -72,6 +72,7 @@ public final class SweepCharts {
         JFreeChart chart = new JFreeChart(label(band.column()) + ": median and spread across " + r.runs() + " runs",
                 Theme.TITLE, plot, true);
         chosenPoints(chart, r);
+        named(chart, r);
         Theme.style(chart, footnote(r, source) + (band.exact() ? "" : "  |  bands from a sample of runs"));
         return chart;
     }
@@ -111,6 +112,7 @@ public final class SweepCharts {
         JFreeChart chart = new JFreeChart(label(o.name()) + ": when it happens, across " + r.runs() + " runs",
                 Theme.TITLE, plot, false);
         chosenPoints(chart, r);
+        named(chart, r);
         Theme.style(chart, footnote(r, source));
         return chart;
     }
@@ -223,6 +225,7 @@ public final class SweepCharts {
             note.setPaint(new Color(0x444444));
             chart.addSubtitle(note);
         }
+        named(chart, r);
         Theme.style(chart, footnote(r, source));
         return chart;
     }
@@ -321,7 +324,17 @@ public final class SweepCharts {
     }
 
     private static String footnote(SweepResult r, String source) {
-        return "Sweep: " + source + " (" + r.spec().design().key + ", seed " + r.spec().seed() + ")  |  Pressure";
+        return "Sweep: " + source + " (" + r.spec().design().key + ", seed " + r.spec().seed() + ")  |  Scenario: "
+                + r.spec().scenario().getFileName() + "  |  Pressure";
+    }
+
+    /** Under the title, which sweep of which scenario: a chart copied into a paper on its own still says. */
+    private static void named(JFreeChart chart, SweepResult r) {
+        org.jfree.chart.title.TextTitle t = new org.jfree.chart.title.TextTitle(Theme.cut(r.spec().name()) + " (scenario "
+                + r.spec().scenario().getFileName() + ")", Theme.SUBTITLE);
+        t.setPaint(new Color(0x444444));
+        chart.addSubtitle(0, t); // first under the title, above any note on the design
+
     }
 
     /** {@code reserves@end} as "Reserves at the end", {@code service.care.cost@2030} as "Service care cost in 2030/31". */

@@ -162,18 +162,41 @@ public final class Theme {
         return s.isEmpty() ? name : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
+    /**
+     * A year axis for an output that may never happen, drawn one year above {@code end}: that
+     * row reads "never", and no tick beyond the projection reads as a year it does not have.
+     */
+    public static NumberAxis yearAxisWithNever(String label, int start, int end) {
+        NumberAxis axis = yearAxis(label, start, end);
+        NumberTickUnit unit = (NumberTickUnit) axis.getTickUnit();
+        axis.setTickUnit(new NumberTickUnit(unit.getSize(), new FinancialYearFormat(end)));
+        axis.setRange(start - 0.2, end + 1.6);
+        return axis;
+    }
+
     /** Formats a year number as a financial year; non-whole values are left blank. */
     static class FinancialYearFormat extends NumberFormat {
         private static final long serialVersionUID = 1L;
+        /** The last year that is a year; the one after it is "never"; none beyond. */
+        private final int last;
+
+        FinancialYearFormat() {
+            this(Integer.MAX_VALUE - 1);
+        }
+
+        FinancialYearFormat(int last) {
+            this.last = last;
+        }
 
         @Override
         public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
-            return number == Math.rint(number) ? to.append(Scenario.financialYear((int) number)) : to;
+            return number == Math.rint(number) ? format((long) number, to, pos) : to;
         }
 
         @Override
         public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
-            return to.append(Scenario.financialYear((int) number));
+            if (number == (long) last + 1) return to.append("never");
+            return number > last ? to : to.append(Scenario.financialYear((int) number));
         }
 
         @Override

@@ -23,7 +23,7 @@ import org.pressure.engine.council.Scenario;
 import org.pressure.engine.council.Service;
 
 /**
- * The charts of the whole system (council-model.md sections 12 and 13): who pays, agency by
+ * The charts of the whole system (docs/model.md sections 12 and 13): who pays, agency by
  * agency, beside the council's budget gap; and the people of each cohort by state.
  */
 public final class WholeSystemCharts {
@@ -69,7 +69,7 @@ public final class WholeSystemCharts {
         StackedXYAreaRenderer2 stack = new StackedXYAreaRenderer2();
         stack.setLegendArea(new Rectangle(-8, -8, 16, 16));
         for (int a = 0; a < agencies.size(); a++) {
-            costs.addSeries(series(r, basis.money(r, Columns.agency(agencies.get(a), "cost")), agencies.get(a)));
+            costs.addSeries(series(r, basis.money(r, Columns.agency(agencies.get(a), "cost")), sc.label("agency", agencies.get(a))));
             stack.setSeriesPaint(a, agencyColour(a));
         }
         XYPlot top = new XYPlot(costs, null, Theme.moneyAxis("Cost, " + units), stack);
@@ -80,14 +80,14 @@ public final class WholeSystemCharts {
         bars.setShadowVisible(false);
         bars.setSeriesPaint(0, new Color(0x7F7F7F));
         XYPlot bottom = new XYPlot(new XYSeriesCollection(series(r, basis.money(r, "budget_gap"),
-                "council's budget gap before action")), null, Theme.moneyAxis(units), bars);
+                "council's budget gap before action")), null, Theme.moneyAxis("Budget gap, " + units), bars);
         XYSeriesCollection failure = new XYSeriesCollection();
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, true);
         int shown = 0;
         for (int a = 0; a < agencies.size(); a++) {
             double[] f = basis.money(r, Columns.agency(agencies.get(a), "failure_cost"));
             if (allZero(f)) continue; // an agency no failure demand reaches needs no flat line at zero
-            failure.addSeries(series(r, f, agencies.get(a) + ": failure demand"));
+            failure.addSeries(series(r, f, sc.label("agency", agencies.get(a)) + ": failure demand"));
             // in the body's colour, as its cost above: the legend names each body once
             lines.setSeriesVisibleInLegend(shown, false);
             lines.setSeriesPaint(shown, agencyColour(a));
@@ -98,6 +98,10 @@ public final class WholeSystemCharts {
         if (shown > 0) {
             bottom.setRenderer(1, lines);
             bottom.setDataset(1, failure);
+            // failure demand is a small part of the gap: on its own scale, at the right, it is read
+            // rather than flattened along zero
+            bottom.setRangeAxis(1, Theme.moneyAxis("Failure demand, " + units));
+            bottom.mapDatasetToRangeAxis(1, 1);
             bottom.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         }
         bottom.addRangeMarker(new ValueMarker(0, Theme.INK, Theme.line(1f)));
@@ -109,7 +113,8 @@ public final class WholeSystemCharts {
         plot.add(bottom, 2);
         JFreeChart chart = new JFreeChart(sc.name() + ": who pays", Theme.TITLE, plot, true);
         Theme.subtitle(chart, "Top: each body's cost, stacked; the top edge is the cost to the public purse. Bottom: the "
-                + "council's budget gap (bars) and the failure demand each body bears (lines, in the body's colour).");
+                + "council's budget gap (bars, left scale) and the failure demand each body bears (lines, in the body's colour, "
+                + "right scale).");
         Theme.style(chart, Theme.scenarioFootnote(file));
         return chart;
     }

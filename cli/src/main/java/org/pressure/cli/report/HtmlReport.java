@@ -173,7 +173,7 @@ public final class HtmlReport {
         String units = reports.get(0).result().scenario().units();
         for (int i = 1; i < reports.size(); i++) {
             org.pressure.engine.council.Comparison.WhoPays wp = c.whoPays(i);
-            String sentence = WhoPaysText.sentence(wp, units);
+            String sentence = WhoPaysText.sentence(wp, units, reports.get(0).result().scenario());
             h.element("p", (i + 1) + ". " + reports.get(i).label() + " against 1. " + reports.get(0).label() + ", "
                     + Wording.fy(wp.from()) + " to " + Wording.fy(wp.to()) + ": "
                     + sentence + ".", "class", "headline");
@@ -240,7 +240,7 @@ public final class HtmlReport {
         yearTable(h, result, w, key, "The budget, year by year (" + sc.units() + ")", false);
         List<String[]> services = new ArrayList<>();
         for (Service s : sc.services().values()) {
-            String name = Theme.label(s.name());
+            String name = sc.label("service", s.name());
             if (s.statutory()) {
                 services.add(new String[] {Columns.cost(s.name()), name + " (statutory)"});
             } else {
@@ -259,7 +259,7 @@ public final class HtmlReport {
         if (!sc.part2().agencies().isEmpty()) {
             List<String[]> bodies = new ArrayList<>();
             for (String a : org.pressure.cli.chart.WholeSystemCharts.agencies(sc)) {
-                bodies.add(new String[] {Columns.agency(a, "cost"), a});
+                bodies.add(new String[] {Columns.agency(a, "cost"), sc.label("agency", a)});
             }
             bodies.add(new String[] {"public_cost", "Public purse"});
             yearTable(h, result, w, bodies, "Cost to each public body (" + sc.units() + ")", false);

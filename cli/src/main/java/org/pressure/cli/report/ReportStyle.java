@@ -23,6 +23,7 @@ final class ReportStyle {
             .meta { color: var(--muted); font-size: 0.9rem; margin-top: 0; overflow-wrap: anywhere; }
             .description { font-size: 0.98rem; }
             .note { color: var(--muted); font-size: 0.88rem; }
+            .among { display: block; color: var(--muted); font-size: 0.8rem; font-weight: 400; }
             .headline { font-size: 1.25rem; font-weight: 700; border-left: 6px solid var(--accent);
               padding: 0.35rem 0 0.35rem 0.8rem; margin: 0.6rem 0; }
             .headlines li { margin: 0.2rem 0; }

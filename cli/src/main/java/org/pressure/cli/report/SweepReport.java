@@ -35,10 +35,49 @@ public record SweepReport(Path dir, String name, String scenario, String design,
                           List<Chart> charts, Box box, List<String> correlations) {
 
     /** A parameter: its distribution as the sweep file gave it (null for older folders), and the lowest, middle and highest value it took. */
-    public record Parameter(String path, String distribution, double low, double median, double high) {}
+    public record Parameter(String path, String distribution, double low, double median, double high) {
+        /** Whether the sweep file wrote it in percentages, as its distribution then shows ({@code uniform [3%, 8%]}). */
+        public boolean percent() {
+            return distribution != null && distribution.contains("%");
+        }
+    }
 
     /** An output's summary; {@code never} is the share of runs where a year output does not happen. */
     public record Output(String name, double p5, double p50, double p95, double mean, Double never, boolean year) {}
+
+    /**
+     * What the percentiles of a year output are taken over, for beside them: only the runs in
+     * which the event happens (a run where it never does has no year), so "median 2036/37" is
+     * the median of those runs, not of all. {@code "of the 89% of runs that fail"}; {@code "of
+     * all runs"} when it happens in every one; empty when in none (there are no percentiles).
+     *
+     * @param never the share of runs in which it does not happen (0.11 for 11%)
+     */
+    public static String among(String name, double never) {
+        return among(name, never, 0);
+    }
+
+    /** As {@link #among(String, double)}, the share to {@code decimals} places, as the "never" share beside it. */
+    public static String among(String name, double never, int decimals) {
+        if (never >= 1) return "";
+        if (never <= 0) return "of all runs";
+        String which = switch (name) {
+            case "failure_year" -> "that fail";
+            case "gap_year" -> "in which a gap opens";
+            case "crossover_year" -> "in which statutory costs overtake income";
+            case "reserves_exhausted_year" -> "in which reserves reach their minimum";
+            case "reserves_negative_year" -> "in which reserves fall below zero";
+            default -> "in which it happens";
+        };
+        // the complement of the "never" share as printed beside it, so the two add up to 100%
+        double unit = Math.pow(10, decimals);
+        double share = 100 - Math.round(100 * unit * never) / unit;
+        // a share that rounds to 0% or 100% is not quite either
+        String f = "%." + decimals + "f%%";
+        if (share <= 0) return "of the few runs (under " + String.format(java.util.Locale.ROOT, f, 1 / unit) + ") " + which;
+        if (share >= 100) return "of nearly all runs (over " + String.format(java.util.Locale.ROOT, f, 100 - 1 / unit) + ") " + which;
+        return "of the " + String.format(java.util.Locale.ROOT, f, share) + " of runs " + which;
+    }
 
     /** A chart file of the sweep, as inline SVG, and what it shows. */
     public record Chart(String file, String svg, String caption) {}

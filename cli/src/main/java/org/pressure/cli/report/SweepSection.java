@@ -28,8 +28,9 @@ final class SweepSection {
         for (SweepReport.Parameter p : s.parameters()) {
             h.open("tr").open("th", "scope", "row").element("code", p.path()).close("th")
                     .open("td").element("code", p.distribution() == null ? "" : p.distribution()).close("td")
-                    .element("td", number(p.low()), "class", "num").element("td", number(p.median()), "class", "num")
-                    .element("td", number(p.high()), "class", "num").close("tr");
+                    .element("td", number(p.low(), p.percent()), "class", "num")
+                    .element("td", number(p.median(), p.percent()), "class", "num")
+                    .element("td", number(p.high(), p.percent()), "class", "num").close("tr");
         }
         h.close("tbody").close("table").close("div").newline();
         if (!s.correlations().isEmpty()) {
@@ -44,7 +45,11 @@ final class SweepSection {
                 .element("th", "Median", "class", "num").element("th", "95th percentile", "class", "num")
                 .element("th", "Never happens", "class", "num").close("tr").close("thead").open("tbody");
         for (SweepReport.Output o : s.outputs()) {
-            h.open("tr").open("th", "scope", "row").element("code", o.name()).close("th")
+            String among = o.year() && o.never() != null ? SweepReport.among(o.name(), o.never(), 1) : "";
+            h.open("tr").open("th", "scope", "row").element("code", o.name());
+            // the percentiles of a year are of the runs in which it happens: said where they are read
+            if (!among.isEmpty()) h.element("span", "percentiles " + among, "class", "among");
+            h.close("th")
                     .element("td", value(o.p5(), o.year()), "class", "num").element("td", value(o.p50(), o.year()), "class", "num")
                     .element("td", value(o.p95(), o.year()), "class", "num")
                     .element("td", o.never() == null ? "" : percent(o.never()), "class", "num").close("tr");
@@ -112,6 +117,12 @@ final class SweepSection {
         if (Double.isNaN(x)) return "\u2013";
         double a = Math.abs(x);
         return String.format(Locale.UK, a >= 1000 ? "%,.0f" : a >= 10 ? "%,.1f" : a >= 0.1 ? "%.3f" : "%.4g", x);
+    }
+
+    /** A parameter's value as the sweep file wrote its kind: a percentage (2.41%) where it wrote percentages. */
+    static String number(double x, boolean percent) {
+        if (!percent || Double.isNaN(x)) return number(x);
+        return String.format(Locale.UK, Math.abs(x) >= 0.1 ? "%.1f%%" : "%.2f%%", 100 * x);
     }
 
     static String value(double x, boolean year) {

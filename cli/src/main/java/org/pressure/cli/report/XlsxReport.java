@@ -206,7 +206,7 @@ public final class XlsxReport {
                     number(sheet, row, 7, all ? wp.otherPublic() : wp.other()[a], null);
                     number(sheet, row, 8, all ? wp.basePublic() : wp.base()[a], null);
                     number(sheet, row, 9, all ? wp.publicDifference() : wp.difference(a), null);
-                    if (all) text(sheet, row, 10, WhoPaysText.sentence(wp, reports.get(0).result().scenario().units()));
+                    if (all) text(sheet, row, 10, WhoPaysText.sentence(wp, reports.get(0).result().scenario().units(), reports.get(0).result().scenario()));
                 }
                 row++;
             }
@@ -240,7 +240,7 @@ public final class XlsxReport {
             for (CompiledScenario.Column c : result.columns()) {
                 int col = 0;
                 if (several) text(sheet, row, col++, r.label());
-                text(sheet, row, col++, inWords(c.header()));
+                text(sheet, row, col++, inWords(c.header(), result.scenario()));
                 text(sheet, row, col++, c.header());
                 double[] v = result.column(c.header());
                 for (int y : years) {
@@ -259,6 +259,11 @@ public final class XlsxReport {
 
     /** A results.csv id in words: {@code service.adult_social_care.cost} is "Adult social care: cost". */
     static String inWords(String id) {
+        return inWords(id, null);
+    }
+
+    /** As {@link #inWords(String)}, a driver, income stream, service or agency named by its {@code label:} in {@code sc}. */
+    static String inWords(String id, Scenario sc) {
         String[] parts = id.split("\\.");
         java.util.function.Function<String, String> words = w -> w.replace('_', ' ');
         java.util.function.Function<String, String> capital = w -> w.isEmpty() ? w
@@ -270,7 +275,8 @@ public final class XlsxReport {
             case "service", "savings", "agency", "cohort" -> "";
             default -> words.apply(parts[0]);
         };
-        String name = capital.apply(words.apply(parts[1]));
+        String name = sc != null && java.util.Set.of("driver", "income", "service", "agency").contains(parts[0])
+                ? capital.apply(sc.label(parts[0], parts[1])) : capital.apply(words.apply(parts[1]));
         String rest = parts.length > 2 ? words.apply(String.join(" ", java.util.Arrays.copyOfRange(parts, 2, parts.length))) : "";
         if (parts[0].equals("income") || parts[0].equals("driver")) {
             return name + " (" + kind + ")" + (rest.isEmpty() ? "" : ": " + rest);
@@ -315,19 +321,23 @@ public final class XlsxReport {
         row(sheet, row++, "parameter", "lowest", "median", "highest", "distribution");
         for (SweepReport.Parameter p : s.parameters()) {
             text(sheet, row, 0, p.path());
-            number(sheet, row, 1, p.low(), null);
-            number(sheet, row, 2, p.median(), null);
-            number(sheet, row, 3, p.high(), null);
+            // a share the sweep file wrote as a percentage is a percentage cell, the number unchanged
+            number(sheet, row, 1, p.low(), p.percent() ? styles.percent : null);
+            number(sheet, row, 2, p.median(), p.percent() ? styles.percent : null);
+            number(sheet, row, 3, p.high(), p.percent() ? styles.percent : null);
             text(sheet, row++, 4, p.distribution());
         }
         for (String c : s.correlations()) row(sheet, row++, "correlated", c);
         row++;
-        row(sheet, row++, "output", "5th percentile", "median", "95th percentile", "never (share of runs)");
+        row(sheet, row++, "output", "5th percentile", "median", "95th percentile", "never (share of runs)", "percentiles over");
         for (SweepReport.Output o : s.outputs()) {
             text(sheet, row, 0, o.name());
             double[] v = {o.p5(), o.p50(), o.p95()};
             for (int c = 0; c < 3; c++) if (!Double.isNaN(v[c])) number(sheet, row, c + 1, v[c], o.year() ? styles.year : null);
             if (o.never() != null) number(sheet, row, 4, o.never(), styles.percent);
+            if (o.year() && o.never() != null && !SweepReport.among(o.name(), o.never()).isEmpty()) {
+                text(sheet, row, 5, SweepReport.among(o.name(), o.never()).replaceFirst("^of ", ""));
+            }
             row++;
         }
         if (!s.byYear().isEmpty()) {

@@ -11,7 +11,7 @@ final class Labels {
     static String label(String path, Node tree) {
         List<String> k = List.of(path.split("\\."));
         String last = k.get(k.size() - 1);
-        String owner = k.size() >= 2 ? Theme.label(k.get(1)) : Theme.label(last);
+        String owner = k.size() >= 2 ? given(tree, k.get(0), k.get(1)) : Theme.label(last);
         return switch (k.get(0)) {
             case "drivers", "income" -> k.size() == 2 ? owner
                     : last.equals("growth") ? owner + ": growth a year" : owner + ": " + words(k.subList(2, k.size()));
@@ -32,13 +32,23 @@ final class Labels {
         };
     }
 
+    /** The {@code label:} the file gives a driver, income stream or service, or its name in words. */
+    private static String given(Node tree, String section, String name) {
+        if (tree instanceof Node.MapNode root && root.get(section) instanceof Node.MapNode part
+                && part.get(name) instanceof Node.MapNode entity && entity.get("label") instanceof Node.ScalarNode s
+                && !s.text().isBlank()) {
+            return Theme.cut(s.text().strip());
+        }
+        return Theme.label(name);
+    }
+
     private static String link(List<String> k, Node tree) {
         String from = "", to = "";
         if (k.size() >= 2 && tree instanceof Node.MapNode root && root.get("failure_demand") instanceof Node.ListNode l) {
             try {
                 if (l.items().get(Integer.parseInt(k.get(1))) instanceof Node.MapNode link) {
-                    from = link.get("from") instanceof Node.ScalarNode s ? s.text().replace('_', ' ') : "";
-                    to = link.get("to") instanceof Node.ScalarNode s ? s.text().replace('_', ' ') : "";
+                    from = link.get("from") instanceof Node.ScalarNode s ? lower(given(tree, "services", s.text())) : "";
+                    to = link.get("to") instanceof Node.ScalarNode s ? lower(given(tree, "services", s.text())) : "";
                 }
             } catch (RuntimeException e) {
                 // an index that is not a number or not there: the generic label below
@@ -61,6 +71,12 @@ final class Labels {
         if (last.equals("cost_per_m")) return units + " per £1m";
         if (path.startsWith("budget.reserves.")) return units;
         return percent ? "%" : "";
+    }
+
+    /** A name in the middle of a sentence: "adult social care", but "NHS" and "Children's social care" as given. */
+    private static String lower(String label) {
+        return label.length() > 1 && Character.isUpperCase(label.charAt(0)) && Character.isLowerCase(label.charAt(1))
+                ? Character.toLowerCase(label.charAt(0)) + label.substring(1) : label;
     }
 
     private static String words(List<String> keys) {

@@ -12,7 +12,7 @@ import org.pressure.engine.scenario.Node;
 /**
  * A scenario file that {@code extends} another with only the values a what-if page changed.
  * Where a changed value sits inside a series or a list, the whole series or list is written,
- * because {@code extends} replaces those as a whole (council-model.md section 1).
+ * because {@code extends} replaces those as a whole (docs/model.md section 1).
  */
 final class VariantFile {
     private static final Set<String> SERVICE_SERIES = Set.of("cost", "unit_cost", "floor", "variance", "clients");
@@ -67,7 +67,7 @@ final class VariantFile {
             n = n instanceof Node.MapNode m ? m.get(path.get(i)) : null;
             if (n == null) break;
         }
-        // the series positions of council-model.md section 1, or a whole part holding them (a
+        // the series positions of docs/model.md section 1, or a whole part holding them (a
         // complete subtree written over its base merges to itself)
         String top = path.get(0);
         if ((top.equals("drivers") || top.equals("income")) && path.size() > 2) return path.subList(0, 2);

@@ -259,7 +259,7 @@ public final class WhatIf {
             for (Service s : sc.services().values()) {
                 if (!s.council() || s.statutory() != statutory) continue;
                 String column = statutory && !part2 ? Columns.cost(s.name()) : Columns.funded(s.name());
-                out.add(Map.of("column", column, "label", Theme.label(s.name()) + (statutory ? " (statutory)" : " (funded)"),
+                out.add(Map.of("column", column, "label", sc.label("service", s.name()) + (statutory ? " (statutory)" : " (funded)"),
                         "statutory", statutory));
             }
             if (statutory && part2 && baseline.hasColumn("committed_spend")
@@ -315,6 +315,24 @@ public final class WhatIf {
         return m;
     }
 
+    /**
+     * Whether {@code sc} uses the feature {@code i} measures: a tile of overspends, undelivered
+     * savings, exceptional support, failure demand or the cost to other public bodies on the page
+     * of a file that has none of them would only ever read 0 and make readers wonder what it means.
+     */
+    static boolean uses(Scenario sc, Indicator i) {
+        return switch (i) {
+            // overspends come from a service's variance or a saving not delivered
+            case TOTAL_OVERSPEND -> sc.services().values().stream().anyMatch(s -> s.variance() != null)
+                    || !sc.part2().savings().isEmpty();
+            case UNDELIVERED_SAVINGS -> !sc.part2().savings().isEmpty();
+            case EFS_TOTAL -> sc.budget().onFailure() == org.pressure.engine.council.Budget.OnFailure.EFS;
+            case FAILURE_DEMAND_COST -> !sc.links().isEmpty() || !sc.part2().cohorts().isEmpty();
+            case PUBLIC_COST_TOTAL -> !sc.part2().agencies().isEmpty();
+            default -> true;
+        };
+    }
+
     /** What the page needs besides runs: the scenario, its services, its levers. */
     public Map<String, Object> pageJson() {
         Scenario sc = scenario();
@@ -327,9 +345,17 @@ public final class WhatIf {
         m.put("minimumReserves", sc.budget().minimumReserves());
         m.put("stacks", stacks());
         m.put("income", incomeColumn());
+        // what the file calls each public body ("NHS"); the page words those it does not name
+        Map<String, String> agencyLabels = new LinkedHashMap<>();
+        for (String a : sc.part2().agencies()) {
+            String label = sc.label("agency", a);
+            if (!label.equals(a)) agencyLabels.put(a, label);
+        }
+        m.put("agencyLabels", agencyLabels);
         // the engine's indicators: the page shows whichever a run has, labelled and printed as these say
         List<Map<String, Object>> indicators = new ArrayList<>();
         for (Indicator in : Indicator.values()) {
+            if (!uses(sc, in)) continue;
             indicators.add(Map.of("name", in.key, "label", in.label, "kind", in.kind.name().toLowerCase(java.util.Locale.ROOT)));
         }
         m.put("indicators", indicators);

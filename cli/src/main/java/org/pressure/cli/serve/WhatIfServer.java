@@ -1,7 +1,12 @@
 package org.pressure.cli.serve;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.pressure.cli.chart.ChartOptions;
@@ -25,11 +31,14 @@ import org.pressure.cli.report.ScenarioReport;
 import org.pressure.cli.report.XlsxReport;
 import org.pressure.engine.diagnostics.Problem;
 import org.pressure.engine.diagnostics.ScenarioException;
+import org.pressure.engine.scenario.Numbers;
 
 /**
  * The local web server behind {@code pressure serve}: the page, and a run, a variant file or a
- * report for the lever values the page sends. Every request is bounded in size; requests beyond
- * a steady rate are turned away; a bad value is a 400 with a message for people, never a crash.
+ * report for the lever values the page sends. Every request is bounded in size and time; a
+ * request addressed to another name, or sent by a page from another origin, is refused before
+ * anything else; requests beyond a steady rate from one client are turned away; a bad value is a
+ * 400 with a message for people, an internal fault a 500 with one, never a dropped connection.
  *
  * <pre>
  * GET  /                          the page
@@ -46,12 +55,21 @@ public final class WhatIfServer implements AutoCloseable {
     public static final double BURST = 60;
     /** Requests waiting beyond those being answered; more are refused at once. */
     static final int QUEUE = 32;
+    /**
+     * Threads that read requests and write answers. The JDK server reads a request's headers and
+     * body on one of these, so a client that sends slowly holds one until the read time limit;
+     * many are kept so that a few slow clients cannot stall the page, while {@link #runs} keeps the
+     * model runs themselves to one per processor.
+     */
+    static final int WORKERS = 32;
+    /** Clients whose request rate is remembered; the longest unheard of is forgotten first. */
+    static final int CLIENTS = 256;
 
     static {
-        // a client that sends its request slowly must not hold one of the two workers for long;
+        // a client that sends its request slowly must not hold a worker for long;
         // the JDK server reads these when its first instance is made (seconds)
         if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
-            System.setProperty("sun.net.httpserver.maxReqTime", "10");
+            System.setProperty("sun.net.httpserver.maxReqTime", "5");
         }
         if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
             System.setProperty("sun.net.httpserver.maxRspTime", "60");
@@ -64,7 +82,16 @@ public final class WhatIfServer implements AutoCloseable {
     private final byte[] page;
     private final String host;
     private final PrintWriter log;
-    private final RateLimit rate = new RateLimit(RATE_PER_SECOND, BURST);
+    /** One bucket per client (address, and whether the request came from this server's own page). */
+    private final Map<String, RateLimit> rates = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RateLimit> eldest) {
+            return size() > CLIENTS;
+        }
+    };
+    private final Semaphore runs = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
     static final int CACHED_RUNS = 256;
     private final Map<List<String>, byte[]> cache = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -87,15 +114,16 @@ public final class WhatIfServer implements AutoCloseable {
     /** Starts answering on {@code host:port} (port 0: any free port). */
     public static WhatIfServer start(WhatIf whatIf, String host, int port, PrintWriter log) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
                 r -> {
                     Thread t = new Thread(r, "pressure-serve");
                     t.setDaemon(true);
                     return t;
                 }, new ThreadPoolExecutor.DiscardPolicy());
         WhatIfServer s = new WhatIfServer(whatIf, server, executor, host, log);
+        executor.allowCoreThreadTimeOut(true);
         server.setExecutor(executor);
-        server.createContext("/", s::handle);
+        server.createContext("/", guarded(s::handle, log));
         server.start();
         s.warmUp();
         return s;
@@ -140,52 +168,86 @@ public final class WhatIfServer implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-            ex.getResponseHeaders().set("Referrer-Policy", "no-referrer");
-            ex.getResponseHeaders().set("Cache-Control", "no-store");
-            if (!rate.allow()) {
-                error(ex, 429, "too many requests at once; wait a moment and move the slider again");
-                return;
-            }
-            if (!hostAllowed(ex.getRequestHeaders().getFirst("Host"))) {
-                // a page elsewhere that renamed itself to this address (DNS rebinding) reads nothing
-                error(ex, 421, "this server answers only at " + url());
-                return;
-            }
-            String path = ex.getRequestURI().getPath();
-            String method = ex.getRequestMethod();
-            if (path.equals("/") || path.equals("/index.html")) {
-                if (!method.equals("GET") && !method.equals("HEAD")) {
-                    methodNotAllowed(ex, "GET");
-                    return;
-                }
-                ex.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; script-src 'unsafe-inline'; "
-                        + "style-src 'unsafe-inline'; img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'");
-                send(ex, 200, "text/html; charset=utf-8", page, null);
-                return;
-            }
-            if (!path.equals("/api/run") && !path.equals("/api/variant") && !path.equals("/api/report")) {
-                error(ex, 404, "there is nothing at " + truncate(path) + "; the page is at /");
-                return;
-            }
-            if (!method.equals("POST")) {
-                methodNotAllowed(ex, "POST");
-                return;
-            }
-            String type = ex.getRequestHeaders().getFirst("Content-Type");
-            if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-                error(ex, 415, "send the lever values as JSON (Content-Type: application/json)");
-                return;
-            }
-            Map<String, String> values;
+    /**
+     * {@code handler}, answering 500 with a message when it fails inside; the fault is logged for
+     * the person running the server. The exchange is closed only after that answer, so the
+     * browser is told rather than seeing its connection dropped.
+     */
+    static HttpHandler guarded(HttpHandler handler, PrintWriter log) {
+        return ex -> {
             try {
-                values = values(ex);
-            } catch (BadRequest e) {
-                error(ex, e.status, e.getMessage());
+                handler.handle(ex);
+            } catch (IOException e) {
+                // the browser went away mid-answer: nothing to tell anyone
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                synchronized (log) {
+                    log.println("pressure serve: internal error answering " + ex.getRequestURI().getPath() + ": " + e);
+                    log.flush();
+                }
+                try {
+                    error(ex, 500, "internal error: the server could not answer this request (the terminal running "
+                            + "pressure serve says more)");
+                } catch (IOException | RuntimeException ignored) {
+                    // the answer had already begun
+                }
+            } finally {
+                ex.close();
+            }
+        };
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        ex.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        String hostHeader = ex.getRequestHeaders().getFirst("Host");
+        if (!hostAllowed(hostHeader)) {
+            // a page elsewhere that renamed itself to this address (DNS rebinding) reads nothing
+            error(ex, 421, "this server answers only at " + url());
+            return;
+        }
+        String path = ex.getRequestURI().getPath();
+        String method = ex.getRequestMethod();
+        String origin = ex.getRequestHeaders().getFirst("Origin");
+        String site = ex.getRequestHeaders().getFirst("Sec-Fetch-Site");
+        boolean api = path.startsWith("/api/");
+        if (!originAllowed(origin, hostHeader, method, api) || (api && !ownSite(site))) {
+            // another page open in the same browser may not drive the server or read its answers
+            error(ex, 403, "this server answers only its own page, " + url());
+            return;
+        }
+        // checked after the address, so refused requests cost the page nothing; counted apart
+        // for requests from elsewhere, so another page cannot use up the page's own allowance
+        String client = ex.getRemoteAddress().getAddress().getHostAddress() + (ownSite(site) ? "" : " other");
+        if (!rate(client).allow()) {
+            error(ex, 429, "too many requests at once; wait a moment and move the slider again");
+            return;
+        }
+        if (path.equals("/") || path.equals("/index.html")) {
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                methodNotAllowed(ex, "GET");
                 return;
             }
+            ex.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; script-src 'unsafe-inline'; "
+                    + "style-src 'unsafe-inline'; img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'");
+            send(ex, 200, "text/html; charset=utf-8", page, null);
+            return;
+        }
+        if (!path.equals("/api/run") && !path.equals("/api/variant") && !path.equals("/api/report")) {
+            error(ex, 404, "there is nothing at " + truncate(path) + "; the page is at /");
+            return;
+        }
+        if (!method.equals("POST")) {
+            methodNotAllowed(ex, "POST");
+            return;
+        }
+        if (!json(ex.getRequestHeaders().getFirst("Content-Type"))) {
+            error(ex, 415, "send the lever values as JSON (Content-Type: application/json)");
+            return;
+        }
+        try {
+            Map<String, String> values = values(ex);
+            runs.acquireUninterruptibly();
             try {
                 switch (path) {
                     case "/api/run" -> send(ex, 200, "application/json", run(values), null);
@@ -193,23 +255,54 @@ public final class WhatIfServer implements AutoCloseable {
                             whatIf.variantFile(values).getBytes(StandardCharsets.UTF_8), baseName() + "-variant.yaml");
                     default -> report(ex, values);
                 }
-            } catch (ScenarioException e) {
-                error(ex, 400, message(e));
-            } catch (BadRequest e) {
-                error(ex, e.status, e.getMessage());
+            } finally {
+                runs.release();
             }
-        } catch (IOException e) {
-            // the browser went away mid-answer: nothing to tell anyone
-        } catch (RuntimeException e) {
-            log.println("pressure serve: internal error answering " + ex.getRequestURI().getPath() + ": " + e);
-            log.flush();
-            try {
-                error(ex, 500, "internal error: the server could not answer this request (the terminal running "
-                        + "pressure serve says more)");
-            } catch (IOException | RuntimeException ignored) {
-                // the answer had already begun
-            }
+        } catch (ScenarioException e) {
+            error(ex, 400, message(e));
+        } catch (BadRequest e) {
+            error(ex, e.status, e.getMessage());
         }
+    }
+
+    private RateLimit rate(String client) {
+        synchronized (rates) {
+            return rates.computeIfAbsent(client, c -> new RateLimit(RATE_PER_SECOND, BURST));
+        }
+    }
+
+    /**
+     * Whether a request was sent by this server's own page, as the browser says in
+     * {@code Sec-Fetch-Site}: the page itself ({@code same-origin}), a person typing the address
+     * or following a bookmark ({@code none}), or a client that does not say (not a browser). A
+     * page on another port of this machine is {@code same-site}, so that is refused too.
+     */
+    static boolean ownSite(String site) {
+        return site == null || site.equals("same-origin") || site.equals("none");
+    }
+
+    /**
+     * A browser names the page that sent a request in {@code Origin}; only this server's own
+     * page, at the address the request was sent to, may send lever values. A request without
+     * {@code Origin} (a script, curl) is not from another page and is allowed; a page's plain GET
+     * of the page is a navigation and is allowed too.
+     */
+    static boolean originAllowed(String origin, String hostHeader, String method, boolean api) {
+        if (origin == null) return true;
+        if (!api && (method.equals("GET") || method.equals("HEAD"))) return true;
+        return hostHeader != null && origin.strip().equalsIgnoreCase("http://" + hostHeader.strip());
+    }
+
+    /** Whether a Content-Type is JSON in UTF-8: {@code application/json}, with at most a UTF-8 charset. */
+    static boolean json(String type) {
+        if (type == null) return false;
+        String[] parts = type.split(";");
+        if (!parts[0].strip().equalsIgnoreCase("application/json")) return false;
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].strip().toLowerCase(Locale.ROOT).replace("\"", "");
+            if (!p.isEmpty() && !p.equals("charset=utf-8")) return false;
+        }
+        return true;
     }
 
     /**
@@ -229,13 +322,21 @@ public final class WhatIfServer implements AutoCloseable {
         return json;
     }
 
-    /** On a loopback address, only requests addressed to a loopback name are answered. */
+    /**
+     * On a loopback address, only requests addressed to this server by a loopback name and its
+     * own port are answered: {@code localhost}, {@code 127.0.0.1}, {@code [::1]} or the address
+     * it was started on, each followed by exactly {@code :PORT}. Anything else, such as
+     * {@code 127.0.0.1.attacker.example}, is a name someone else controls and could point here.
+     */
     boolean hostAllowed(String header) {
         if (!loopback(host)) return true;
         if (header == null) return false;
         String h = header.strip().toLowerCase(Locale.ROOT);
-        h = h.startsWith("[") ? h.substring(0, h.indexOf(']') + 1) : h.replaceFirst(":\\d+$", "");
-        return h.equals("localhost") || h.equals("[::1]") || h.startsWith("127.");
+        String own = host.contains(":") ? "[" + host.toLowerCase(Locale.ROOT) + "]" : host.toLowerCase(Locale.ROOT);
+        for (String name : List.of("localhost", "127.0.0.1", "[::1]", own)) {
+            if (h.equals(name + ":" + port()) || (port() == 80 && h.equals(name))) return true;
+        }
+        return false;
     }
 
     private static boolean loopback(String host) {
@@ -272,18 +373,44 @@ public final class WhatIfServer implements AutoCloseable {
         return (dot > 0 ? name.substring(0, dot) : name).replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
+    /**
+     * Requests are read strictly: one JSON value and nothing after it, no key twice (which of
+     * two values would count is a guess), text in UTF-8.
+     */
+    private static final ObjectReader STRICT = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .readerFor(JsonNode.class);
+
+    /**
+     * A lever value's exponent, if any, must be a short one: the slider never writes one, and
+     * a long one (1e-2147483648%) is text no one meant as a number.
+     */
+    private static final java.util.regex.Pattern LONG_EXPONENT = java.util.regex.Pattern.compile("[eE][+-]?\\d{4,}");
+
     /** The lever values of a request body: {@code {"values": {PATH: "VALUE", ...}}}. */
-    private static Map<String, String> values(HttpExchange ex) throws IOException {
-        byte[] body = read(ex.getRequestBody());
+    static Map<String, String> values(HttpExchange ex) throws IOException {
+        return values(read(ex.getRequestBody()));
+    }
+
+    static Map<String, String> values(byte[] body) {
         JsonNode root;
         try {
-            root = Page.JSON.readTree(body);
+            root = STRICT.readValue(body);
         } catch (IOException e) {
-            throw new BadRequest(400, "the request is not JSON; send {\"values\": {\"PATH\": \"VALUE\"}}");
+            throw new BadRequest(400, "the request is not JSON" + (e.getMessage() != null
+                    && e.getMessage().startsWith("Duplicate field") ? " with each key once" : "")
+                    + "; send {\"values\": {\"PATH\": \"VALUE\"}}");
         }
         if (root == null || !root.isObject()) {
             throw new BadRequest(400, "send {\"values\": {\"PATH\": \"VALUE\"}}, e.g. {\"values\": "
                     + "{\"services.prevention.floor\": \"30%\"}}");
+        }
+        for (var names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("values")) {
+                throw new BadRequest(400, "unknown key `" + truncate(name) + "`; send only {\"values\": {\"PATH\": \"VALUE\"}}");
+            }
         }
         JsonNode v = root.get("values");
         if (v == null || v.isNull()) return Map.of();
@@ -296,7 +423,11 @@ public final class WhatIfServer implements AutoCloseable {
             if (!e.getValue().isTextual()) {
                 throw new BadRequest(400, truncate(e.getKey()) + ": give the value as text, e.g. \"2.5%\" or \"40\"");
             }
-            out.put(e.getKey(), e.getValue().textValue());
+            String value = e.getValue().textValue();
+            if (LONG_EXPONENT.matcher(value).find()) {
+                throw new BadRequest(400, truncate(e.getKey()) + ": " + Numbers.badNumber(value));
+            }
+            out.put(e.getKey(), value);
         }
         return out;
     }
@@ -352,7 +483,7 @@ public final class WhatIfServer implements AutoCloseable {
     }
 
     /** A request the server will not answer, with its HTTP status. */
-    private static final class BadRequest extends RuntimeException {
+    static final class BadRequest extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final int status;
 

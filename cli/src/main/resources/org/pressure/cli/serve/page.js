@@ -101,7 +101,8 @@
     return 'was ' + money(was) + ', ' + money(Math.abs(diff)) + (diff > 0 ? ' more' : ' less');
   }
   function indicatorNames(run) {
-    var names = Object.keys(run.summary.indicators);
+    // only the indicators the page lists: those of features the scenario does not use are left out
+    var names = Object.keys(run.summary.indicators).filter(function (n) { return !D.indicators || INDICATORS[n]; });
     var i = names.indexOf('failure_year');
     if (i > 0) { names.splice(i, 1); names.unshift('failure_year'); }
     return names;
@@ -250,6 +251,14 @@
       var c = change(n, now[n], was[n]);
       li.innerHTML = '<span class="label"></span><strong class="value"></strong><span class="change"></span>';
       li.querySelector('.label').textContent = label(n);
+      if (n === 'failure_year') {
+        // the term residents will not know, explained where they meet it
+        var note = document.createElement('span');
+        note.className = 'note';
+        note.textContent = 'A section 114 notice is the report a council\u2019s chief finance officer must make ' +
+          'when the money it has will not cover the year\u2019s spending; new spending then stops.';
+        li.appendChild(note);
+      }
       var v = li.querySelector('.value');
       v.textContent = value(n, now[n]);
       v.dataset.indicator = n;
@@ -282,7 +291,9 @@
   // spec: {stacks: [{label, color, values}], bars: [...], lines: [{label, color, width, dash, values, faint}],
   //        hlines: [{value, color, label}], vlines: [{year, color, label}]}
   function chart(svg, spec) {
-    var W = 640, H = 330, L = 58, R = 12, T = 12, B = 30;
+    // T leaves a band above the plot for the units and the labels of year lines, so neither sits
+    // on the top tick or on a line of the chart
+    var W = 640, H = 350, L = 58, R = 12, T = 40, B = 30;
     var ys = years(), n = ys.length;
     var lo = 0, hi = 0;
     function scan(v) { v.forEach(function (x) { if (isFinite(x)) { lo = Math.min(lo, x); hi = Math.max(hi, x); } }); }
@@ -309,7 +320,7 @@
     ys.forEach(function (yr, i) {
       if (i % every === 0) g.appendChild(el('text', { x: x(i), y: H - 10, 'text-anchor': 'middle' }, fy(yr)));
     });
-    g.appendChild(el('text', { x: 4, y: 10 }, D.units || ''));
+    g.appendChild(el('text', { x: 4, y: 14 }, D.units || ''));
     // stacked areas
     var base = new Array(n).fill(0);
     (spec.stacks || []).forEach(function (s) {
@@ -337,12 +348,15 @@
       g.appendChild(el('path', { d: d, fill: 'none', stroke: s.faint ? FAINT : s.color, 'stroke-width': s.width || 2.5,
         'stroke-dasharray': s.dash || (s.faint ? '5 4' : 'none'), opacity: s.faint ? 0.9 : 1, 'data-series': s.label }));
     });
-    (spec.vlines || []).forEach(function (m) {
+    // drawn last first, so that where two share a year the first (the budget failing) is on top
+    (spec.vlines || []).slice().reverse().forEach(function (m) {
       var i = m.year - D.start;
       if (i < 0 || i >= n) return;
-      g.appendChild(el('line', { x1: x(i), x2: x(i), y1: T, y2: H - B, stroke: m.color, 'stroke-width': 2, 'stroke-dasharray': '4 3' }));
+      g.appendChild(el('line', { x1: x(i), x2: x(i), y1: T, y2: H - B, stroke: m.color, 'stroke-width': 2,
+        'stroke-dasharray': '4 3', 'data-year-line': m.label }));
       var right = i < n / 2;
-      g.appendChild(el('text', { x: x(i) + (right ? 4 : -4), y: T + 12 + (m.offset || 0), 'text-anchor': right ? 'start' : 'end', fill: m.color }, m.label));
+      g.appendChild(el('text', { x: x(i) + (right ? 4 : -4), y: T - 18 + (m.offset || 0), 'text-anchor': right ? 'start' : 'end',
+        fill: m.color, 'data-label': m.label }, m.label));
     });
   }
   function legend(ul, items) {
@@ -418,17 +432,26 @@
       { label: 'Minimum reserves', color: '#D55E00', line: true }, { label: 'Scenario as written', color: FAINT, line: true }]);
 
     f = figure('chart-gap', 'The budget gap and how it is closed');
+    // a draw that takes reserves below zero is not money the council has: shown apart, as a deficit
+    var draw = col(current, 'reserves_draw'), left = col(current, 'reserves');
+    var held = draw.map(function (d, i) { return d > 0 ? Math.max(0, Math.min(d, left[i] + d)) : d; });
+    var beyond = draw.map(function (d, i) { return d > 0 ? d - held[i] : 0; });
+    var deficit = beyond.some(function (b) { return b > 1e-9; });
     chart(f.querySelector('svg'), {
       bars: [{ label: 'Cuts', color: '#E69F00', values: col(current, 'cuts') },
-        { label: 'Reserves drawn', color: '#0072B2', values: col(current, 'reserves_draw') }],
+        { label: 'Reserves drawn', color: '#0072B2', values: held }]
+        .concat(deficit ? [{ label: 'Beyond reserves', color: '#CC3311', values: beyond }] : []),
       lines: [{ label: 'Scenario as written: gap', faint: true, values: col(baseline, 'budget_gap') },
         { label: 'Budget gap', color: '#000', width: 2.5, values: col(current, 'budget_gap') }]
     });
+    var sumOf = function (v) { return v.reduce(function (a, b) { return a + Math.max(0, b); }, 0); };
     f.querySelector('p').textContent = 'Budget gaps add up to ' + money(ind.cumulative_gap) + ': ' + money(ind.total_cuts) +
-      ' closed by cuts, ' + money(ind.total_reserves_drawn) + ' drawn from reserves.';
+      ' closed by cuts, ' + (deficit ? money(sumOf(held)) + ' drawn from reserves and ' + money(sumOf(beyond)) +
+      ' left unfunded once reserves were below zero.' : money(ind.total_reserves_drawn) + ' drawn from reserves.');
     legend(f.querySelector('.legend'), [{ label: 'Closed by cuts to discretionary services', color: '#E69F00' },
-      { label: 'Drawn from reserves', color: '#0072B2' }, { label: 'Budget gap before action', color: '#000', line: true },
-      { label: 'Scenario as written', color: FAINT, line: true }]);
+      { label: 'Drawn from reserves', color: '#0072B2' }]
+      .concat(deficit ? [{ label: 'Unfunded: reserves below zero (a deficit)', color: '#CC3311' }] : [])
+      .concat([{ label: 'Budget gap before action', color: '#000', line: true }, { label: 'Scenario as written', color: FAINT, line: true }]));
 
     var agencies = Object.keys(current.columns).filter(function (c) { return /^agency\.[^.]+\.cost$/.test(c); });
     if (agencies.length) {
@@ -437,7 +460,8 @@
       agencies.forEach(function (c, k) {
         var name = c.split('.')[1], colour = AGENCY[k % AGENCY.length];
         // short names are initials (nhs, dwp); longer ones are words
-        var lbl = name.length <= 3 ? name.toUpperCase() : name.charAt(0).toUpperCase() + name.slice(1).replace(/_/g, ' ');
+        var given = D.agencyLabels && D.agencyLabels[name];
+        var lbl = given ? given : name.length <= 3 ? name.toUpperCase() : name.charAt(0).toUpperCase() + name.slice(1).replace(/_/g, ' ');
         lines.push({ label: 'Scenario as written: ' + lbl, faint: true, values: col(baseline, c) });
         lines.push({ label: lbl, color: colour, width: 2.5, values: col(current, c) });
         keys.push({ label: lbl, color: colour, line: true });

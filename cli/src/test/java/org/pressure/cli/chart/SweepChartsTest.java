@@ -49,7 +49,8 @@ class SweepChartsTest {
         assertEquals("services.care.cost.growth", data.getColumnKey(1));
         assertTrue(SweepCharts.chosenPoints(r));
         JFreeChart hist = SweepCharts.histogram(r, r.outputs().get(0), "oat.yaml");
-        assertTrue(((org.jfree.chart.title.TextTitle) hist.getSubtitle(0)).getText().contains("not a probability"));
+        // under the sweep's name, the note that design points are not probabilities
+        assertTrue(((org.jfree.chart.title.TextTitle) hist.getSubtitle(1)).getText().contains("not a probability"));
     }
 
     @Test

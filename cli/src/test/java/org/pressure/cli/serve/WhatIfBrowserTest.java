@@ -155,6 +155,15 @@ class WhatIfBrowserTest {
         assertIndicators(baseline);
         assertEquals("The scenario as written.", browser.findElement(By.id("changes")).getText());
 
+        // a file with no agencies, savings, outturn or exceptional support has no tiles for them;
+        // section 114 is explained where it is met
+        for (String unused : List.of("total_overspend", "undelivered_savings", "efs_total", "public_cost_total")) {
+            assertEquals(0, browser.findElements(By.id("indicator-" + unused)).size(), unused);
+        }
+        assertEquals(1, browser.findElements(By.id("indicator-failure_demand_cost")).size());
+        assertTrue(browser.findElement(By.cssSelector("#indicator-failure_year .note")).getText()
+                .startsWith("A section 114 notice is the report a council\u2019s chief finance officer must make"));
+
         report("served", timings(20, "services.other.cost.growth", false));
         screenshot("serve-desktop");
     }
@@ -186,7 +195,32 @@ class WhatIfBrowserTest {
         Assumptions.assumeTrue(Files.exists(barnet), "run from the cli module of the repository");
         try (WhatIfServer flagship = WhatIfServer.start(WhatIf.load(barnet, List.of(), false), "127.0.0.1", 0,
                 new PrintWriter(new StringWriter()))) {
+            shown = barnet;
             load(flagship.url());
+            assertEquals(1, browser.findElements(By.id("indicator-public_cost_total")).size(), "Barnet lists agencies");
+            assertEquals(0, browser.findElements(By.id("indicator-total_overspend")).size(), "but has no overspends");
+            // the labels of year lines sit in the band above the plot, over no line of the chart, and the
+            // units sit clear above the top tick
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            Number plotTop = (Number) js.executeScript("var s = document.querySelector('#chart-doom svg'); var ys = "
+                    + "[].map.call(s.querySelectorAll('path[data-series]'), function (p) { return p.getBBox().y; }); "
+                    + "return Math.min.apply(null, ys);");
+            @SuppressWarnings("unchecked")
+            List<Number> labelBottoms = (List<Number>) js.executeScript("return [].map.call(document.querySelectorAll("
+                    + "'#chart-doom text[data-label]'), function (t) { var b = t.getBBox(); return b.y + b.height; });");
+            assertEquals(2, labelBottoms.size(), "failure and crossover years are marked");
+            for (Number bottom : labelBottoms) assertTrue(bottom.doubleValue() <= plotTop.doubleValue(), bottom + " vs " + plotTop);
+            Number unitsBottom = (Number) js.executeScript("var t = [].filter.call(document.querySelectorAll('#chart-doom "
+                    + "text'), function (t) { return t.textContent === '£m'; })[0].getBBox(); return t.y + t.height;");
+            Number topTick = (Number) js.executeScript("var t = [].filter.call(document.querySelectorAll('#chart-doom "
+                    + "text[text-anchor=end]'), function (t) { return /^[\\d,]+$/.test(t.textContent); }); return Math.min.apply("
+                    + "null, t.map(function (x) { return x.getBBox().y; }));");
+            assertTrue(unitsBottom.doubleValue() <= topTick.doubleValue(), unitsBottom + " vs " + topTick);
+            // Barnet's reserves fall below zero: what is drawn beyond them is shown as a deficit
+            assertTrue(browser.findElement(By.cssSelector("#chart-gap .legend")).getText()
+                    .contains("Unfunded: reserves below zero (a deficit)"));
+            assertTrue(browser.findElements(By.cssSelector("#chart-gap rect[data-series='Beyond reserves']")).size() > 0);
+            screenshot("serve-flagship");
             List<Double> ms = timings(20, "services.other_services.floor", false);
             report("served flagship (" + barnet.getFileName() + ")", ms);
             assertEquals(20, ms.size());
@@ -200,6 +234,8 @@ class WhatIfBrowserTest {
             double nhs = java.util.Arrays.stream(run.column("agency.nhs.cost")).sum();
             String agencies = browser.findElement(By.id("chart-agencies-desc")).getText();
             assertTrue(agencies.contains("NHS " + String.format(Locale.UK, "£%,.1fm", nhs)), agencies);
+        } finally {
+            shown = null;
         }
     }
 
@@ -237,8 +273,15 @@ class WhatIfBrowserTest {
                 .executeScript("return window.pressure.drawn === window.pressure.changes")));
     }
 
+    /** The scenario the page under test shows: its unused features have no tile. */
+    static Path shown;
+
     private static void assertIndicators(Indicators expected) {
-        Map<String, Object> want = expected.asMap();
+        Map<String, Object> want = new java.util.LinkedHashMap<>(expected.asMap());
+        var sc = Scenarios.load(shown == null ? file : shown, List.of());
+        for (org.pressure.engine.council.Indicator i : org.pressure.engine.council.Indicator.values()) {
+            if (!WhatIf.uses(sc, i)) want.remove(i.key);
+        }
         List<WebElement> values = browser.findElements(By.cssSelector("#indicators .value"));
         assertEquals(want.size(), values.size());
         for (WebElement v : values) {

@@ -171,11 +171,129 @@ class WhatIfServerTest {
 
     @Test
     void a_page_from_another_name_for_this_address_is_not_answered() throws IOException {
-        assertTrue(server.hostAllowed("127.0.0.1:" + server.port()));
-        assertTrue(server.hostAllowed("localhost:" + server.port()));
-        assertTrue(server.hostAllowed("[::1]:" + server.port()));
-        assertFalse(server.hostAllowed("attacker.example:" + server.port()));
+        int port = server.port();
+        assertTrue(server.hostAllowed("127.0.0.1:" + port));
+        assertTrue(server.hostAllowed("localhost:" + port));
+        assertTrue(server.hostAllowed("LOCALHOST:" + port));
+        assertTrue(server.hostAllowed("[::1]:" + port));
+        assertFalse(server.hostAllowed("attacker.example:" + port));
         assertFalse(server.hostAllowed(null));
+        // names an attacker can point at 127.0.0.1 (DNS rebinding), and the wrong port
+        for (String h : List.of("127.evil.com", "127.0.0.1.attacker.example", "[::1].evil.com", "localhost.evil.com",
+                "evil.com#127.0.0.1", "127.0.0.1:" + port)) {
+            assertFalse(server.hostAllowed(h + ":" + port), h);
+        }
+        assertFalse(server.hostAllowed("127.0.0.1"), "no port: port 80, not this one");
+        assertFalse(server.hostAllowed("127.0.0.1:" + (port + 1)));
+        assertFalse(server.hostAllowed("127.0.0.1:" + port + ".evil.com"));
+        // over the wire: the address is checked before anything else
+        assertTrue(raw("GET / HTTP/1.1\r\nHost: 127.0.0.1.attacker.example:" + port + "\r\n\r\n").startsWith("HTTP/1.1 421"));
+        assertTrue(raw("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n").startsWith("HTTP/1.1 200"));
+    }
+
+    /** Sends {@code request} as written and returns the whole answer as text. */
+    static String raw(String request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static String rawPost(String headers, String body) throws IOException {
+        return raw("POST /api/run HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nContent-Type: application/json\r\n"
+                + headers + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n"
+                + body);
+    }
+
+    @Test
+    void another_page_in_the_same_browser_cannot_send_values() throws IOException {
+        String body = "{\"values\": {\"services.prevention.floor\": \"40%\"}}";
+        String own = "http://127.0.0.1:" + server.port();
+        assertTrue(rawPost("Origin: " + own + "\r\nSec-Fetch-Site: same-origin\r\n", body).startsWith("HTTP/1.1 200"));
+        for (String headers : List.of("Origin: http://attacker.example\r\n", "Origin: null\r\n",
+                "Origin: http://127.0.0.1:" + (server.port() + 1) + "\r\n", "Sec-Fetch-Site: cross-site\r\n",
+                "Sec-Fetch-Site: same-site\r\n")) {
+            String answer = rawPost(headers, body);
+            assertTrue(answer.startsWith("HTTP/1.1 403"), headers + answer);
+            assertTrue(answer.endsWith("{\"error\":\"this server answers only its own page, " + server.url() + "\"}"), answer);
+        }
+    }
+
+    @Test
+    void another_page_using_up_its_allowance_does_not_use_up_the_page_s() throws IOException {
+        String get = "GET / HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nSec-Fetch-Site: cross-site\r\n"
+                + "Connection: close\r\n\r\n";
+        int refused = 0;
+        for (int i = 0; i < 2 * WhatIfServer.BURST; i++) {
+            if (raw(get).startsWith("HTTP/1.1 429")) refused++;
+        }
+        assertTrue(refused >= 10, "the other page's requests beyond its burst are turned away: " + refused);
+        assertTrue(rawPost("Sec-Fetch-Site: same-origin\r\n", "{\"values\": {}}").startsWith("HTTP/1.1 200"));
+    }
+
+    @Test
+    void slow_clients_do_not_stall_the_page() throws Exception {
+        List<java.net.Socket> slow = new java.util.ArrayList<>();
+        try {
+            // more than a couple of clients that begin a request and never finish it
+            for (int i = 0; i < 12; i++) {
+                java.net.Socket s = new java.net.Socket("127.0.0.1", server.port());
+                s.getOutputStream().write(("POST /api/run HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nContent-Length: 100\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                s.getOutputStream().flush();
+                slow.add(s);
+            }
+            Thread.sleep(200);
+            long t0 = System.nanoTime();
+            assertEquals(200, post("/api/run", "{\"values\": {\"services.prevention.floor\": \"35%\"}}").statusCode());
+            assertTrue(System.nanoTime() - t0 < 3_000_000_000L, "answered while the slow clients wait");
+        } finally {
+            for (java.net.Socket s : slow) s.close();
+        }
+    }
+
+    @Test
+    void an_internal_fault_is_a_500_with_a_message_not_a_dropped_connection() throws Exception {
+        com.sun.net.httpserver.HttpServer bare = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        StringWriter faults = new StringWriter();
+        bare.createContext("/", WhatIfServer.guarded(ex -> {
+            throw new IllegalStateException("a fault inside");
+        }, new PrintWriter(faults, true)));
+        bare.start();
+        try {
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + bare.getAddress().getPort() + "/api/run")).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(500, r.statusCode());
+            assertEquals("internal error: the server could not answer this request (the terminal running pressure serve "
+                    + "says more)", error(r));
+            assertEquals("pressure serve: internal error answering /api/run: java.lang.IllegalStateException: a fault inside",
+                    faults.toString().strip());
+        } finally {
+            bare.stop(0);
+        }
+    }
+
+    @Test
+    void requests_are_read_strictly() throws Exception {
+        assertBad("{\"values\": {}} trailing", 400, "the request is not JSON; send {\"values\": {\"PATH\": \"VALUE\"}}");
+        assertBad("{\"values\": {}}{\"values\": {}}", 400, "the request is not JSON; send {\"values\": {\"PATH\": \"VALUE\"}}");
+        assertBad("{\"values\": {\"services.prevention.floor\": \"40%\", \"services.prevention.floor\": \"90%\"}}", 400,
+                "the request is not JSON with each key once; send {\"values\": {\"PATH\": \"VALUE\"}}");
+        assertBad("{\"values\": {}, \"extra\": 1}", 400, "unknown key `extra`; send only {\"values\": {\"PATH\": \"VALUE\"}}");
+        assertBad("{\"values\": {\"services.prevention.floor\": \"1e-2147483648%\"}}", 400, "services.prevention.floor: "
+                + "`1e-2147483648%` is not a number; write a plain number such as 2.5 or -1e3, or a percentage such as 4.99%");
+        assertBad("{\"values\": {\"budget.reserves.opening\": \"1e+99999\"}}", 400, "budget.reserves.opening: "
+                + "`1e+99999` is not a number; write a plain number such as 2.5 or -1e3, or a percentage such as 4.99%");
+        for (String type : List.of("application/jsonp", "application/json-patch+json", "text/json",
+                "application/json; charset=latin1")) {
+            assertEquals(415, post("/api/run", type, "{\"values\": {}}").statusCode(), type);
+        }
+        assertEquals(200, post("/api/run", "application/json; charset=UTF-8", "{\"values\": {}}").statusCode());
+        assertEquals("", log.toString(), "no internal error was logged");
     }
 
     @Test

@@ -103,7 +103,7 @@ public final class Comparison {
     }
 
     /**
-     * An agency's cost by year (council-model.md section 12): its {@code agency.NAME.cost} column;
+     * An agency's cost by year (docs/model.md section 12): its {@code agency.NAME.cost} column;
      * for the council of a file that has no such column, statutory plus committed plus funded
      * discretionary spend; 0 for an agency the file does not list.
      */

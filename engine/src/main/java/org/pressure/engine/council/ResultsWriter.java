@@ -16,12 +16,25 @@ public final class ResultsWriter {
 
     private ResultsWriter() {}
 
-    /** One row per year: {@code year}, then every column of the run. Numbers read back to the same double. */
+    /**
+     * One row per year: {@code year}, then every column of the run, each number to
+     * {@value org.pressure.engine.io.CsvText#READABLE_DIGITS} significant digits of its column's
+     * largest value (see {@link org.pressure.engine.io.CsvText#readable}).
+     */
     public static void writeCsv(CouncilResult r, Path file) throws IOException {
-        AtomicFiles.writeText(file, w -> writeCsv(r, w));
+        writeCsv(r, file, false);
+    }
+
+    /** As {@link #writeCsv(CouncilResult, Path)}; where {@code exact}, every number reads back to the same double. */
+    public static void writeCsv(CouncilResult r, Path file, boolean exact) throws IOException {
+        AtomicFiles.writeText(file, w -> writeCsv(r, w, exact));
     }
 
     public static void writeCsv(CouncilResult r, Writer w) throws IOException {
+        writeCsv(r, w, false);
+    }
+
+    public static void writeCsv(CouncilResult r, Writer w, boolean exact) throws IOException {
         List<CompiledScenario.Column> cols = r.columns();
         w.write("year");
         for (CompiledScenario.Column c : cols) {
@@ -30,11 +43,15 @@ public final class ResultsWriter {
         }
         w.write('\n');
         double[][] data = cols.stream().map(c -> r.column(c.header())).toArray(double[][]::new);
+        double[] max = new double[data.length];
+        for (int j = 0; j < data.length; j++) {
+            for (double x : data[j]) if (Double.isFinite(x)) max[j] = Math.max(max[j], Math.abs(x));
+        }
         for (int i = 0; i < r.years(); i++) {
             w.write(Integer.toString(r.year(i)));
-            for (double[] column : data) {
+            for (int j = 0; j < data.length; j++) {
                 w.write(',');
-                w.write(number(column[i]));
+                w.write(exact ? number(data[j][i]) : org.pressure.engine.io.CsvText.readable(data[j][i], max[j]));
             }
             w.write('\n');
         }

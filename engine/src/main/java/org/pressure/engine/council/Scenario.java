@@ -15,7 +15,7 @@ import org.pressure.engine.diagnostics.Location;
 public record Scenario(String name, String description, List<String> sources, int start, int end, String units,
                        Map<String, Series> drivers, Map<String, Series> income, Map<String, Service> services,
                        List<FailureDemandLink> links, Budget budget, String file, Location location,
-                       Part2 part2) {
+                       Part2 part2, Map<String, String> labels) {
 
     /**
      * What part 2 of the model adds (docs/model.md sections 8 to 13); {@link #NONE} for a file
@@ -69,6 +69,14 @@ public record Scenario(String name, String description, List<String> sources, in
     /** How a transition rate responds to funding of a service: {@code per_m} a £1m, saturating at {@code max} (NaN: none). */
     public record Response(String service, Series perM, double max, Series reference, Location location) {}
 
+    /** A file whose names carry no {@code label:}. */
+    public Scenario(String name, String description, List<String> sources, int start, int end, String units,
+                    Map<String, Series> drivers, Map<String, Series> income, Map<String, Service> services,
+                    List<FailureDemandLink> links, Budget budget, String file, Location location, Part2 part2) {
+        this(name, description, sources, start, end, units, drivers, income, services, links, budget, file, location,
+                part2, Map.of());
+    }
+
     /** The constructor of a file without part-2 keys. */
     public Scenario(String name, String description, List<String> sources, int start, int end, String units,
                     Map<String, Series> drivers, Map<String, Series> income, Map<String, Service> services,
@@ -85,6 +93,22 @@ public record Scenario(String name, String description, List<String> sources, in
         services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
         links = List.copyOf(links);
         if (part2 == null) part2 = Part2.NONE;
+        labels = labels == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+    }
+
+    /**
+     * What people read for a driver, income stream, service or agency: its {@code label:} where
+     * the file gives one ("Children's social care", "NHS", "CPI"), else its name in words
+     * ({@code adult_social_care}: "Adult social care"; an agency keeps its name, "nhs").
+     *
+     * @param kind {@code driver}, {@code income}, {@code service} or {@code agency}, as results.csv prefixes columns
+     */
+    public String label(String kind, String name) {
+        String given = labels.get(kind + "." + name);
+        if (given != null) return given;
+        if (kind.equals("agency")) return name;
+        String s = name.replace('_', ' ').strip();
+        return s.isEmpty() ? name : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     public int years() {

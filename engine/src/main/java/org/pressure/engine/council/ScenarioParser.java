@@ -38,7 +38,7 @@ public final class ScenarioParser {
     public static final List<String> TOP_KEYS = List.of("name", "description", "sources", "extends", "time", "units",
             "drivers", "income", "services", "failure_demand", "budget", "agencies", "savings", "cohorts", "capital", "dsg");
     public static final List<String> SERVICE_KEYS =
-            List.of("statutory", "cost", "clients", "unit_cost", "floor", "agency", "variance");
+            List.of("statutory", "cost", "clients", "unit_cost", "floor", "agency", "variance", "label");
     public static final List<String> LINK_KEYS =
             List.of("from", "to", "clients_per_m", "cost_per_m", "delay", "delay_type", "reference", "max");
     public static final List<String> BUDGET_KEYS = List.of("strategy", "cuts", "order", "reserves", "surplus_to_reserves",
@@ -79,6 +79,27 @@ public final class ScenarioParser {
     /** Whether the file uses any key of part 2 of the model. */
     private boolean part2;
     private List<String> agencies = List.of();
+    /** Each {@code label:} given, by kind and name as results.csv prefixes them ({@code service.adult_social_care}). */
+    private final Map<String, String> labels = new LinkedHashMap<>();
+
+    /** Longest label kept: a label is a name for a chart legend or a slider, not a description. */
+    static final int MAX_LABEL = 80;
+
+    /** Records {@code n} as the label of {@code kind.name}; a label is one line of text. */
+    private void label(String kind, String name, Node n, String path) {
+        if (n == null) return;
+        if (!(n instanceof Node.ScalarNode s) || s.kind() == Node.ScalarKind.NULL || s.text().isBlank()) {
+            problems.add(n.location(), "`" + path + ".label` should be the name people read, e.g. \"Children's social care\"");
+            return;
+        }
+        String text = s.text().strip();
+        if (text.length() > MAX_LABEL || text.contains("\n")) {
+            problems.add(n.location(), "`" + path + ".label` is a name for legends and sliders: one line of at most "
+                    + MAX_LABEL + " characters");
+            return;
+        }
+        labels.put(kind + "." + name, text);
+    }
 
     private ScenarioParser(Warnings warnings) {
         this.warnings = warnings;
@@ -143,7 +164,7 @@ public final class ScenarioParser {
         problems.throwIfAny();
         Scenario.Part2 p2 = part2 ? new Scenario.Part2(true, agencies, savings, cohorts, capital, dsg) : Scenario.Part2.NONE;
         return new Scenario(name, description, sources, start, end, units, drivers, income, services, links,
-                budget, file, top.location(), p2);
+                budget, file, top.location(), p2, labels);
     }
 
     private List<String> sources(Node n) {
@@ -199,7 +220,15 @@ public final class ScenarioParser {
         }
         for (var e : map.entries().entrySet()) {
             if (!entityName(e.getKey(), e.getValue().keyLocation(), "`" + section + "`")) continue;
-            Series s = series(e.getValue().value(), section + "." + e.getKey(), false);
+            Node value = e.getValue().value();
+            // a driver or income stream written as a mapping may carry a `label:` beside its series
+            if (value instanceof Node.MapNode m && m.entries().containsKey("label")) {
+                label(section.equals("drivers") ? "driver" : "income", e.getKey(), m.get("label"), section + "." + e.getKey());
+                Map<String, Node.Entry> rest = new LinkedHashMap<>(m.entries());
+                rest.remove("label");
+                value = new Node.MapNode(m.location(), rest);
+            }
+            Series s = series(value, section + "." + e.getKey(), false);
             if (s != null) out.put(e.getKey(), s);
         }
         return out;
@@ -221,6 +250,7 @@ public final class ScenarioParser {
             if (r == null) continue;
             boolean statutory = r.bool("statutory", true);
             if (r.hasUnknownKeys() && !r.has("statutory")) statutoryUnsure.add(name);
+            label("service", name, r.get("label"), path);
             Series cost = r.has("cost") ? series(r.get("cost"), path + ".cost", false) : null;
             Series clients = r.has("clients") ? series(r.get("clients"), path + ".clients", true) : null;
             Series unitCost = r.has("unit_cost") ? series(r.get("unit_cost"), path + ".unit_cost", false) : null;
@@ -535,6 +565,19 @@ public final class ScenarioParser {
             return out;
         }
         for (Node item : list.items()) {
+            // an agency with a label: {name: nhs, label: NHS}
+            if (item instanceof Node.MapNode m) {
+                MapReader r = MapReader.of(m, "an agency", List.of("name", "label"), problems);
+                Node nameNode = m.get("name");
+                if (r == null || nameNode == null) {
+                    if (nameNode == null) problems.add(m.location(), "an agency written as a mapping needs `name:` (and "
+                            + "`label:`), e.g. {name: nhs, label: NHS}");
+                    continue;
+                }
+                label("agency", nameNode instanceof Node.ScalarNode ns ? ns.text() : "", m.get("label"),
+                        "agencies." + (nameNode instanceof Node.ScalarNode ns2 ? ns2.text() : "?"));
+                item = nameNode;
+            }
             if (!(item instanceof Node.ScalarNode s) || s.kind() != Node.ScalarKind.STRING
                     || !IDENTIFIER.matcher(s.text()).matches()) {
                 problems.add(item.location(), "each of `agencies` is a name of letters, digits and _ (e.g. `nhs`), not "

@@ -23,7 +23,18 @@ public final class Scenarios {
      */
     public static Scenario load(Path file, List<String> overrides, Warnings warnings) {
         Node tree = tree(file, overrides);
-        Scenario scenario = ScenarioParser.parse(tree, file.toString(), warnings);
+        Scenario scenario;
+        try {
+            scenario = ScenarioParser.parse(tree, file.toString(), warnings);
+        } catch (ScenarioException e) {
+            // the slips in a file that also has errors are shown with them, not one fix later
+            try {
+                Plausibility.check(tree, warnings);
+            } catch (RuntimeException ignored) {
+                // a value too malformed to judge: its error says enough
+            }
+            throw e;
+        }
         Plausibility.check(tree, warnings);
         return scenario;
     }

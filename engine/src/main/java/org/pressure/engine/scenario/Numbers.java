@@ -26,7 +26,12 @@ public final class Numbers {
      * 0.0041, not 0.41 / 100 (which is 0.0040999999999999995).
      */
     public static double percent(String digits) {
-        return new java.math.BigDecimal(digits.strip()).movePointLeft(2).doubleValue();
+        try {
+            return new java.math.BigDecimal(digits.strip()).movePointLeft(2).doubleValue();
+        } catch (ArithmeticException | NumberFormatException e) {
+            // an exponent beyond what a decimal can hold (1e-2147483648%): the double is exact enough
+            return Double.parseDouble(digits.strip()) / 100;
+        }
     }
 
     /** True if {@code text} was probably meant as a number (so a failure to parse is a typo). */

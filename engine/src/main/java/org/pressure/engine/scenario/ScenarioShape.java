@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Which positions of a scenario tree hold a series and which hold a table of names the author
- * chooses, as council-model.md section 1 lists them. {@code extends} replaces a series as a
+ * chooses, as docs/model.md section 1 lists them. {@code extends} replaces a series as a
  * whole (never merging a variant's {@code values:} table year by year with its base's), and
  * {@code --set} may not invent a new name in a table of names. Positions are paths of keys from
  * the top of the file; a name the author chose matches any key.

@@ -59,6 +59,27 @@ public record Lever(String text, String path, double low, double high, boolean p
         return String.format(Locale.ROOT, "%." + digits + "f", x * scale) + (percent ? "%" : "");
     }
 
+    /**
+     * An answer as people read it: four significant figures, or fewer where the tolerance says
+     * the later ones are not known, trailing zeros dropped (1.8%, 804.6), rounded by {@code mode}
+     * (up for a smallest value meeting the targets, so the printed value meets them too).
+     */
+    public String brief(double x, double tolerance, java.math.RoundingMode mode) {
+        double scale = percent ? 100 : 1;
+        double v = x * scale;
+        int byTolerance = tolerance > 0 ? (int) Math.ceil(-Math.log10(tolerance * scale)) : 6;
+        int byFigures = v == 0 ? byTolerance : 3 - (int) Math.floor(Math.log10(Math.abs(v)));
+        int digits = Math.max(0, Math.min(12, Math.min(byTolerance, byFigures)));
+        java.math.BigDecimal d = new java.math.BigDecimal(v).setScale(digits, mode);
+        String text = d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+        return text + (percent ? "%" : "");
+    }
+
+    /** An end of the range as it was written, give or take trailing zeros: 0% to 10%, 0 to 2000. */
+    public String end(double x) {
+        return brief(x, (high - low) / 1e6, java.math.RoundingMode.HALF_EVEN);
+    }
+
     /** A value with the precision of the range: for ends, scans and charts. */
     public String show(double x) {
         return show(x, (high - low) / 1e4);

@@ -129,6 +129,10 @@ public final class SweepParser {
         }
     }
 
+    /** The endings of an XMILE model's name, as {@link Xmile#isModelFile} knows them. */
+    private static final java.util.regex.Pattern XMILE_NAME =
+            java.util.regex.Pattern.compile("\\.(xmile|xml|stmx|itmx)$", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private SweepSpec spec(Node root, Path file) {
         MapReader r = MapReader.of(root, "the sweep", KEYS, problems);
         if (r == null) problems.throwIfAny();
@@ -146,7 +150,11 @@ public final class SweepParser {
                 problems.addAll(e);
             }
         }
-        boolean xmile = scenario != null && Xmile.isModelFile(scenario);
+        // a refused or missing `scenario:` is reported once: its parameters are not then judged
+        // against a kind of model the file may not be (an XMILE model's constants are not scenario paths)
+        boolean xmile = scenario != null ? Xmile.isModelFile(scenario)
+                : scenarioText != null && XMILE_NAME.matcher(scenarioText.strip()).find();
+        boolean known = scenario != null;
         SweepSpec.Design design = SweepSpec.Design.RANDOM;
         String designText = r.text("design", null);
         if (designText == null) {
@@ -165,7 +173,7 @@ public final class SweepParser {
             problems.add(r.node().keyLocation("levels"), "`levels` is " + levels + "; it must be between 2 and 1000");
         }
         long seed = (long) r.number("seed", 1);
-        Map<String, Distribution> parameters = parameters(r.get("parameters"), r.location(), xmile);
+        Map<String, Distribution> parameters = parameters(r.get("parameters"), r.location(), xmile, known);
         if (design == SweepSpec.Design.SOBOL && parameters.size() > MAX_SOBOL_PARAMETERS) {
             problems.add(r.node().keyLocation("parameters"), "a sobol design takes at most " + MAX_SOBOL_PARAMETERS
                     + " parameters (its sequence has 1000 dimensions, two per parameter), not " + parameters.size());
@@ -188,7 +196,8 @@ public final class SweepParser {
         problems.throwIfAny();
         List<OutputSpec> outs = new ArrayList<>();
         for (String o : outputs) outs.add(output(o));
-        return new SweepSpec(name, file, scenario, design, runs, levels, seed, parameters, outs, trajectories, correlations);
+        return new SweepSpec(name, file, scenario, design, runs, levels, seed, parameters, outs, trajectories, correlations,
+                percentParameters);
     }
 
     /** Runs when the file gives none: sobol's base sample must be a power of two. */
@@ -231,7 +240,10 @@ public final class SweepParser {
         };
     }
 
-    private Map<String, Distribution> parameters(Node n, Location top, boolean xmile) {
+    /** The parameters whose distribution the sweep file wrote in percentages ({@code [1%, 3%]}). */
+    private final java.util.Set<String> percentParameters = new java.util.LinkedHashSet<>();
+
+    private Map<String, Distribution> parameters(Node n, Location top, boolean xmile, boolean known) {
         Map<String, Distribution> out = new LinkedHashMap<>();
         if (!(n instanceof Node.MapNode map) || map.entries().isEmpty()) {
             problems.add(n == null ? top : n.location(), "a sweep needs `parameters:`, a mapping of " + (xmile
@@ -243,7 +255,7 @@ public final class SweepParser {
             String path = e.getKey();
             String what = "parameter `" + path + "`";
             String section = path.split("\\.", 2)[0];
-            if (!xmile && !SWEEPABLE.contains(section)) {
+            if (!xmile && known && !SWEEPABLE.contains(section)) {
                 problems.add(e.getValue().keyLocation(), what + ": only numbers under " + String.join(", ", SWEEPABLE)
                         + " can be swept" + Suggest.didYouMean(section, SWEEPABLE));
                 continue;
@@ -264,6 +276,11 @@ public final class SweepParser {
             Node argsNode = d.get(kind);
             double[] a = numbers(argsNode, path + "." + kind);
             if (a == null) continue;
+            // written as percentages: shown back as percentages wherever people read it (summary.json, report)
+            if (argsNode instanceof Node.ListNode l && !l.items().isEmpty() && l.items().get(0) instanceof Node.ScalarNode first
+                    && first.text().strip().endsWith("%")) {
+                percentParameters.add(path);
+            }
             Location at = argsNode.location();
             Distribution dist = switch (kind) {
                 case "uniform" -> arity(a, 2, at, what, "[low, high]") && order(a[0] < a[1], at, what, "low < high")

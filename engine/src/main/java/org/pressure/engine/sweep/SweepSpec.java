@@ -15,13 +15,22 @@ import java.util.Map;
  */
 public record SweepSpec(String name, Path sweepFile, Path scenario, Design design, int runs, int levels, long seed,
                         Map<String, Distribution> parameters, List<OutputSpec> outputs, List<String> trajectories,
-                        List<Correlation> correlations) {
+                        List<Correlation> correlations, java.util.Set<String> percentParameters) {
 
     public SweepSpec {
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         outputs = List.copyOf(outputs);
         trajectories = List.copyOf(trajectories);
         correlations = List.copyOf(correlations);
+        percentParameters = java.util.Set.copyOf(percentParameters);
+    }
+
+    /** A sweep whose parameters were all written as plain numbers. */
+    public SweepSpec(String name, Path sweepFile, Path scenario, Design design, int runs, int levels, long seed,
+                     Map<String, Distribution> parameters, List<OutputSpec> outputs, List<String> trajectories,
+                     List<Correlation> correlations) {
+        this(name, sweepFile, scenario, design, runs, levels, seed, parameters, outputs, trajectories, correlations,
+                java.util.Set.of());
     }
 
     /** A sweep without correlations. */
@@ -40,7 +49,7 @@ public record SweepSpec(String name, Path sweepFile, Path scenario, Design desig
     /** The same sweep with another number of runs or seed (command-line overrides). */
     public SweepSpec with(Integer runs, Long seed) {
         return new SweepSpec(name, sweepFile, scenario, design, runs == null ? this.runs : runs, levels,
-                seed == null ? this.seed : seed, parameters, outputs, trajectories, correlations);
+                seed == null ? this.seed : seed, parameters, outputs, trajectories, correlations, percentParameters);
     }
 
     /** How the runs are chosen. */

@@ -25,7 +25,7 @@ public final class SweepWriter {
         m.put("runs", r.runs());
         m.put("seed", spec.seed());
         Map<String, Object> parameters = new LinkedHashMap<>();
-        spec.parameters().forEach((path, d) -> parameters.put(path, describe(d)));
+        spec.parameters().forEach((path, d) -> parameters.put(path, describe(d, spec.percentParameters().contains(path))));
         m.put("parameters", parameters);
         if (!spec.correlations().isEmpty()) {
             java.util.List<Object> correlations = new java.util.ArrayList<>();
@@ -64,7 +64,16 @@ public final class SweepWriter {
 
     /** A distribution as a sweep file writes it, e.g. {@code triangular [0.02, 0.03, 0.056]} or {@code normal [0.024, 0.005], min 0}. */
     static String describe(Distribution d) {
-        if (d instanceof Distribution.Values v) return "values " + list(v.values());
+        return describe(d, false);
+    }
+
+    /**
+     * As {@link #describe(Distribution)}; where {@code percent}, in percentages, as the sweep file
+     * wrote them ({@code uniform [3%, 8%]}). A normal's or lognormal's second number, a spread,
+     * is in the same units as the first for a normal; a lognormal's shape has none and stays plain.
+     */
+    static String describe(Distribution d, boolean percent) {
+        if (d instanceof Distribution.Values v) return "values " + list(v.values(), percent);
         Distribution.Continuous c = (Distribution.Continuous) d;
         double[] args;
         if (c.dist() instanceof org.apache.commons.math3.distribution.UniformRealDistribution u) {
@@ -78,18 +87,27 @@ public final class SweepWriter {
         } else {
             args = new double[0];
         }
-        return c.kind() + " " + list(args) + (Double.isFinite(c.min()) ? ", min " + ResultsWriter.number(c.min()) : "")
-                + (Double.isFinite(c.max()) ? ", max " + ResultsWriter.number(c.max()) : "");
+        boolean lognormal = c.dist() instanceof org.apache.commons.math3.distribution.LogNormalDistribution;
+        String text;
+        if (percent && lognormal && args.length == 2) {
+            text = "[" + number(args[0], true) + ", " + number(args[1], false) + "]";
+        } else {
+            text = list(args, percent);
+        }
+        return c.kind() + " " + text + (Double.isFinite(c.min()) ? ", min " + number(c.min(), percent) : "")
+                + (Double.isFinite(c.max()) ? ", max " + number(c.max(), percent) : "");
     }
 
-    private static String list(double[] xs) {
+    private static String list(double[] xs, boolean percent) {
         StringBuilder b = new StringBuilder("[");
-        for (int i = 0; i < xs.length; i++) {
-            // 12 significant digits: exp(log(2.9)) shows as 2.9, as the file wrote it
-            double x = new java.math.BigDecimal(xs[i]).round(new java.math.MathContext(12)).doubleValue();
-            b.append(i > 0 ? ", " : "").append(ResultsWriter.number(x));
-        }
+        for (int i = 0; i < xs.length; i++) b.append(i > 0 ? ", " : "").append(number(xs[i], percent));
         return b.append(']').toString();
+    }
+
+    /** 12 significant digits: exp(log(2.9)) shows as 2.9, as the file wrote it; a percentage as 2.4%. */
+    private static String number(double x, boolean percent) {
+        double v = new java.math.BigDecimal(percent ? x * 100 : x).round(new java.math.MathContext(12)).doubleValue();
+        return ResultsWriter.number(v) + (percent ? "%" : "");
     }
 
     private static Double finite(double x) {
