@@ -102,7 +102,10 @@ final class NationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        inputOptions.apply();
+        List<Path> given = new ArrayList<>();
+        if (sweep != null) given.add(sweep);
+        if (dir != null) given.add(dir.resolve(org.pressure.engine.england.CouncilIndex.FILE));
+        inputOptions.apply(given);
         if (threads != null && (threads < 1 || threads > 1024)) {
             throw new ScenarioException(Location.ofOption("--threads " + threads), "give from 1 to 1024 threads");
         }
