@@ -271,7 +271,7 @@ class CommandLineTest {
         Result r = execute();
         assertEquals(2, r.exit());
         assertEquals("Missing command: run, validate, sweep, solve, discover, compare, report, backtest, serve, publish, "
-                + "schema, init, generate-completion or help\nRun `pressure --help` for its options.\n", r.err());
+                + "import, nation, schema, init, generate-completion or help\nRun `pressure --help` for its options.\n", r.err());
     }
 
     @Test
