@@ -104,7 +104,7 @@ public final class SweepParser {
         Node.MapNode tree = (Node.MapNode) sweepTree;
         boolean xmile = Xmile.isModelFile(spec.scenario());
         try {
-            return xmile ? new Checked(spec, tree, null, XmileReader.read(spec.scenario()))
+            return xmile ? new Checked(spec, tree, null, org.pressure.engine.xmile.Xmile.read(spec.scenario()))
                     : new Checked(spec, tree, TreeLoader.load(spec.scenario()), null);
         } catch (ScenarioException e) {
             // a model that cannot be opened at all is a fault of the sweep file's `scenario:`

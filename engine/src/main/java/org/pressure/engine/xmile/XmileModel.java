@@ -56,16 +56,28 @@ public record XmileModel(String file, SimSpecs specs, List<Variable> variables,
      * @param equation    its equation (a stock's initial value), or null
      * @param nonNegative true or false when the variable says so, null to follow {@code <behavior>}
      * @param graphical   the graphical function its equation's value is passed through, or null
-     * @param dimension   the dimension of a one-dimensional array, or null for a scalar
-     * @param elements    equations for single elements of an array (by element name), may be empty
+     * @param dimensions  the dimensions of an array, in order, or empty for a scalar
+     * @param elements    equations for single elements of an array, by their subscripts
+     *                    ({@code "a, b"} for two dimensions), may be empty
+     * @param rates       a stock's net flow as one equation (Vensim's {@code INTEG(rate, initial)}),
+     *                    by element subscripts as {@code elements} ({@code ""} for every element);
+     *                    empty when its inflows and outflows name flows
      */
     public record Variable(Kind kind, String name, Location location, Equation equation,
                            List<String> inflows, List<String> outflows, Boolean nonNegative,
-                           GraphicalFunction graphical, String dimension, Map<String, Equation> elements) {
+                           GraphicalFunction graphical, List<String> dimensions, Map<String, Equation> elements,
+                           Map<String, Equation> rates) {
         public Variable {
             inflows = List.copyOf(inflows);
             outflows = List.copyOf(outflows);
             elements = Map.copyOf(elements);
+            dimensions = List.copyOf(dimensions);
+            rates = Map.copyOf(rates);
+        }
+
+        /** Whether this is an array. */
+        public boolean isArray() {
+            return !dimensions.isEmpty();
         }
     }
 }

@@ -301,27 +301,28 @@ public final class XmileReader {
         List<Node> eqns = v.all("eqn");
         XmileModel.Equation equation = eqns.isEmpty() ? null : equation(eqns.get(0));
         Map<String, XmileModel.Equation> elements = new LinkedHashMap<>();
-        String dimension = null;
+        List<String> dimensionNames = new ArrayList<>();
         Node dims = v.child("dimensions");
         if (dims != null && !dims.all("dim").isEmpty()) {
-            List<Node> ds = dims.all("dim");
-            if (ds.size() > 1) {
-                problems.add(dims.location, "`" + name + "` has " + ds.size() + " dimensions; only one-dimensional arrays are supported");
-                return null;
+            List<List<String>> lists = new ArrayList<>();
+            for (Node d : dims.all("dim")) {
+                String dimension = d.attribute("name");
+                List<String> elems = dimension == null ? null : dimensions.get(dimension);
+                if (elems == null) {
+                    problems.add(d.location, "`" + name + "` uses dimension `" + dimension
+                            + "`, which is not declared under <dimensions>");
+                    return null;
+                }
+                dimensionNames.add(dimension);
+                lists.add(elems);
             }
-            dimension = ds.get(0).attribute("name");
-            List<String> elems = dimensions.get(dimension);
-            if (elems == null) {
-                problems.add(ds.get(0).location, "`" + name + "` uses dimension `" + dimension
-                        + "`, which is not declared under <dimensions>");
-                return null;
-            }
+            List<String> tuples = product(lists);
             if (eqns.size() == 1 && v.all("element").isEmpty()) {
                 // a list of numbers, one per element, as Vensim writes constant arrays (`1, 2, 3`)
-                String[] parts = eqns.get(0).trimmed().split(",");
-                if (parts.length == elems.size() && parts.length > 1 && java.util.Arrays.stream(parts).allMatch(XmileReader::isNumber)) {
+                String[] parts = eqns.get(0).trimmed().split("[,;]");
+                if (parts.length == tuples.size() && parts.length > 1 && java.util.Arrays.stream(parts).allMatch(XmileReader::isNumber)) {
                     for (int i = 0; i < parts.length; i++) {
-                        elements.put(elems.get(i), new XmileModel.Equation(parts[i].strip(), eqns.get(0).location));
+                        elements.put(tuples.get(i), new XmileModel.Equation(parts[i].strip(), eqns.get(0).location));
                     }
                     equation = null;
                 }
@@ -333,10 +334,15 @@ public final class XmileReader {
                     return null;
                 }
                 if (eq != null) elements.put(e.attribute("subscript"), equation(eq));
+                else if (e.child("gf") != null && kind != XmileModel.Kind.GF) {
+                    problems.add(e.location, "`" + name + "[" + e.attribute("subscript") + "]`: a graphical function for one"
+                            + " element of an array is not supported; give the array one graphical function");
+                    return null;
+                }
             }
             if (eqns.size() > 1) {
-                // one equation per element, in the dimension's order (as some converters write them)
-                for (int i = 0; i < eqns.size() && i < elems.size(); i++) elements.put(elems.get(i), equation(eqns.get(i)));
+                // one equation per element, in the dimensions' order (as some converters write them)
+                for (int i = 0; i < eqns.size() && i < tuples.size(); i++) elements.put(tuples.get(i), equation(eqns.get(i)));
                 equation = null;
             }
         }
@@ -352,7 +358,20 @@ public final class XmileReader {
             gf = graphical(v.child("gf"), name);
         }
         return new XmileModel.Variable(kind, name, v.location, equation, inflows, outflows, nonNegative, gf,
-                dimension, elements);
+                dimensionNames, elements, Map.of());
+    }
+
+    /** Every combination of one element from each list, in order, the last varying fastest, as {@code "a, b"}. */
+    static List<String> product(List<List<String>> lists) {
+        List<String> out = new ArrayList<>(List.of(""));
+        for (List<String> list : lists) {
+            List<String> next = new ArrayList<>();
+            for (String prefix : out) {
+                for (String e : list) next.add(prefix.isEmpty() ? e : prefix + ", " + e);
+            }
+            out = next;
+        }
+        return out;
     }
 
     private static boolean isNumber(String text) {
