@@ -118,9 +118,14 @@ final class VensimExpression {
                     while (i < to) {
                         if (nameChar(src.charAt(i))) {
                             i++;
-                        } else if ((src.charAt(i) == ' ' || src.charAt(i) == '\t' || src.charAt(i) == '_')
-                                && i + 1 < to && nameChar(src.charAt(i + 1))) {
-                            i++;
+                        } else if (Character.isWhitespace(src.charAt(i)) || src.charAt(i) == '_') {
+                            int next = i;
+                            while (next < to && (Character.isWhitespace(src.charAt(next)) || src.charAt(next) == '_')) next++;
+                            if (next < to && nameChar(src.charAt(next))) {
+                                i = next;
+                            } else {
+                                break;
+                            }
                         } else {
                             break;
                         }

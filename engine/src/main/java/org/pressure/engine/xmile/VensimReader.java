@@ -51,7 +51,8 @@ public final class VensimReader {
 
     private VensimReader(String file, String text) {
         this.file = file;
-        this.text = text;
+        // a backslash ending a line continues it: a space in its place keeps every offset
+        this.text = text.replaceAll("\\\\(?=[ \\t]*\\n)", " ");
         List<Integer> starts = new ArrayList<>(List.of(0));
         for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') starts.add(i + 1);
         this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
@@ -344,14 +345,14 @@ public final class VensimReader {
             if (s.contains("(")) {
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(\\s*([^,()]+?)\\s*,\\s*([^,()]+?)\\s*\\)").matcher(s);
                 while (m.find()) {
-                    xs.add(Double.parseDouble(m.group(1)));
-                    ys.add(Double.parseDouble(m.group(2)));
+                    xs.add(Double.parseDouble(m.group(1).replaceAll("\\s+", "")));
+                    ys.add(Double.parseDouble(m.group(2).replaceAll("\\s+", "")));
                 }
             } else {
                 String[] numbers = s.replaceAll("^,", "").split("\\s*,\\s*");
                 for (int i = 0; i < numbers.length / 2; i++) {
-                    xs.add(Double.parseDouble(numbers[i].strip()));
-                    ys.add(Double.parseDouble(numbers[i + numbers.length / 2].strip()));
+                    xs.add(Double.parseDouble(numbers[i].replaceAll("\\s+", "")));
+                    ys.add(Double.parseDouble(numbers[i + numbers.length / 2].replaceAll("\\s+", "")));
                 }
             }
         } catch (NumberFormatException e) {
@@ -451,6 +452,7 @@ public final class VensimReader {
         double dt = control(definitions, "time step", 1);
         double save = control(definitions, "saveper", dt);
         Location where = Location.ofFile(file);
+        problems.throwIfAny();
         if (Double.isNaN(stop)) throw new ScenarioException(where, "the model gives no FINAL TIME");
         if (!(dt > 0)) throw new ScenarioException(where, "TIME STEP must be above 0, not " + dt);
         if (stop < start) throw new ScenarioException(where, "FINAL TIME (" + stop + ") is before INITIAL TIME (" + start + ")");
@@ -470,7 +472,8 @@ public final class VensimReader {
         } catch (NumberFormatException e) {
             String other = XmileNames.canonical(t);
             if (!other.equals(name) && definitions.containsKey(other)) return control(definitions, other, otherwise);
-            problems.add(d.location, "`" + d.name + "` must be a number, or name another of the time settings");
+            problems.add(d.location, "`" + d.name + "` must be a number, or name another of the time settings"
+                    + " (time settings that are equations or change during the run are not supported)");
             return otherwise;
         }
     }

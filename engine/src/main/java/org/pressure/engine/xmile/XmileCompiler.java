@@ -166,6 +166,16 @@ public final class XmileCompiler implements Builtins.Context {
         }
     }
 
+    /** The prefix of the module whose variable is being compiled (empty in the main model). */
+    private String scope() {
+        return current == null ? "" : model.scopeOf(current.variable().name());
+    }
+
+    /** A name as the variable being compiled means it: within its module. */
+    private String scoped(String name) {
+        return scope() + XmileNames.canonical(name);
+    }
+
     /** The elements of a dimension, by its name compared as names are. */
     private List<String> dimension(String name) {
         String key = XmileNames.canonical(name.endsWith("!") ? name.substring(0, name.length() - 1) : name);
@@ -289,9 +299,9 @@ public final class XmileCompiler implements Builtins.Context {
     private int[] flows(List<String> names, Scalar stock) {
         List<Integer> found = new ArrayList<>();
         for (String name : names) {
-            String key = XmileNames.canonical(name);
+            String key = scoped(name);
             Integer slot = null;
-            if (stock.element() != null) slot = slots.get(elementKey(name, stock.element()));
+            if (stock.element() != null) slot = slots.get(elementKey(scope() + name, stock.element()));
             if (slot == null) slot = slots.get(key);
             if (slot == null) {
                 problems.add(stock.variable().location(), "stock `" + stock.display() + "` names flow `" + name
@@ -377,7 +387,7 @@ public final class XmileCompiler implements Builtins.Context {
         }
         if (OVER_ARRAYS.contains(key)) {
             List<Expr> expanded = new ArrayList<>();
-            for (Expr a : args) expanded.addAll(elementsOf(a));
+            for (Expr a : args) expanded.addAll(expandMarked(a));
             args = expanded;
         }
         return new Expr.Call(c.function(), args, c.offset());
@@ -401,6 +411,65 @@ public final class XmileCompiler implements Builtins.Context {
     }
 
     /**
+     * An argument of an array function once each dimension marked {@code Dim!} in it is taken
+     * over its elements: {@code sum(a[D!] * b[E, D!])} is the sum of one product per element
+     * of D. An argument with no marked dimension is {@link #elementsOf}.
+     */
+    private List<Expr> expandMarked(Expr a) {
+        String marked = firstMarked(a);
+        if (marked == null || dimension(marked) == null) return elementsOf(a);
+        List<Expr> out = new ArrayList<>();
+        for (String element : dimension(marked)) out.addAll(expandMarked(replaceMarked(a, marked, element)));
+        return out;
+    }
+
+    private static String firstMarked(Expr e) {
+        if (e instanceof Expr.Name n) {
+            int open = n.name().indexOf('[');
+            if (open < 0 || !n.name().endsWith("]")) return null;
+            for (String i : indices(n.name().substring(open + 1, n.name().length() - 1))) {
+                if (i.endsWith("!")) return i;
+            }
+            return null;
+        }
+        if (e instanceof Expr.Unary u) return firstMarked(u.operand());
+        if (e instanceof Expr.Binary b) {
+            String l = firstMarked(b.left());
+            return l != null ? l : firstMarked(b.right());
+        }
+        if (e instanceof Expr.Call c && !OVER_ARRAYS.contains(XmileNames.canonical(c.function()))) {
+            for (Expr x : c.args()) {
+                String m = firstMarked(x);
+                if (m != null) return m;
+            }
+        }
+        return null;
+    }
+
+    private static Expr replaceMarked(Expr e, String marked, String element) {
+        if (e instanceof Expr.Name n) {
+            int open = n.name().indexOf('[');
+            if (open < 0 || !n.name().endsWith("]")) return e;
+            List<String> out = new ArrayList<>();
+            for (String i : indices(n.name().substring(open + 1, n.name().length() - 1))) {
+                out.add(XmileNames.canonical(i).equals(XmileNames.canonical(marked)) ? element : i);
+            }
+            return new Expr.Name(n.name().substring(0, open) + "[" + String.join(", ", out) + "]", n.offset());
+        }
+        if (e instanceof Expr.Unary u) return new Expr.Unary(u.op(), replaceMarked(u.operand(), marked, element), u.offset());
+        if (e instanceof Expr.Binary b) {
+            return new Expr.Binary(b.op(), replaceMarked(b.left(), marked, element), replaceMarked(b.right(), marked, element),
+                    b.offset());
+        }
+        if (e instanceof Expr.Call c && !OVER_ARRAYS.contains(XmileNames.canonical(c.function()))) {
+            List<Expr> args = new ArrayList<>();
+            for (Expr x : c.args()) args.add(replaceMarked(x, marked, element));
+            return new Expr.Call(c.function(), args, c.offset());
+        }
+        return e;
+    }
+
+    /**
      * One name per element when {@code e} names a whole array or a slice of one, else {@code e}
      * itself. A position is taken whole when it is {@code *}, a dimension marked {@code Dim!},
      * or a dimension that the element being defined does not fix; the other positions are
@@ -414,7 +483,13 @@ public final class XmileCompiler implements Builtins.Context {
             base = raw.substring(0, open);
             index = raw.substring(open + 1, raw.length() - 1).strip();
         }
-        XmileModel.Variable array = arrays.get(XmileNames.canonical(base));
+        XmileModel.Variable array = arrays.get(scoped(base));
+        if (array == null && index == null && !slots.containsKey(scoped(base)) && dimension(base) != null) {
+            // a dimension's name passed whole: its elements' positions (so SIZE(Dim) counts them)
+            List<Expr> out = new ArrayList<>();
+            for (int i = 1; i <= dimension(base).size(); i++) out.add(new Expr.Num(i, n.offset()));
+            return out;
+        }
         if (array == null) return List.of(e);
         List<String> idx = index == null ? array.dimensions() : indices(index);
         if (idx.size() != array.dimensions().size()) return List.of(e);
@@ -522,7 +597,7 @@ public final class XmileCompiler implements Builtins.Context {
                 base = raw.substring(0, open);
                 index = raw.substring(open + 1, raw.length() - 1);
             }
-            String key = XmileNames.canonical(base);
+            String key = scoped(base);
             XmileModel.Variable array = arrays.get(key);
             if (array == null) {
                 if (index != null && slots.containsKey(key)) {
@@ -530,6 +605,14 @@ public final class XmileCompiler implements Builtins.Context {
                             + index + "]");
                 }
                 Integer slot = slots.get(key);
+                if (slot == null && index == null && dimension(base) != null && current != null && current.element() != null) {
+                    // Vensim: a dimension's name as a number is the position of this element in it
+                    String element = fromCurrent(base, 0, dimension(base), base);
+                    List<String> of = dimension(base);
+                    for (int i = 0; i < of.size(); i++) {
+                        if (XmileNames.canonical(of.get(i)).equals(XmileNames.canonical(element))) return Formula.constant(i + 1);
+                    }
+                }
                 return slot == null ? null : Formula.slot(slot);
             }
             List<String> idx = index == null ? array.dimensions() : indices(index);
@@ -540,7 +623,7 @@ public final class XmileCompiler implements Builtins.Context {
             }
             List<String> element = new ArrayList<>();
             for (int p = 0; p < idx.size(); p++) element.add(resolveIndex(array, p, idx.get(p), base));
-            Integer slot = slots.get(elementKey(base, element));
+            Integer slot = slots.get(elementKey(scope() + base, element));
             return slot == null ? null : Formula.slot(slot);
         }
 
@@ -557,7 +640,7 @@ public final class XmileCompiler implements Builtins.Context {
         @Override
         public Builtins.Function function(String name) {
             String key = XmileNames.canonical(name);
-            GraphicalFunction gf = tables.get(key);
+            GraphicalFunction gf = tables.get(scoped(name));
             if (gf != null) {
                 return new Builtins.Function(key, 1, 1, false, name + "(x)",
                         args -> new Formula.Native(name, gf::at, args.get(0)));

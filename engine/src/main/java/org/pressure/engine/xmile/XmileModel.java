@@ -11,16 +11,31 @@ import org.pressure.engine.diagnostics.Location;
  * @param vensim     the file says it was exported from Vensim, whose INT and MOD truncate
  * @param dimensions each dimension's element names, in order
  * @param warnings   things that were accepted leniently but that the modeller should know
+ * @param scopes     for variables of modules (by canonical name, {@code hares.births}), the prefix their equations' names are read under
  */
 public record XmileModel(String file, SimSpecs specs, List<Variable> variables,
                          Map<String, List<String>> dimensions, boolean vensim, List<String> warnings,
-                         List<Macro> macros) {
+                         List<Macro> macros, Map<String, String> scopes) {
 
     public XmileModel {
         variables = List.copyOf(variables);
         dimensions = Map.copyOf(dimensions);
         warnings = List.copyOf(warnings);
         macros = List.copyOf(macros);
+        scopes = Map.copyOf(scopes);
+    }
+
+    public XmileModel(String file, SimSpecs specs, List<Variable> variables, Map<String, List<String>> dimensions,
+                      boolean vensim, List<String> warnings, List<Macro> macros) {
+        this(file, specs, variables, dimensions, vensim, warnings, macros, Map.of());
+    }
+
+    /**
+     * The prefix ({@code "hares."}) under which the names in a variable's equations are found:
+     * the module it belongs to, once modules are flattened into one model; empty for the main model.
+     */
+    public String scopeOf(String variable) {
+        return scopes.getOrDefault(XmileNames.canonical(variable), "");
     }
 
     public XmileModel(String file, SimSpecs specs, List<Variable> variables, Map<String, List<String>> dimensions,

@@ -21,7 +21,15 @@ record ExpectedOutput(double[] times, Map<String, double[]> columns) {
     static final Set<String> CONTROL = Set.of("initial time", "final time", "time step", "saveper");
 
     static ExpectedOutput read(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n").replace('\r', '\n');
+        byte[] bytes = Files.readAllBytes(file);
+        // most expected outputs are UTF-8; a few older ones are Latin-1
+        String decoded;
+        try {
+            decoded = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            decoded = new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        String text = decoded.replace("\r\n", "\n").replace('\r', '\n');
         char sep = file.toString().endsWith(".tab") ? '\t' : ',';
         List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
         List<String> header = split(lines.get(0), sep);
