@@ -37,7 +37,7 @@ final class VensimExpression {
             Map.entry("vmax", "max"), Map.entry("elmcount", "size"), Map.entry("if then else", "if"),
             Map.entry("smooth", "smth1"), Map.entry("smoothi", "smth1"), Map.entry("smooth3", "smth3"),
             Map.entry("smooth3i", "smth3"), Map.entry("delay1", "delay1"), Map.entry("delay1i", "delay1"),
-            Map.entry("delay3", "delay3"), Map.entry("delay3i", "delay3"), Map.entry("delay fixed", "delay"),
+            Map.entry("delay3", "delay3"), Map.entry("delay3i", "delay3"),
             Map.entry("trend", "trend"), Map.entry("initial", "init"), Map.entry("sign", "sign"));
 
     /** Vensim functions with no counterpart here, and what they would need. */
@@ -217,6 +217,10 @@ final class VensimExpression {
             case "log":
                 need(name, at, args, 2);
                 return "(ln(" + args.get(0) + ") / ln(" + args.get(1) + "))";
+            case "delay fixed":
+                // Vensim fixes the delay time at its initial value
+                need(name, at, args, 3);
+                return "delay(" + args.get(0) + ", init(" + args.get(1) + "), " + args.get(2) + ")";
             case "delay n":
                 need(name, at, args, 4);
                 return "delayn(" + args.get(0) + ", " + args.get(1) + ", " + args.get(3) + ", " + args.get(2) + ")";

@@ -105,9 +105,12 @@ public final class VensimReader {
             }
         }
         // lookups and dimensions first: equations before them may call or use them
-        for (Entry e : entries) {
-            if (e.op().equals(":")) dimension(e);
-            if (e.op().equals("(")) lookups.add(XmileNames.canonical(baseName(e.lhs())));
+        for (int pass = 0; pass < 2; pass++) {
+            // twice: a dimension may be defined by a subrange or an equivalent dimension given later
+            for (Entry e : entries) {
+                if (e.op().equals(":")) dimension(e);
+                if (e.op().equals("(")) lookups.add(XmileNames.canonical(baseName(e.lhs())));
+            }
         }
         problems.throwIfAny();
         Map<String, Definition> definitions = new LinkedHashMap<>();
@@ -183,7 +186,7 @@ public final class VensimReader {
         String rhs = e.rhs();
         int arrow = rhs.indexOf("->");
         if (arrow >= 0) {
-            warnings.add(at(e.rhsAt() + arrow) + ": the subscript mapping of `" + e.lhs().strip() + "` is ignored;"
+            if (!dimensions.containsKey(e.lhs().strip())) warnings.add(at(e.rhsAt() + arrow) + ": the subscript mapping of `" + e.lhs().strip() + "` is ignored;"
                     + " references through it are refused");
             rhs = rhs.substring(0, arrow);
         }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.pressure.engine.diagnostics.Location;
 import org.pressure.engine.diagnostics.Problems;
 import org.pressure.engine.diagnostics.ScenarioException;
 import org.pressure.engine.diagnostics.Suggest;
@@ -67,6 +68,7 @@ public final class XmileCompiler implements Builtins.Context {
     private final Set<XmileModel.Equation> lost = new HashSet<>();
     private final List<Scalar> scalars = new ArrayList<>();
     private final int timeSlot;
+    private final boolean fromVensim;
     private final List<String> warnings = new ArrayList<>();
 
     // what is being compiled, for the names of internal slots and for array references
@@ -89,6 +91,7 @@ public final class XmileCompiler implements Builtins.Context {
             case RK4 -> Integration.RK4;
         });
         this.timeSlot = builder.clock("time");
+        this.fromVensim = model.file().toLowerCase(java.util.Locale.ROOT).endsWith(".mdl");
         model.macros().forEach(m -> macros.put(XmileNames.canonical(m.name()), m));
         warnings.addAll(model.warnings());
     }
@@ -335,7 +338,10 @@ public final class XmileCompiler implements Builtins.Context {
             }
             return Compiler.compile(e, names);
         } catch (ExpressionException e) {
-            problems.add(eq.location().shift(e.offset()), "in `" + owner + "`: " + e.getMessage());
+            // a Vensim equation was rewritten before it was parsed, so offsets in it are not the
+            // file's: point at the start of the equation instead
+            Location where = fromVensim ? eq.location() : eq.location().shift(e.offset());
+            problems.add(where, "in `" + owner + "`: " + e.getMessage());
             return Formula.constant(0);
         }
     }
@@ -611,6 +617,14 @@ public final class XmileCompiler implements Builtins.Context {
                     List<String> of = dimension(base);
                     for (int i = 0; i < of.size(); i++) {
                         if (XmileNames.canonical(of.get(i)).equals(XmileNames.canonical(element))) return Formula.constant(i + 1);
+                    }
+                }
+                if (slot == null && index == null && model.vensim()) {
+                    // Vensim: an element's name as a number is its position in its dimension
+                    for (List<String> of : model.dimensions().values()) {
+                        for (int i = 0; i < of.size(); i++) {
+                            if (XmileNames.canonical(of.get(i)).equals(XmileNames.canonical(base))) return Formula.constant(i + 1);
+                        }
                     }
                 }
                 return slot == null ? null : Formula.slot(slot);

@@ -62,7 +62,10 @@ record ExpectedOutput(double[] times, Map<String, double[]> columns) {
         boolean quoted = false;
         for (int i = 0; i < line.length(); i++) {
             char ch = line.charAt(i);
-            if (ch == '"') {
+            if (quoted && ch == '\\' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append("\\\""); // Vensim writes a quote inside a quoted name as \", as in the name itself
+                i++;
+            } else if (ch == '"') {
                 quoted = !quoted;
             } else if (ch == sep && !quoted) {
                 out.add(cell.toString());
