@@ -47,10 +47,12 @@ final class VensimExpression {
 
     private final String src;
     private final Set<String> lookups;
+    private final Set<String> macros;
 
-    VensimExpression(String src, Set<String> lookups) {
+    VensimExpression(String src, Set<String> lookups, Set<String> macros) {
         this.src = src;
         this.lookups = lookups;
+        this.macros = macros;
     }
 
     String translate() {
@@ -173,7 +175,7 @@ final class VensimExpression {
     }
 
     /** A name in double quotes, as the expression parser reads it. */
-    private static String quoted(String name) {
+    static String quoted(String name) {
         return "\"" + name.strip().replaceAll("\\s+", " ").replace("\\", "\\\\").replace("\"", "\"\"") + "\"";
     }
 
@@ -211,6 +213,7 @@ final class VensimExpression {
             if (args.size() != 1) throw new Problem(at, "lookup `" + name + "` takes one argument, not " + args.size());
             return "lookup(" + quoted(name) + ", " + args.get(0) + ")";
         }
+        if (macros.contains(key)) return key.replaceAll("[^a-z0-9]+", "_") + "(" + String.join(", ", args) + ")";
         String mapped = SAME.get(key);
         if (mapped != null) return mapped + "(" + String.join(", ", args) + ")";
         switch (key) {
@@ -248,7 +251,8 @@ final class VensimExpression {
             case "lookup":
                 return "lookup(" + String.join(", ", args) + ")";
             case "integ":
-                throw new Problem(at, "INTEG inside an expression: a stock's equation is `INTEG(rate, initial)` alone");
+                need(name, at, args, 2);
+                return "integ(" + args.get(0) + ", " + args.get(1) + ")";
             default:
                 break;
         }

@@ -28,15 +28,21 @@ public final class VensimReader {
     public static final long MAX_FILE_BYTES = 32L * 1024 * 1024;
 
     private final String file;
-    private final String text;
+    private String text;
     private final int[] lineStarts;
     private final Problems problems = new Problems();
     private final List<String> warnings = new ArrayList<>();
     private final Map<String, List<String>> dimensions = new LinkedHashMap<>();
     private final Set<String> lookups = new HashSet<>();
+    private final Set<String> macroNames = new HashSet<>();
+    private final Map<String, String> mappings = new LinkedHashMap<>();
 
     /** One equation of the file, as written. */
-    private record Entry(String lhs, String op, String rhs, int lhsAt, int rhsAt) {}
+    private record Entry(String lhs, String op, String rhs, int lhsAt, int rhsAt, List<List<String>> except) {
+        Entry(String lhs, String op, String rhs, int lhsAt, int rhsAt) {
+            this(lhs, op, rhs, lhsAt, rhsAt, List.of());
+        }
+    }
 
     /** Everything said about one variable; Vensim may define an array one element at a time. */
     private static final class Definition {
@@ -46,6 +52,7 @@ public final class VensimReader {
         final List<List<String>> subscripts = new ArrayList<>();
         final List<XmileModel.Equation> equations = new ArrayList<>();
         final List<XmileModel.Equation> rates = new ArrayList<>();
+        final List<List<List<String>>> excepts = new ArrayList<>();
         GraphicalFunction graphical;
     }
 
@@ -87,23 +94,30 @@ public final class VensimReader {
         int end = text.indexOf("\\\\\\---///");
         if (end < 0) end = text.length();
         int from = text.startsWith("{UTF-8}") ? 7 : 0;
-        int macro = indexOfIgnoreCase(text, ":MACRO:", from);
-        if (macro >= 0 && macro < end) {
-            throw new ScenarioException(at(macro), "Vensim macros (:MACRO:) are not supported; write the macro's"
-                    + " equations into the model");
-        }
-        List<Entry> entries = new ArrayList<>();
-        int start = from;
-        boolean quoted = false;
-        for (int i = from; i < end; i++) {
-            char c = text.charAt(i);
-            if (c == '"') quoted = !quoted;
-            if (c == '|' && !quoted) {
-                Entry e = entry(start, i);
-                if (e != null) entries.add(e);
-                start = i + 1;
+        // macros first: their blocks are read, then blanked (offsets kept) so the model's own equations are the rest
+        List<Object[]> blocks = new ArrayList<>();
+        for (int m = indexOfIgnoreCase(text, ":MACRO:", from); m >= 0 && m < end; m = indexOfIgnoreCase(text, ":MACRO:", m + 1)) {
+            int close = indexOfIgnoreCase(text, ":END OF MACRO:", m);
+            if (close < 0) throw new ScenarioException(at(m), "this :MACRO: has no :END OF MACRO:");
+            int lineEnd = text.indexOf('\n', m);
+            if (lineEnd < 0 || lineEnd > close) lineEnd = close;
+            String header = text.substring(m + 7, lineEnd).strip();
+            int open = header.indexOf('('), shut = header.lastIndexOf(')');
+            if (open <= 0 || shut < open || header.substring(open, shut).contains(":")) {
+                throw new ScenarioException(at(m), "macro `" + header + "`: only macros written `NAME(input, ...)` with one"
+                        + " output, the macro's own name, are supported");
             }
+            String name = header.substring(0, open).strip();
+            List<String> parameters = new ArrayList<>();
+            for (String p : header.substring(open + 1, shut).split(",")) parameters.add(p.strip());
+            macroNames.add(XmileNames.canonical(name));
+            blocks.add(new Object[] {name, parameters, entries(lineEnd, close), at(m)});
+            StringBuilder blank = new StringBuilder(text);
+            for (int i = m; i < close + 14; i++) if (blank.charAt(i) != '\n') blank.setCharAt(i, ' ');
+            text = blank.toString();
+            m = close;
         }
+        List<Entry> entries = entries(from, end);
         // lookups and dimensions first: equations before them may call or use them
         for (int pass = 0; pass < 2; pass++) {
             // twice: a dimension may be defined by a subrange or an equivalent dimension given later
@@ -113,6 +127,11 @@ public final class VensimReader {
             }
         }
         problems.throwIfAny();
+        List<XmileModel.Macro> macros = new ArrayList<>();
+        for (Object[] block : blocks) {
+            XmileModel.Macro m = macro(block);
+            if (m != null) macros.add(m);
+        }
         Map<String, Definition> definitions = new LinkedHashMap<>();
         for (Entry e : entries) {
             if (e.op().equals(":")) continue;
@@ -126,7 +145,60 @@ public final class VensimReader {
             if (v != null) variables.add(v);
         }
         problems.throwIfAny();
-        return new XmileModel(file, specs, variables, dimensions, true, warnings);
+        return new XmileModel(file, specs, variables, dimensions, true, warnings, macros, Map.of(), mappings);
+    }
+
+    /** The equations between {@code from} and {@code end}, each ended by a `|` outside quotes. */
+    private List<Entry> entries(int from, int end) {
+        List<Entry> entries = new ArrayList<>();
+        int start = from;
+        boolean quoted = false;
+        for (int i = from; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '"') quoted = !quoted;
+            if (c == '|' && !quoted) {
+                Entry e = entry(start, i);
+                if (e != null) entries.add(e);
+                start = i + 1;
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * A Vensim macro as an expression macro: the equation named as the macro is its body, with
+     * the macro's other equations written into it where it names them.
+     */
+    @SuppressWarnings("unchecked")
+    private XmileModel.Macro macro(Object[] block) {
+        String name = (String) block[0];
+        Map<String, String> locals = new LinkedHashMap<>();
+        XmileModel.Equation body = null;
+        for (Entry e : (List<Entry>) block[2]) {
+            if (!e.op().equals("=")) {
+                problems.add(at(e.lhsAt()), "macro `" + name + "`: only equations `name = ...` are supported inside a macro");
+                continue;
+            }
+            XmileModel.Equation eq = equation(e.rhs(), e.rhsAt());
+            if (XmileNames.canonical(e.lhs()).equals(XmileNames.canonical(name))) body = eq;
+            else locals.put(VensimExpression.quoted(e.lhs()), eq.text());
+        }
+        if (body == null) {
+            problems.add((Location) block[3], "macro `" + name + "` has no equation named `" + name + "`, its output");
+            return null;
+        }
+        String text = body.text();
+        for (int round = 0; round < 20; round++) {
+            String before = text;
+            for (var local : locals.entrySet()) {
+                text = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(local.getKey()),
+                        java.util.regex.Pattern.CASE_INSENSITIVE).matcher(text).replaceAll(
+                        java.util.regex.Matcher.quoteReplacement("(" + local.getValue() + ")"));
+            }
+            if (text.equals(before)) break;
+        }
+        return new XmileModel.Macro(name.replaceAll("\\s+", " "), (List<String>) block[1],
+                new XmileModel.Equation(text, body.location()), (Location) block[3]);
     }
 
     private static int indexOfIgnoreCase(String s, String what, int from) {
@@ -167,9 +239,20 @@ public final class VensimReader {
                 }
                 String rest = stripped.substring(i).toUpperCase(Locale.ROOT);
                 if (rest.startsWith(":EXCEPT:")) {
-                    problems.add(at(lead + i), "`" + stripped.substring(0, i).strip() + "`: :EXCEPT: is not supported;"
-                            + " define the elements one by one");
-                    return null;
+                    // name[dims] :EXCEPT: [a, b], [c, d] = ...: every element but those listed
+                    int eqAt = stripped.indexOf('=', i);
+                    if (eqAt < 0) {
+                        problems.add(at(lead + i), "`" + stripped.substring(0, i).strip() + "`: :EXCEPT: with no `=` after it");
+                        return null;
+                    }
+                    List<List<String>> except = new ArrayList<>();
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[([^\\]]*)\\]").matcher(stripped.substring(i + 8, eqAt));
+                    while (m.find()) {
+                        List<String> one = new ArrayList<>();
+                        for (String x : m.group(1).split(",")) one.add(x.strip());
+                        except.add(one);
+                    }
+                    return new Entry(stripped.substring(0, i).strip(), "=", stripped.substring(eqAt + 1), lead, lead + eqAt + 1, except);
                 }
                 return new Entry(stripped.substring(0, i).strip(), ":", stripped.substring(i + 1), lead, lead + i + 1);
             }
@@ -186,8 +269,13 @@ public final class VensimReader {
         String rhs = e.rhs();
         int arrow = rhs.indexOf("->");
         if (arrow >= 0) {
-            if (!dimensions.containsKey(e.lhs().strip())) warnings.add(at(e.rhsAt() + arrow) + ": the subscript mapping of `" + e.lhs().strip() + "` is ignored;"
-                    + " references through it are refused");
+            String target = rhs.substring(arrow + 2).strip();
+            if (target.startsWith("(") || target.contains(",")) {
+                problems.add(at(e.rhsAt() + arrow), "`" + e.lhs().strip() + "`: a mapping that lists its elements"
+                        + " (`-> (Dim: a, b)`) is not supported; map to a dimension by position (`-> Dim`)");
+            } else {
+                mappings.put(e.lhs().strip(), target);
+            }
             rhs = rhs.substring(0, arrow);
         }
         List<String> elements = new ArrayList<>();
@@ -266,6 +354,7 @@ public final class VensimReader {
             }
             d.kind = XmileModel.Kind.STOCK;
             d.subscripts.add(subscripts);
+            d.excepts.add(e.except());
             d.rates.add(equation(rhs.substring(args.get(0)[0], args.get(0)[1]), e.rhsAt() + args.get(0)[0]));
             d.equations.add(equation(rhs.substring(args.get(1)[0], args.get(1)[1]), e.rhsAt() + args.get(1)[0]));
             return;
@@ -279,6 +368,7 @@ public final class VensimReader {
             }
             d.graphical = table(rhs.substring(args.get(1)[0], args.get(1)[1]), e.rhsAt() + args.get(1)[0], name);
             d.subscripts.add(subscripts);
+            d.excepts.add(e.except());
             d.equations.add(equation(rhs.substring(args.get(0)[0], args.get(0)[1]), e.rhsAt() + args.get(0)[0]));
             return;
         }
@@ -301,12 +391,31 @@ public final class VensimReader {
             }
             for (int i = 0; i < numbers.length; i++) {
                 d.subscripts.add(java.util.Arrays.stream(tuples.get(i).split(",")).map(String::strip).toList());
+                d.excepts.add(List.of());
                 d.equations.add(new XmileModel.Equation(numbers[i].strip(), at(lead)));
             }
             return;
         }
         d.subscripts.add(subscripts);
+        d.excepts.add(e.except());
         d.equations.add(equation(rhs, e.rhsAt()));
+    }
+
+    /** Whether {@code tuple} is one of the exceptions: each position its element or a dimension holding it. */
+    private boolean excepted(String tuple, List<List<String>> except) {
+        List<String> element = java.util.Arrays.stream(tuple.split(",")).map(String::strip).toList();
+        for (List<String> x : except) {
+            if (x.size() != element.size()) continue;
+            boolean all = true;
+            for (int p = 0; p < x.size() && all; p++) {
+                List<String> of = dimensionNamed(x.get(p));
+                String want = XmileNames.canonical(element.get(p));
+                all = of != null ? of.stream().anyMatch(y -> XmileNames.canonical(y).equals(want))
+                        : XmileNames.canonical(x.get(p)).equals(want);
+            }
+            if (all) return true;
+        }
+        return false;
     }
 
     private static boolean isNumberList(String rhs) {
@@ -373,7 +482,7 @@ public final class VensimReader {
     private XmileModel.Equation equation(String vensim, int offset) {
         int lead = offset + (vensim.length() - vensim.stripLeading().length());
         try {
-            return new XmileModel.Equation(new VensimExpression(vensim, lookups).translate(), at(lead));
+            return new XmileModel.Equation(new VensimExpression(vensim, lookups, macroNames).translate(), at(lead));
         } catch (VensimExpression.Problem p) {
             problems.add(at(offset + p.offset), p.getMessage());
             return new XmileModel.Equation("0", at(lead));
@@ -398,7 +507,7 @@ public final class VensimReader {
                 return null;
             }
         }
-        boolean whole = d.subscripts.size() == 1 && d.subscripts.get(0).stream().allMatch(s -> dimensionNamed(s) != null);
+        boolean whole = d.subscripts.size() == 1 && d.excepts.get(0).isEmpty() && d.subscripts.get(0).stream().allMatch(s -> dimensionNamed(s) != null);
         if (n == 0 || whole) {
             if (d.equations.size() > 1) {
                 problems.add(d.location, "`" + d.name + "` is defined " + d.equations.size() + " times");
@@ -439,6 +548,7 @@ public final class VensimReader {
                     lists.add(of != null ? of : List.of(s));
                 }
                 for (String tuple : XmileReader.product(lists)) {
+                    if (excepted(tuple, d.excepts.get(i))) continue;
                     elements.put(tuple, d.equations.get(i));
                     if (d.kind == XmileModel.Kind.STOCK) rates.put(tuple, d.rates.get(i));
                 }

@@ -188,6 +188,21 @@ public final class XmileCompiler implements Builtins.Context {
         return null;
     }
 
+    private boolean mapped(String a, String b) {
+        String ka = XmileNames.canonical(a), kb = XmileNames.canonical(b);
+        for (var m : model.mappings().entrySet()) {
+            String from = XmileNames.canonical(m.getKey()), to = XmileNames.canonical(m.getValue());
+            if (from.equals(ka) && to.equals(kb) || from.equals(kb) && to.equals(ka)) return true;
+        }
+        return false;
+    }
+
+    private static int indexOfName(List<String> list, String name) {
+        String key = XmileNames.canonical(name);
+        for (int i = 0; i < list.size(); i++) if (XmileNames.canonical(list.get(i)).equals(key)) return i;
+        return -1;
+    }
+
     private static boolean containsName(List<String> list, String name) {
         String key = XmileNames.canonical(name);
         for (String e : list) if (XmileNames.canonical(e).equals(key)) return true;
@@ -545,6 +560,24 @@ public final class XmileCompiler implements Builtins.Context {
         String found = null;
         for (int q = 0; q < dims.size() && found == null; q++) {
             if (XmileNames.canonical(dims.get(q)).equals(XmileNames.canonical(name))) found = element.get(q);
+        }
+        for (int q = 0; q < dims.size() && found == null; q++) {
+            // a Vensim mapping between this dimension and one of the element's: by position
+            List<String> other = dimension(dims.get(q));
+            if (!mapped(name, dims.get(q)) || other == null) continue;
+            int at = indexOfName(other, element.get(q));
+            if (at >= 0 && at < of.size()) found = of.get(at);
+        }
+        for (var m : model.mappings().entrySet()) {
+            // ... or one the element belongs to (a subrange the array was defined over)
+            if (found != null) break;
+            // (only from the mapped dimension: the one mapped to stands for its own elements)
+            String other = XmileNames.canonical(m.getKey()).equals(XmileNames.canonical(name)) ? m.getValue() : null;
+            if (other == null || dimension(other) == null) continue;
+            for (int q = 0; q < element.size() && found == null; q++) {
+                int at = indexOfName(dimension(other), element.get(q));
+                if (at >= 0 && at < of.size()) found = of.get(at);
+            }
         }
         if (found == null && position < element.size() && containsName(of, element.get(position))) found = element.get(position);
         for (int q = 0; q < element.size() && found == null; q++) {

@@ -11,11 +11,12 @@ import org.pressure.engine.diagnostics.Location;
  * @param vensim     the file says it was exported from Vensim, whose INT and MOD truncate
  * @param dimensions each dimension's element names, in order
  * @param warnings   things that were accepted leniently but that the modeller should know
+ * @param mappings   Vensim subscript mappings: a dimension to the dimension whose elements its own stand for, in order
  * @param scopes     for variables of modules (by canonical name, {@code hares.births}), the prefix their equations' names are read under
  */
 public record XmileModel(String file, SimSpecs specs, List<Variable> variables,
                          Map<String, List<String>> dimensions, boolean vensim, List<String> warnings,
-                         List<Macro> macros, Map<String, String> scopes) {
+                         List<Macro> macros, Map<String, String> scopes, Map<String, String> mappings) {
 
     public XmileModel {
         variables = List.copyOf(variables);
@@ -23,6 +24,12 @@ public record XmileModel(String file, SimSpecs specs, List<Variable> variables,
         warnings = List.copyOf(warnings);
         macros = List.copyOf(macros);
         scopes = Map.copyOf(scopes);
+        mappings = Map.copyOf(mappings);
+    }
+
+    public XmileModel(String file, SimSpecs specs, List<Variable> variables, Map<String, List<String>> dimensions,
+                      boolean vensim, List<String> warnings, List<Macro> macros, Map<String, String> scopes) {
+        this(file, specs, variables, dimensions, vensim, warnings, macros, scopes, Map.of());
     }
 
     public XmileModel(String file, SimSpecs specs, List<Variable> variables, Map<String, List<String>> dimensions,

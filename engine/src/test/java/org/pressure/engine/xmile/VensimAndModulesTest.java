@@ -97,7 +97,7 @@ class VensimAndModulesTest {
         ScenarioException data = vensimRefusal("a = GET XLS DATA('f.xlsx', 's', 'A', 'B1') ~ ~ |\n");
         assertEquals("m.mdl:2:5: `GET XLS DATA` reads data from another file, which is not supported",
                 data.problems().get(0).location() + ": " + data.problems().get(0).message());
-        ScenarioException macro = vensimRefusal("a = 1 ~ ~ |\n:MACRO: f(x)\nf = x ~ ~ |\n:END OF MACRO:\n");
+        ScenarioException macro = vensimRefusal("a = 1 ~ ~ |\n:MACRO: f(x : y)\nf = x ~ ~ |\n:END OF MACRO:\n");
         assertEquals("m.mdl:3:1", macro.problems().get(0).location().toString());
     }
 
