@@ -119,8 +119,8 @@ public final class VensimReader {
         }
         List<Entry> entries = entries(from, end);
         // lookups and dimensions first: equations before them may call or use them
-        for (int pass = 0; pass < 2; pass++) {
-            // twice: a dimension may be defined by a subrange or an equivalent dimension given later
+        for (int pass = 0; pass < 6; pass++) {
+            // again and again: a dimension may be defined by subranges, or an equivalent dimension, given later
             for (Entry e : entries) {
                 if (e.op().equals(":")) dimension(e);
                 if (e.op().equals("(")) lookups.add(XmileNames.canonical(baseName(e.lhs())));

@@ -188,6 +188,18 @@ public final class XmileCompiler implements Builtins.Context {
         return null;
     }
 
+    /**
+     * The largest dimension holding every element of {@code of}: Vensim numbers the elements of
+     * a subrange by their places in it, so that {@code sub = dim} compares like elements.
+     */
+    private List<String> family(List<String> of) {
+        List<String> best = of;
+        for (List<String> d : model.dimensions().values()) {
+            if (d.size() > best.size() && of.stream().allMatch(e -> containsName(d, e))) best = d;
+        }
+        return best;
+    }
+
     private boolean mapped(String a, String b) {
         String ka = XmileNames.canonical(a), kb = XmileNames.canonical(b);
         for (var m : model.mappings().entrySet()) {
@@ -647,7 +659,7 @@ public final class XmileCompiler implements Builtins.Context {
                 if (slot == null && index == null && dimension(base) != null && current != null && current.element() != null) {
                     // Vensim: a dimension's name as a number is the position of this element in it
                     String element = fromCurrent(base, 0, dimension(base), base);
-                    List<String> of = dimension(base);
+                    List<String> of = family(dimension(base));
                     for (int i = 0; i < of.size(); i++) {
                         if (XmileNames.canonical(of.get(i)).equals(XmileNames.canonical(element))) return Formula.constant(i + 1);
                     }

@@ -62,8 +62,8 @@ record ExpectedOutput(double[] times, Map<String, double[]> columns) {
         boolean quoted = false;
         for (int i = 0; i < line.length(); i++) {
             char ch = line.charAt(i);
-            if (quoted && ch == '\\' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                cell.append("\\\""); // Vensim writes a quote inside a quoted name as \", as in the name itself
+            if (quoted && ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append('"'); // a quote inside a quoted cell is written twice
                 i++;
             } else if (ch == '"') {
                 quoted = !quoted;
@@ -102,6 +102,7 @@ record ExpectedOutput(double[] times, Map<String, double[]> columns) {
             int shown = 0;
             for (int r = 0; r < times.length; r++) {
                 Integer row = rowAt.get(round(times[r]));
+                if (row == null) row = nearest(run.times(), times[r]);
                 if (row == null) {
                     out.add("no row for time " + times[r]);
                     return out;
@@ -112,6 +113,19 @@ record ExpectedOutput(double[] times, Map<String, double[]> columns) {
             }
         }
         return out;
+    }
+
+    /**
+     * The row of the run at {@code t} written with fewer digits (an expected output may give
+     * 10.0312 for 10.03125): the nearest time within 1e-4 relative, or null.
+     */
+    private static Integer nearest(double[] times, double t) {
+        Integer best = null;
+        for (int i = 0; i < times.length; i++) {
+            if (Math.abs(times[i] - t) <= 1e-4 * Math.max(1, Math.abs(t))
+                    && (best == null || Math.abs(times[i] - t) < Math.abs(times[best] - t))) best = i;
+        }
+        return best;
     }
 
     private static double round(double t) {
