@@ -189,15 +189,16 @@ public final class XmileCompiler implements Builtins.Context {
     }
 
     /**
-     * The largest dimension holding every element of {@code of}: Vensim numbers the elements of
-     * a subrange by their places in it, so that {@code sub = dim} compares like elements.
+     * The largest dimension holding every element of {@code of}, the first defined of equals:
+     * Vensim numbers the elements of a subrange (or of a reordered copy) by their places in it,
+     * so that {@code sub = dim} compares like elements.
      */
     private List<String> family(List<String> of) {
-        List<String> best = of;
+        List<String> best = null;
         for (List<String> d : model.dimensions().values()) {
-            if (d.size() > best.size() && of.stream().allMatch(e -> containsName(d, e))) best = d;
+            if ((best == null || d.size() > best.size()) && of.stream().allMatch(e -> containsName(d, e))) best = d;
         }
-        return best;
+        return best == null ? of : best;
     }
 
     private boolean mapped(String a, String b) {
@@ -666,11 +667,12 @@ public final class XmileCompiler implements Builtins.Context {
                 }
                 if (slot == null && index == null && model.vensim()) {
                     // Vensim: an element's name as a number is its position in its dimension
+                    // (counted in the largest dimension holding it, the first defined of equals)
+                    List<String> largest = null;
                     for (List<String> of : model.dimensions().values()) {
-                        for (int i = 0; i < of.size(); i++) {
-                            if (XmileNames.canonical(of.get(i)).equals(XmileNames.canonical(base))) return Formula.constant(i + 1);
-                        }
+                        if (containsName(of, base) && (largest == null || of.size() > largest.size())) largest = of;
                     }
+                    if (largest != null) return Formula.constant(indexOfName(largest, base) + 1);
                 }
                 return slot == null ? null : Formula.slot(slot);
             }

@@ -20,11 +20,12 @@ public record XmileModel(String file, SimSpecs specs, List<Variable> variables,
 
     public XmileModel {
         variables = List.copyOf(variables);
-        dimensions = Map.copyOf(dimensions);
+        // in the file's order: where two dimensions could serve, the one defined first is taken
+        dimensions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dimensions));
         warnings = List.copyOf(warnings);
         macros = List.copyOf(macros);
         scopes = Map.copyOf(scopes);
-        mappings = Map.copyOf(mappings);
+        mappings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(mappings));
     }
 
     public XmileModel(String file, SimSpecs specs, List<Variable> variables, Map<String, List<String>> dimensions,

@@ -29,7 +29,7 @@ class SdxorgSuiteTest {
         try (Stream<Path> all = Files.walk(root)) {
             models = all.filter(Xmile::isModelFile).sorted().toList();
         }
-        assertTrue(models.size() >= 160, "the copied suite has " + models.size() + " models");
+        assertTrue(models.size() >= 188, "the copied suite has " + models.size() + " models");
         for (Path model : models) {
             tests.add(DynamicTest.dynamicTest(root.relativize(model).toString(), () -> check(model)));
         }
