@@ -25,7 +25,7 @@ import org.pressure.engine.model.Formula;
 /**
  * Compiles an {@link XmileModel} into the engine's one {@link Model}, wrapped as a
  * {@link CompiledXmile}: one slot per variable (one per
- * element of a one-dimensional array), equations compiled with the shared expression compiler
+ * element of an array, and a module's variables under its name), equations compiled with the shared expression compiler
  * and built-in table, and the internal stocks that stateful built-ins (smth1, delay3, ...)
  * need. Every unknown name, unknown function and same-step cycle is reported with its line.
  */
