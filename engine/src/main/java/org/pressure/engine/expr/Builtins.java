@@ -177,6 +177,9 @@ public final class Builtins {
         contextual("smth1", 2, 3, "smth1(input, averaging_time, initial)", c -> smooth(c, 1));
         contextual("smth3", 2, 3, "smth3(input, averaging_time, initial)", c -> smooth(c, 3));
         contextual("smthn", 3, 4, "smthn(input, averaging_time, n, initial)", c -> smooth(c.without(2), stages(c)));
+        // a stock inside an expression, as Vensim macros write one: the initial value, moved by the rate
+        contextual("integ", 2, 2, "integ(rate, initial)",
+                c -> Formula.slot(c.context().stock(c.label() + " integ", c.arg(1), self -> c.arg(0))));
         contextual("trend", 2, 3, "trend(input, averaging_time, initial_trend)", Builtins::trend);
         contextual("forcst", 3, 4, "forcst(input, averaging_time, horizon, initial_trend)", c -> {
             Call trendCall = new Call("trend", c.has(3) ? List.of(c.arg(0), c.arg(1), c.arg(3)) : List.of(c.arg(0), c.arg(1)),

@@ -118,7 +118,7 @@ public final class SweepParser {
         if (java.nio.file.Files.isDirectory(spec.scenario())) return new Checked(spec, tree, null, null);
         boolean xmile = Xmile.isModelFile(spec.scenario());
         try {
-            return xmile ? new Checked(spec, tree, null, XmileReader.read(spec.scenario()))
+            return xmile ? new Checked(spec, tree, null, org.pressure.engine.xmile.Xmile.read(spec.scenario()))
                     : new Checked(spec, tree, TreeLoader.load(spec.scenario()), null);
         } catch (ScenarioException e) {
             // a model that cannot be opened at all is a fault of the sweep file's `scenario:`

@@ -7,10 +7,19 @@ import java.util.Locale;
 public final class Xmile {
     private Xmile() {}
 
-    /** Whether {@code file} is an XMILE model by its extension (.xmile, .xml, .stmx, .itmx). */
+    /**
+     * Whether {@code file} is a system-dynamics model by its extension: XMILE (.xmile, .xml,
+     * .stmx, .itmx) or Vensim text (.mdl).
+     */
     public static boolean isModelFile(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".xmile") || name.endsWith(".xml") || name.endsWith(".stmx") || name.endsWith(".itmx");
+        return name.endsWith(".xmile") || name.endsWith(".xml") || name.endsWith(".stmx") || name.endsWith(".itmx")
+                || VensimReader.isModelFile(file);
+    }
+
+    /** Reads {@code file}, XMILE or Vensim by its extension, without compiling it. */
+    public static XmileModel read(Path file) {
+        return VensimReader.isModelFile(file) ? VensimReader.read(file) : XmileReader.read(file);
     }
 
     /**
@@ -20,7 +29,7 @@ public final class Xmile {
      */
     public static CompiledXmile load(Path file) {
         try {
-            return XmileCompiler.compile(XmileReader.read(file));
+            return XmileCompiler.compile(read(file));
         } catch (NumberFormatException | IndexOutOfBoundsException e) {
             // a number or a list in the file malformed in a way no check caught: the file's fault,
             // so say so; a missing attribute is checked where it is read, never caught here

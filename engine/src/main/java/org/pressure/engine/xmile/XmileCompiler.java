@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.pressure.engine.diagnostics.Location;
 import org.pressure.engine.diagnostics.Problems;
 import org.pressure.engine.diagnostics.ScenarioException;
 import org.pressure.engine.diagnostics.Suggest;
@@ -24,7 +25,7 @@ import org.pressure.engine.model.Formula;
 /**
  * Compiles an {@link XmileModel} into the engine's one {@link Model}, wrapped as a
  * {@link CompiledXmile}: one slot per variable (one per
- * element of a one-dimensional array), equations compiled with the shared expression compiler
+ * element of an array, and a module's variables under its name), equations compiled with the shared expression compiler
  * and built-in table, and the internal stocks that stateful built-ins (smth1, delay3, ...)
  * need. Every unknown name, unknown function and same-step cycle is reported with its line.
  */
@@ -32,12 +33,29 @@ public final class XmileCompiler implements Builtins.Context {
 
     /** A part computed each step: an auxiliary or flow, or a stock's initial value (first step only). */
 
-    /** One scalar variable of the model: an array variable has one per element. */
-    private record Scalar(XmileModel.Variable variable, String element, int slot) {
+    /**
+     * One scalar variable of the model: an array variable has one per element, {@code element}
+     * holding its element of each dimension in order (null for a scalar).
+     */
+    private record Scalar(XmileModel.Variable variable, List<String> element, int slot) {
         String display() {
             String base = XmileNames.display(variable.name());
-            return element == null ? base : base + "[" + element + "]";
+            return element == null ? base : base + "[" + String.join(",", element) + "]";
         }
+    }
+
+    /** The key of one element of an array: its canonical name and canonical elements. */
+    private static String elementKey(String base, List<String> element) {
+        StringBuilder b = new StringBuilder(XmileNames.canonical(base)).append('[');
+        for (int i = 0; i < element.size(); i++) b.append(i > 0 ? "," : "").append(XmileNames.canonical(element.get(i)));
+        return b.append(']').toString();
+    }
+
+    /** Splits a subscript's text at its commas: {@code "a, b"} is a and b. */
+    private static List<String> indices(String text) {
+        List<String> out = new ArrayList<>();
+        for (String part : text.split(",")) out.add(part.strip());
+        return out;
     }
 
     private final XmileModel model;
@@ -48,9 +66,9 @@ public final class XmileCompiler implements Builtins.Context {
     private final Map<String, GraphicalFunction> tables = new HashMap<>();
     private final Map<String, XmileModel.Macro> macros = new HashMap<>();
     private final Set<XmileModel.Equation> lost = new HashSet<>();
-    private final Set<String> dimensionNames = new HashSet<>();
     private final List<Scalar> scalars = new ArrayList<>();
     private final int timeSlot;
+    private final boolean fromVensim;
     private final List<String> warnings = new ArrayList<>();
 
     // what is being compiled, for the names of internal slots and for array references
@@ -73,7 +91,7 @@ public final class XmileCompiler implements Builtins.Context {
             case RK4 -> Integration.RK4;
         });
         this.timeSlot = builder.clock("time");
-        model.dimensions().keySet().forEach(d -> dimensionNames.add(XmileNames.canonical(d)));
+        this.fromVensim = model.file().toLowerCase(java.util.Locale.ROOT).endsWith(".mdl");
         model.macros().forEach(m -> macros.put(XmileNames.canonical(m.name()), m));
         warnings.addAll(model.warnings());
     }
@@ -128,21 +146,80 @@ public final class XmileCompiler implements Builtins.Context {
                 continue;
             }
             if (v.graphical() != null) tables.putIfAbsent(key, v.graphical());
-            List<String> elements = v.dimension() == null ? java.util.Collections.singletonList(null)
-                    : model.dimensions().get(v.dimension());
-            if (v.dimension() != null) arrays.put(key, v);
-            for (String element : elements) {
-                String slotKey = element == null ? key : key + "[" + XmileNames.canonical(element) + "]";
+            List<List<String>> elements = new ArrayList<>();
+            if (!v.isArray()) {
+                elements.add(null);
+            } else {
+                List<List<String>> lists = new ArrayList<>();
+                for (String d : v.dimensions()) lists.add(dimension(d));
+                for (String tuple : XmileReader.product(lists)) elements.add(indices(tuple));
+                arrays.put(key, v);
+            }
+            for (List<String> element : elements) {
+                String slotKey = element == null ? key : elementKey(v.name(), element);
                 if (slots.containsKey(slotKey)) {
                     problems.add(v.location(), "`" + XmileNames.display(v.name()) + "` is defined twice"
                             + " (names are compared ignoring case, and spaces and underscores are the same)");
-                    continue;
+                    break;
                 }
                 Scalar s = new Scalar(v, element, newSlot(slotKey));
                 slots.put(slotKey, s.slot());
                 scalars.add(s);
             }
         }
+    }
+
+    /** The prefix of the module whose variable is being compiled (empty in the main model). */
+    private String scope() {
+        return current == null ? "" : model.scopeOf(current.variable().name());
+    }
+
+    /** A name as the variable being compiled means it: within its module. */
+    private String scoped(String name) {
+        return scope() + XmileNames.canonical(name);
+    }
+
+    /** The elements of a dimension, by its name compared as names are. */
+    private List<String> dimension(String name) {
+        String key = XmileNames.canonical(name.endsWith("!") ? name.substring(0, name.length() - 1) : name);
+        for (var e : model.dimensions().entrySet()) {
+            if (XmileNames.canonical(e.getKey()).equals(key)) return e.getValue();
+        }
+        return null;
+    }
+
+    /**
+     * The largest dimension holding every element of {@code of}, the first defined of equals:
+     * Vensim numbers the elements of a subrange (or of a reordered copy) by their places in it,
+     * so that {@code sub = dim} compares like elements.
+     */
+    private List<String> family(List<String> of) {
+        List<String> best = null;
+        for (List<String> d : model.dimensions().values()) {
+            if ((best == null || d.size() > best.size()) && of.stream().allMatch(e -> containsName(d, e))) best = d;
+        }
+        return best == null ? of : best;
+    }
+
+    private boolean mapped(String a, String b) {
+        String ka = XmileNames.canonical(a), kb = XmileNames.canonical(b);
+        for (var m : model.mappings().entrySet()) {
+            String from = XmileNames.canonical(m.getKey()), to = XmileNames.canonical(m.getValue());
+            if (from.equals(ka) && to.equals(kb) || from.equals(kb) && to.equals(ka)) return true;
+        }
+        return false;
+    }
+
+    private static int indexOfName(List<String> list, String name) {
+        String key = XmileNames.canonical(name);
+        for (int i = 0; i < list.size(); i++) if (XmileNames.canonical(list.get(i)).equals(key)) return i;
+        return -1;
+    }
+
+    private static boolean containsName(List<String> list, String name) {
+        String key = XmileNames.canonical(name);
+        for (String e : list) if (XmileNames.canonical(e).equals(key)) return true;
+        return false;
     }
 
     /** Gives each parameter an input slot, in the order given; an unknown name is refused with the nearest. */
@@ -189,8 +266,9 @@ public final class XmileCompiler implements Builtins.Context {
         XmileModel.Variable v = s.variable();
         XmileModel.Equation eq = v.equation();
         if (s.element() != null) {
+            String wanted = elementKey("", s.element());
             for (var e : v.elements().entrySet()) {
-                if (XmileNames.canonical(e.getKey()).equals(XmileNames.canonical(s.element()))) eq = e.getValue();
+                if (elementKey("", indices(e.getKey())).equals(wanted)) eq = e.getValue();
             }
         }
         String label = s.display();
@@ -229,6 +307,20 @@ public final class XmileCompiler implements Builtins.Context {
     /** Inflows minus outflows, each read at the step the rate is evaluated. */
     private Formula netFlow(Scalar stock) {
         XmileModel.Variable v = stock.variable();
+        if (!v.rates().isEmpty()) {
+            XmileModel.Equation rate = v.rates().get("");
+            if (stock.element() != null) {
+                String wanted = elementKey("", stock.element());
+                for (var e : v.rates().entrySet()) {
+                    if (!e.getKey().isEmpty() && elementKey("", indices(e.getKey())).equals(wanted)) rate = e.getValue();
+                }
+            }
+            if (rate == null) {
+                problems.add(v.location(), "stock `" + stock.display() + "` has no rate for this element");
+                return Formula.constant(0);
+            }
+            return formula(rate, stock.display());
+        }
         Formula r = Formula.constant(0);
         for (int f : flows(v.inflows(), stock)) r = new Formula.Binary(Formula.BinaryOp.ADD, r, Formula.slot(f));
         for (int f : flows(v.outflows(), stock)) r = new Formula.Binary(Formula.BinaryOp.SUB, r, Formula.slot(f));
@@ -238,9 +330,9 @@ public final class XmileCompiler implements Builtins.Context {
     private int[] flows(List<String> names, Scalar stock) {
         List<Integer> found = new ArrayList<>();
         for (String name : names) {
-            String key = XmileNames.canonical(name);
+            String key = scoped(name);
             Integer slot = null;
-            if (stock.element() != null) slot = slots.get(key + "[" + XmileNames.canonical(stock.element()) + "]");
+            if (stock.element() != null) slot = slots.get(elementKey(scope() + name, stock.element()));
             if (slot == null) slot = slots.get(key);
             if (slot == null) {
                 problems.add(stock.variable().location(), "stock `" + stock.display() + "` names flow `" + name
@@ -274,7 +366,10 @@ public final class XmileCompiler implements Builtins.Context {
             }
             return Compiler.compile(e, names);
         } catch (ExpressionException e) {
-            problems.add(eq.location().shift(e.offset()), "in `" + owner + "`: " + e.getMessage());
+            // a Vensim equation was rewritten before it was parsed, so offsets in it are not the
+            // file's: point at the start of the equation instead
+            Location where = fromVensim ? eq.location() : eq.location().shift(e.offset());
+            problems.add(where, "in `" + owner + "`: " + e.getMessage());
             return Formula.constant(0);
         }
     }
@@ -326,7 +421,7 @@ public final class XmileCompiler implements Builtins.Context {
         }
         if (OVER_ARRAYS.contains(key)) {
             List<Expr> expanded = new ArrayList<>();
-            for (Expr a : args) expanded.addAll(elementsOf(a));
+            for (Expr a : args) expanded.addAll(expandMarked(a));
             args = expanded;
         }
         return new Expr.Call(c.function(), args, c.offset());
@@ -349,7 +444,71 @@ public final class XmileCompiler implements Builtins.Context {
         return new Expr.Call(c.function(), args, at);
     }
 
-    /** One name per element when {@code e} names a whole array, else {@code e} itself. */
+    /**
+     * An argument of an array function once each dimension marked {@code Dim!} in it is taken
+     * over its elements: {@code sum(a[D!] * b[E, D!])} is the sum of one product per element
+     * of D. An argument with no marked dimension is {@link #elementsOf}.
+     */
+    private List<Expr> expandMarked(Expr a) {
+        String marked = firstMarked(a);
+        if (marked == null || dimension(marked) == null) return elementsOf(a);
+        List<Expr> out = new ArrayList<>();
+        for (String element : dimension(marked)) out.addAll(expandMarked(replaceMarked(a, marked, element)));
+        return out;
+    }
+
+    private static String firstMarked(Expr e) {
+        if (e instanceof Expr.Name n) {
+            int open = n.name().indexOf('[');
+            if (open < 0 || !n.name().endsWith("]")) return null;
+            for (String i : indices(n.name().substring(open + 1, n.name().length() - 1))) {
+                if (i.endsWith("!")) return i;
+            }
+            return null;
+        }
+        if (e instanceof Expr.Unary u) return firstMarked(u.operand());
+        if (e instanceof Expr.Binary b) {
+            String l = firstMarked(b.left());
+            return l != null ? l : firstMarked(b.right());
+        }
+        if (e instanceof Expr.Call c && !OVER_ARRAYS.contains(XmileNames.canonical(c.function()))) {
+            for (Expr x : c.args()) {
+                String m = firstMarked(x);
+                if (m != null) return m;
+            }
+        }
+        return null;
+    }
+
+    private static Expr replaceMarked(Expr e, String marked, String element) {
+        if (e instanceof Expr.Name n) {
+            int open = n.name().indexOf('[');
+            if (open < 0 || !n.name().endsWith("]")) return e;
+            List<String> out = new ArrayList<>();
+            for (String i : indices(n.name().substring(open + 1, n.name().length() - 1))) {
+                out.add(XmileNames.canonical(i).equals(XmileNames.canonical(marked)) ? element : i);
+            }
+            return new Expr.Name(n.name().substring(0, open) + "[" + String.join(", ", out) + "]", n.offset());
+        }
+        if (e instanceof Expr.Unary u) return new Expr.Unary(u.op(), replaceMarked(u.operand(), marked, element), u.offset());
+        if (e instanceof Expr.Binary b) {
+            return new Expr.Binary(b.op(), replaceMarked(b.left(), marked, element), replaceMarked(b.right(), marked, element),
+                    b.offset());
+        }
+        if (e instanceof Expr.Call c && !OVER_ARRAYS.contains(XmileNames.canonical(c.function()))) {
+            List<Expr> args = new ArrayList<>();
+            for (Expr x : c.args()) args.add(replaceMarked(x, marked, element));
+            return new Expr.Call(c.function(), args, c.offset());
+        }
+        return e;
+    }
+
+    /**
+     * One name per element when {@code e} names a whole array or a slice of one, else {@code e}
+     * itself. A position is taken whole when it is {@code *}, a dimension marked {@code Dim!},
+     * or a dimension that the element being defined does not fix; the other positions are
+     * kept as written and resolved when the names are compiled.
+     */
     private List<Expr> elementsOf(Expr e) {
         if (!(e instanceof Expr.Name n)) return List.of(e);
         String raw = n.name(), base = raw, index = null;
@@ -358,26 +517,107 @@ public final class XmileCompiler implements Builtins.Context {
             base = raw.substring(0, open);
             index = raw.substring(open + 1, raw.length() - 1).strip();
         }
-        XmileModel.Variable array = arrays.get(XmileNames.canonical(base));
+        XmileModel.Variable array = arrays.get(scoped(base));
+        if (array == null && index == null && !slots.containsKey(scoped(base)) && dimension(base) != null) {
+            // a dimension's name passed whole: its elements' positions (so SIZE(Dim) counts them)
+            List<Expr> out = new ArrayList<>();
+            for (int i = 1; i <= dimension(base).size(); i++) out.add(new Expr.Num(i, n.offset()));
+            return out;
+        }
         if (array == null) return List.of(e);
-        boolean whole;
-        if (index == null) {
-            whole = current == null || current.element() == null;
-        } else if (index.equals("*")) {
-            whole = true;
-        } else {
-            String i = XmileNames.canonical(index.endsWith("!") ? index.substring(0, index.length() - 1) : index);
-            boolean isDimension = dimensionNames.contains(i);
-            whole = isDimension && (index.endsWith("!") || current == null || current.element() == null
-                    || current.variable().dimension() == null
-                    || !XmileNames.canonical(current.variable().dimension()).equals(i));
+        List<String> idx = index == null ? array.dimensions() : indices(index);
+        if (idx.size() != array.dimensions().size()) return List.of(e);
+        List<List<String>> choices = new ArrayList<>();
+        boolean anyWhole = false;
+        for (int p = 0; p < idx.size(); p++) {
+            String i = idx.get(p);
+            List<String> whole = null;
+            if (i.equals("*")) {
+                whole = dimension(array.dimensions().get(p));
+            } else if (dimension(i) != null && !containsName(dimension(array.dimensions().get(p)), i)) {
+                if (i.endsWith("!")) {
+                    whole = dimension(i);
+                } else {
+                    try {
+                        fromCurrent(i, p, dimension(array.dimensions().get(p)), base);
+                    } catch (ExpressionException notFixed) {
+                        whole = dimension(i);
+                    }
+                }
+            }
+            anyWhole |= whole != null;
+            choices.add(whole != null ? whole : List.of(i));
         }
-        if (!whole) return List.of(e);
+        if (!anyWhole) return List.of(e);
         List<Expr> out = new ArrayList<>();
-        for (String element : model.dimensions().get(array.dimension())) {
-            out.add(new Expr.Name(base + "[" + element + "]", n.offset()));
-        }
+        for (String tuple : XmileReader.product(choices)) out.add(new Expr.Name(base + "[" + tuple + "]", n.offset()));
         return out;
+    }
+
+    /**
+     * The element that dimension {@code dim}, at position {@code position} of a reference to
+     * {@code base}, stands for in the element being defined: the element of the same dimension,
+     * or of a dimension sharing that element (a subrange or its parent), preferring the same
+     * position. It must be one of {@code target}, the elements of the referenced dimension.
+     */
+    private String fromCurrent(String dim, int position, List<String> target, String base) {
+        List<String> of = dimension(dim);
+        String name = dim.endsWith("!") ? dim.substring(0, dim.length() - 1) : dim;
+        if (current == null || current.element() == null) {
+            throw new ExpressionException(0, "`" + XmileNames.display(base) + "[" + name + "]` names every element of `"
+                    + name + "`, but `" + (current == null ? "this" : current.display()) + "` is one number; take one element,"
+                    + " or pass the array to SUM, MEAN, MIN, MAX or SIZE");
+        }
+        List<String> dims = current.variable().dimensions();
+        List<String> element = current.element();
+        String found = null;
+        for (int q = 0; q < dims.size() && found == null; q++) {
+            if (XmileNames.canonical(dims.get(q)).equals(XmileNames.canonical(name))) found = element.get(q);
+        }
+        for (int q = 0; q < dims.size() && found == null; q++) {
+            // a Vensim mapping between this dimension and one of the element's: by position
+            List<String> other = dimension(dims.get(q));
+            if (!mapped(name, dims.get(q)) || other == null) continue;
+            int at = indexOfName(other, element.get(q));
+            if (at >= 0 && at < of.size()) found = of.get(at);
+        }
+        for (var m : model.mappings().entrySet()) {
+            // ... or one the element belongs to (a subrange the array was defined over)
+            if (found != null) break;
+            // (only from the mapped dimension: the one mapped to stands for its own elements)
+            String other = XmileNames.canonical(m.getKey()).equals(XmileNames.canonical(name)) ? m.getValue() : null;
+            if (other == null || dimension(other) == null) continue;
+            for (int q = 0; q < element.size() && found == null; q++) {
+                int at = indexOfName(dimension(other), element.get(q));
+                if (at >= 0 && at < of.size()) found = of.get(at);
+            }
+        }
+        if (found == null && position < element.size() && containsName(of, element.get(position))) found = element.get(position);
+        for (int q = 0; q < element.size() && found == null; q++) {
+            if (containsName(of, element.get(q))) found = element.get(q);
+        }
+        if (found == null || !containsName(target, found)) {
+            throw new ExpressionException(0, "mismatched subscripts: in `" + current.display() + "`, `"
+                    + XmileNames.display(base) + "[" + name + "]` has no element for dimension `" + name + "` ("
+                    + "`" + XmileNames.display(current.variable().name()) + "` is over "
+                    + String.join(", ", dims) + ")");
+        }
+        return found;
+    }
+
+    /** The element that index {@code text} names at position {@code p} of array {@code array}. */
+    private String resolveIndex(XmileModel.Variable array, int p, String text, String base) {
+        List<String> elements = dimension(array.dimensions().get(p));
+        String t = text.strip();
+        if (containsName(elements, t)) return t;
+        if (t.matches("\\d+")) {
+            int at = Integer.parseInt(t);
+            if (at >= 1 && at <= elements.size()) return elements.get(at - 1);
+        }
+        if (dimension(t) != null) return fromCurrent(t, p, elements, base);
+        throw new ExpressionException(0, "`" + XmileNames.display(base) + "[" + text + "]`: `" + t
+                + "` is neither an element of dimension `" + array.dimensions().get(p) + "` (" + String.join(", ", elements)
+                + ") nor a dimension");
     }
 
     /** XMILE allows {comments} inside equations; they become spaces so that offsets still match. */
@@ -409,27 +649,42 @@ public final class XmileCompiler implements Builtins.Context {
                 base = raw.substring(0, open);
                 index = raw.substring(open + 1, raw.length() - 1);
             }
-            String key = XmileNames.canonical(base);
-            if (index != null) {
-                String i = XmileNames.canonical(index);
-                if (dimensionNames.contains(i) && current != null && current.element() != null) {
-                    i = XmileNames.canonical(current.element());
+            String key = scoped(base);
+            XmileModel.Variable array = arrays.get(key);
+            if (array == null) {
+                if (index != null && slots.containsKey(key)) {
+                    throw new ExpressionException(0, "`" + XmileNames.display(base) + "` is not an array, but is subscripted ["
+                            + index + "]");
                 }
-                key = key + "[" + i + "]";
-                XmileModel.Variable array = arrays.get(XmileNames.canonical(base));
-                if (!slots.containsKey(key) && array != null && i.matches("\\d+")) {
-                    // a position (from 1) in the array's dimension
-                    List<String> elements = model.dimensions().get(array.dimension());
-                    int at = Integer.parseInt(i);
-                    if (at >= 1 && at <= elements.size()) {
-                        key = XmileNames.canonical(base) + "[" + XmileNames.canonical(elements.get(at - 1)) + "]";
+                Integer slot = slots.get(key);
+                if (slot == null && index == null && dimension(base) != null && current != null && current.element() != null) {
+                    // Vensim: a dimension's name as a number is the position of this element in it
+                    String element = fromCurrent(base, 0, dimension(base), base);
+                    List<String> of = family(dimension(base));
+                    for (int i = 0; i < of.size(); i++) {
+                        if (XmileNames.canonical(of.get(i)).equals(XmileNames.canonical(element))) return Formula.constant(i + 1);
                     }
                 }
-            } else if (!slots.containsKey(key) && arrays.containsKey(key) && current != null && current.element() != null) {
-                // inside an array's equation, a same-dimension array stands for its matching element
-                key = key + "[" + XmileNames.canonical(current.element()) + "]";
+                if (slot == null && index == null && model.vensim()) {
+                    // Vensim: an element's name as a number is its position in its dimension
+                    // (counted in the largest dimension holding it, the first defined of equals)
+                    List<String> largest = null;
+                    for (List<String> of : model.dimensions().values()) {
+                        if (containsName(of, base) && (largest == null || of.size() > largest.size())) largest = of;
+                    }
+                    if (largest != null) return Formula.constant(indexOfName(largest, base) + 1);
+                }
+                return slot == null ? null : Formula.slot(slot);
             }
-            Integer slot = slots.get(key);
+            List<String> idx = index == null ? array.dimensions() : indices(index);
+            if (idx.size() != array.dimensions().size()) {
+                throw new ExpressionException(0, "mismatched subscripts: `" + XmileNames.display(array.name()) + "` has "
+                        + array.dimensions().size() + " dimension(s) (" + String.join(", ", array.dimensions())
+                        + "), but `" + raw + "` gives " + idx.size());
+            }
+            List<String> element = new ArrayList<>();
+            for (int p = 0; p < idx.size(); p++) element.add(resolveIndex(array, p, idx.get(p), base));
+            Integer slot = slots.get(elementKey(scope() + base, element));
             return slot == null ? null : Formula.slot(slot);
         }
 
@@ -446,7 +701,7 @@ public final class XmileCompiler implements Builtins.Context {
         @Override
         public Builtins.Function function(String name) {
             String key = XmileNames.canonical(name);
-            GraphicalFunction gf = tables.get(key);
+            GraphicalFunction gf = tables.get(scoped(name));
             if (gf != null) {
                 return new Builtins.Function(key, 1, 1, false, name + "(x)",
                         args -> new Formula.Native(name, gf::at, args.get(0)));

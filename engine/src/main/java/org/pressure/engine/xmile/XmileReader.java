@@ -113,8 +113,9 @@ public final class XmileReader {
         if (models.isEmpty()) throw new ScenarioException(root.location, "the file has no <model>");
         Node model = models.stream().filter(m -> m.attribute("name") == null || "default".equalsIgnoreCase(m.attribute("name")))
                 .findFirst().orElse(models.get(0));
-        if (models.size() > 1) {
-            warnings.add(file + ": only the main model is run; " + (models.size() - 1) + " other model(s) in the file are ignored");
+        Map<String, Node> byName = new LinkedHashMap<>();
+        for (Node m : models) {
+            if (m != model && m.attribute("name") != null) byName.put(XmileNames.canonical(m.attribute("name")), m);
         }
         List<XmileModel.Macro> macros = new ArrayList<>();
         for (Node m : root.all("macro")) {
@@ -122,6 +123,26 @@ public final class XmileReader {
             if (macro != null) macros.add(macro);
         }
         List<XmileModel.Variable> variables = new ArrayList<>();
+        flatten(model, "", "", Map.of(), byName, new ArrayList<>(), behaviour, dimensions, variables);
+        problems.throwIfAny();
+        return new XmileModel(file, specs, variables, dimensions, vensim, warnings, macros, scopes);
+    }
+
+    /** Each module's variable's scope: the canonical prefix (`hares.`) its equation's names are read in. */
+    private final Map<String, String> scopes = new LinkedHashMap<>();
+
+    /**
+     * Reads the variables of {@code model} into {@code out}, each named {@code prefix + name},
+     * and, for each {@code <module>} in it, the variables of the model it instantiates under
+     * the module's name. A module's input named by a {@code <connect>} becomes the variable it
+     * is connected from, read in the enclosing model's scope.
+     *
+     * @param inputs the enclosing module's connections: input (canonical, local) to the name it comes from
+     * @param path   the modules being read, outermost first, to refuse a model that contains itself
+     */
+    private void flatten(Node model, String prefix, String parentPrefix, Map<String, String> inputs, Map<String, Node> models,
+                         List<String> path, Behaviour behaviour, Map<String, List<String>> dimensions,
+                         List<XmileModel.Variable> out) {
         // XMILE 1.0 puts variables under <variables>; earlier drafts (Stella 10) put them straight under <model>
         List<Node> found = new ArrayList<>();
         for (Node n : model.children) {
@@ -132,11 +153,65 @@ public final class XmileReader {
             }
         }
         for (Node v : found) {
+            if (v.name.equals("module")) {
+                String name = v.attribute("name");
+                if (name == null) {
+                    problems.add(v.location, "a <module> has no name");
+                    continue;
+                }
+                String modelName = v.attribute("model") != null ? v.attribute("model") : name;
+                Node child = models.get(XmileNames.canonical(modelName));
+                if (child == null) {
+                    problems.add(v.location, "module `" + name + "`: the file has no <model name=\"" + modelName + "\">"
+                            + (models.isEmpty() ? "" : "; it has " + String.join(", ", models.keySet())));
+                    continue;
+                }
+                if (path.contains(XmileNames.canonical(modelName))) {
+                    problems.add(v.location, "module `" + name + "`: models contain each other in a cycle ("
+                            + String.join(" -> ", path) + " -> " + XmileNames.canonical(modelName) + ")");
+                    continue;
+                }
+                Map<String, String> connections = new LinkedHashMap<>();
+                for (Node c : v.all("connect")) {
+                    String to = c.attribute("to"), from = c.attribute("from");
+                    if (to == null || from == null) {
+                        problems.add(c.location, "a <connect> of module `" + name + "` needs both to= and from=");
+                        continue;
+                    }
+                    String local = XmileNames.canonical(to);
+                    String own = XmileNames.canonical(name) + ".";
+                    if (local.startsWith(own)) local = local.substring(own.length());
+                    connections.put(local, from.startsWith(".") ? from.substring(1) : from);
+                }
+                List<String> deeper = new ArrayList<>(path);
+                deeper.add(XmileNames.canonical(modelName));
+                flatten(child, prefix + XmileNames.canonical(name) + ".", prefix, connections, models, deeper, behaviour,
+                        dimensions, out);
+                continue;
+            }
             XmileModel.Variable variable = variable(v, behaviour, dimensions);
-            if (variable != null) variables.add(variable);
+            if (variable == null) continue;
+            String local = XmileNames.canonical(variable.name());
+            String from = inputs.get(local);
+            if (prefix.isEmpty()) {
+                out.add(variable);
+                continue;
+            }
+            String full = prefix + XmileNames.display(variable.name()).replace('\n', ' ');
+            if (from != null) {
+                // an input: the value of what it is connected to, named in the enclosing model
+                XmileModel.Equation eq = new XmileModel.Equation("\"" + from.replace("\"", "\"\"") + "\"", variable.location());
+                variable = new XmileModel.Variable(XmileModel.Kind.AUX, full, variable.location(), eq, List.of(), List.of(),
+                        null, null, variable.dimensions(), Map.of(), Map.of());
+                scopes.put(XmileNames.canonical(full), parentPrefix);
+            } else {
+                variable = new XmileModel.Variable(variable.kind(), full, variable.location(), variable.equation(),
+                        variable.inflows(), variable.outflows(), variable.nonNegative(), variable.graphical(),
+                        variable.dimensions(), variable.elements(), variable.rates());
+                scopes.put(XmileNames.canonical(full), prefix);
+            }
+            out.add(variable);
         }
-        problems.throwIfAny();
-        return new XmileModel(file, specs, variables, dimensions, vensim, warnings, macros);
     }
 
     /** An expression macro; macros with variables of their own (stocks, say) are refused. */
@@ -286,10 +361,6 @@ public final class XmileReader {
             case "flow" -> XmileModel.Kind.FLOW;
             case "aux" -> XmileModel.Kind.AUX;
             case "gf" -> XmileModel.Kind.GF;
-            case "module" -> {
-                problems.add(v.location, "module `" + v.attribute("name") + "`: modules are not supported");
-                yield null;
-            }
             default -> null; // groups, documentation and vendor extras carry no equations
         };
         if (kind == null) return null;
@@ -301,27 +372,28 @@ public final class XmileReader {
         List<Node> eqns = v.all("eqn");
         XmileModel.Equation equation = eqns.isEmpty() ? null : equation(eqns.get(0));
         Map<String, XmileModel.Equation> elements = new LinkedHashMap<>();
-        String dimension = null;
+        List<String> dimensionNames = new ArrayList<>();
         Node dims = v.child("dimensions");
         if (dims != null && !dims.all("dim").isEmpty()) {
-            List<Node> ds = dims.all("dim");
-            if (ds.size() > 1) {
-                problems.add(dims.location, "`" + name + "` has " + ds.size() + " dimensions; only one-dimensional arrays are supported");
-                return null;
+            List<List<String>> lists = new ArrayList<>();
+            for (Node d : dims.all("dim")) {
+                String dimension = d.attribute("name");
+                List<String> elems = dimension == null ? null : dimensions.get(dimension);
+                if (elems == null) {
+                    problems.add(d.location, "`" + name + "` uses dimension `" + dimension
+                            + "`, which is not declared under <dimensions>");
+                    return null;
+                }
+                dimensionNames.add(dimension);
+                lists.add(elems);
             }
-            dimension = ds.get(0).attribute("name");
-            List<String> elems = dimensions.get(dimension);
-            if (elems == null) {
-                problems.add(ds.get(0).location, "`" + name + "` uses dimension `" + dimension
-                        + "`, which is not declared under <dimensions>");
-                return null;
-            }
+            List<String> tuples = product(lists);
             if (eqns.size() == 1 && v.all("element").isEmpty()) {
                 // a list of numbers, one per element, as Vensim writes constant arrays (`1, 2, 3`)
-                String[] parts = eqns.get(0).trimmed().split(",");
-                if (parts.length == elems.size() && parts.length > 1 && java.util.Arrays.stream(parts).allMatch(XmileReader::isNumber)) {
+                String[] parts = eqns.get(0).trimmed().split("[,;]");
+                if (parts.length == tuples.size() && parts.length > 1 && java.util.Arrays.stream(parts).allMatch(XmileReader::isNumber)) {
                     for (int i = 0; i < parts.length; i++) {
-                        elements.put(elems.get(i), new XmileModel.Equation(parts[i].strip(), eqns.get(0).location));
+                        elements.put(tuples.get(i), new XmileModel.Equation(parts[i].strip(), eqns.get(0).location));
                     }
                     equation = null;
                 }
@@ -333,10 +405,15 @@ public final class XmileReader {
                     return null;
                 }
                 if (eq != null) elements.put(e.attribute("subscript"), equation(eq));
+                else if (e.child("gf") != null && kind != XmileModel.Kind.GF) {
+                    problems.add(e.location, "`" + name + "[" + e.attribute("subscript") + "]`: a graphical function for one"
+                            + " element of an array is not supported; give the array one graphical function");
+                    return null;
+                }
             }
             if (eqns.size() > 1) {
-                // one equation per element, in the dimension's order (as some converters write them)
-                for (int i = 0; i < eqns.size() && i < elems.size(); i++) elements.put(elems.get(i), equation(eqns.get(i)));
+                // one equation per element, in the dimensions' order (as some converters write them)
+                for (int i = 0; i < eqns.size() && i < tuples.size(); i++) elements.put(tuples.get(i), equation(eqns.get(i)));
                 equation = null;
             }
         }
@@ -352,7 +429,20 @@ public final class XmileReader {
             gf = graphical(v.child("gf"), name);
         }
         return new XmileModel.Variable(kind, name, v.location, equation, inflows, outflows, nonNegative, gf,
-                dimension, elements);
+                dimensionNames, elements, Map.of());
+    }
+
+    /** Every combination of one element from each list, in order, the last varying fastest, as {@code "a, b"}. */
+    static List<String> product(List<List<String>> lists) {
+        List<String> out = new ArrayList<>(List.of(""));
+        for (List<String> list : lists) {
+            List<String> next = new ArrayList<>();
+            for (String prefix : out) {
+                for (String e : list) next.add(prefix.isEmpty() ? e : prefix + ", " + e);
+            }
+            out = next;
+        }
+        return out;
     }
 
     private static boolean isNumber(String text) {

@@ -40,7 +40,7 @@ class BuiltinFormsTest {
             Map.entry("delay", "delay(x, 2, 1)"), Map.entry("delay1", "delay1(x, 2)"), Map.entry("delay3", "delay3(x, 3, 1)"),
             Map.entry("delayn", "delayn(x, 4, 2, 1)"), Map.entry("smth1", "smth1(x, 2)"), Map.entry("smth3", "smth3(x, 3, 2)"),
             Map.entry("smthn", "smthn(x, 4, 2)"), Map.entry("trend", "trend(x + 1, 2, 0.1)"),
-            Map.entry("forcst", "forcst(x + 1, 2, 3)")));
+            Map.entry("forcst", "forcst(x + 1, 2, 3)"), Map.entry("integ", "integ(x - 2, 5)")));
 
     @Test
     void every_built_in_has_a_case_here() {

@@ -21,7 +21,15 @@ record ExpectedOutput(double[] times, Map<String, double[]> columns) {
     static final Set<String> CONTROL = Set.of("initial time", "final time", "time step", "saveper");
 
     static ExpectedOutput read(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n").replace('\r', '\n');
+        byte[] bytes = Files.readAllBytes(file);
+        // most expected outputs are UTF-8; a few older ones are Latin-1
+        String decoded;
+        try {
+            decoded = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            decoded = new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        String text = decoded.replace("\r\n", "\n").replace('\r', '\n');
         char sep = file.toString().endsWith(".tab") ? '\t' : ',';
         List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
         List<String> header = split(lines.get(0), sep);
@@ -54,7 +62,10 @@ record ExpectedOutput(double[] times, Map<String, double[]> columns) {
         boolean quoted = false;
         for (int i = 0; i < line.length(); i++) {
             char ch = line.charAt(i);
-            if (ch == '"') {
+            if (quoted && ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append('"'); // a quote inside a quoted cell is written twice
+                i++;
+            } else if (ch == '"') {
                 quoted = !quoted;
             } else if (ch == sep && !quoted) {
                 out.add(cell.toString());
@@ -91,6 +102,7 @@ record ExpectedOutput(double[] times, Map<String, double[]> columns) {
             int shown = 0;
             for (int r = 0; r < times.length; r++) {
                 Integer row = rowAt.get(round(times[r]));
+                if (row == null) row = nearest(run.times(), times[r]);
                 if (row == null) {
                     out.add("no row for time " + times[r]);
                     return out;
@@ -101,6 +113,19 @@ record ExpectedOutput(double[] times, Map<String, double[]> columns) {
             }
         }
         return out;
+    }
+
+    /**
+     * The row of the run at {@code t} written with fewer digits (an expected output may give
+     * 10.0312 for 10.03125): the nearest time within 1e-4 relative, or null.
+     */
+    private static Integer nearest(double[] times, double t) {
+        Integer best = null;
+        for (int i = 0; i < times.length; i++) {
+            if (Math.abs(times[i] - t) <= 1e-4 * Math.max(1, Math.abs(t))
+                    && (best == null || Math.abs(times[i] - t) < Math.abs(times[best] - t))) best = i;
+        }
+        return best;
     }
 
     private static double round(double t) {

@@ -25,7 +25,7 @@ import org.pressure.engine.diagnostics.ScenarioException;
  */
 class XmileConformanceTest {
 
-    /** Needs arrays beyond one dimension, macros or modules: run, but not held to the suite. */
+    /** Folders whose XMILE files the converter left incomplete (subscripts, macros) or that use modules: run, but not held to the suite here (SdxorgSuiteTest holds the ones that pass). */
     private static final Set<String> STRETCH_PREFIXES = Set.of("subscript", "macro", "bpowers");
 
     private static final String LOST_MACRO = "the XMILE file calls `EXPRESSION MACRO(macro_input, macro_parameter)` "
@@ -65,9 +65,9 @@ class XmileConformanceTest {
         String xml = Files.readString(model);
         XmileModel read = XmileReader.read(model);
         for (XmileModel.Variable v : read.variables()) {
-            if (v.equation() == null || !v.equation().text().strip().equals("???") || v.dimension() == null) continue;
+            if (v.equation() == null || !v.equation().text().strip().equals("???") || !v.isArray()) continue;
             List<String> values = new ArrayList<>();
-            for (String element : read.dimensions().get(v.dimension())) {
+            for (String element : read.dimensions().get(v.dimensions().get(0))) {
                 double[] column = expected.columns().get(XmileNames.canonical(v.name() + "[" + element + "]"));
                 assertTrue(column != null, "the expected output has no column for " + v.name() + "[" + element + "]");
                 for (double x : column) assertEquals(column[0], x, "a lost constant must be the same at every row");
