@@ -118,6 +118,9 @@ public final class SparkSweep {
                     while (done < size) done += in.transferTo(done, size - done, rows);
                 }
                 Parts.read(Parts.bin(parts, p), from, to, outputs, sink);
+                // each part goes once it is taken, so the folder holds at most the parts plus runs.csv, not both whole
+                Files.delete(csv);
+                Files.delete(Parts.bin(parts, p));
             }
             deleteTree(parts);
         });
