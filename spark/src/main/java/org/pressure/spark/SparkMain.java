@@ -187,8 +187,9 @@ public final class SparkMain {
         int partitionRuns = o.partitionRuns != null ? o.partitionRuns : sweep.defaultPartitionRuns();
         int partitions = (int) ((sweep.runs() + (long) partitionRuns - 1) / partitionRuns);
         out.println(target.spec().name());
-        out.printf(Locale.ROOT, "  %s design, %,d runs in %,d partitions of up to %,d, seed %d, on %s%n",
-                target.spec().design().key, sweep.runs(), partitions, partitionRuns, target.spec().seed(),
+        out.printf(Locale.ROOT, "  %s design, %,d runs in %,d partition%s of up to %,d, seed %d, on %s%n",
+                target.spec().design().key, sweep.runs(), partitions, partitions == 1 ? "" : "s", partitionRuns,
+                target.spec().seed(),
                 spark.sparkContext().master());
         out.flush();
         long start = System.nanoTime();
@@ -205,7 +206,9 @@ public final class SparkMain {
             NationWriter.writeJson(NationWriter.sweep(nation, result), o.out.resolve("nation-sweep.json"));
             written.add("nation-sweep.json");
         }
-        out.printf(Locale.ROOT, "  %,d runs in %.1f s (%,.0f runs/s)%n", result.runs(), seconds, result.runs() / seconds);
+        out.printf(Locale.ROOT, "  %,d runs in %.1f s (%,.1f runs/s): %.1f s on the executors, %.1f s taking the "
+                + "partitions in order on the driver%n", result.runs(), seconds, result.runs() / seconds, sweep.jobSeconds(),
+                sweep.driverSeconds());
         out.println("Wrote " + written.size() + " files to " + o.out + ": " + String.join(", ", written));
         out.flush();
         return OK;

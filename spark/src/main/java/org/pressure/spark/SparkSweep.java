@@ -91,6 +91,7 @@ public final class SparkSweep {
         Path abs = dir.toAbsolutePath().normalize();
         Path parts = abs.resolve(Parts.FOLDER);
         int failOnce = Integer.parseInt(spark.conf().get(FAIL_ONCE, "-1"));
+        long start = System.nanoTime();
         return runner.collect(abs, (rows, sink) -> {
             // parts of an earlier sweep killed in this folder are not this sweep's
             deleteTree(parts);
@@ -108,6 +109,8 @@ public final class SparkSweep {
                     while (it.hasNext()) it.next();
                 });
             }
+            long taken = System.nanoTime();
+            jobSeconds = (taken - start) / 1e9;
             // the job succeeded, so every partition was renamed into place; streamed back in run order
             for (int p = 0; p < partitions; p++) {
                 int from = (int) Math.min(runs, (long) p * partitionRuns);
@@ -123,7 +126,21 @@ public final class SparkSweep {
                 Files.delete(Parts.bin(parts, p));
             }
             deleteTree(parts);
+            driverSeconds = (System.nanoTime() - taken) / 1e9;
         });
+    }
+
+    private double jobSeconds;
+    private double driverSeconds;
+
+    /** Seconds the last {@link #run} spent in the Spark job (computing and writing the partitions). */
+    double jobSeconds() {
+        return jobSeconds;
+    }
+
+    /** Seconds the last {@link #run} spent on the driver taking the partitions in order (summaries finished after). */
+    double driverSeconds() {
+        return driverSeconds;
     }
 
     static void deleteTree(Path dir) throws IOException {
