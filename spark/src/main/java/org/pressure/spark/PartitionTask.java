@@ -32,13 +32,16 @@ final class PartitionTask implements FlatMapFunction<Iterator<Integer>, Row> {
     private final int runs;
     /** A partition whose first attempt fails half-way, to check retries (spark.pressure.failOnce); -1: none. */
     private final int failOnce;
+    /** Whether the rows go on to Parquet; without, each run is handed on as an empty row, not built. */
+    private final boolean parquet;
 
-    PartitionTask(Job job, String parts, int partitionRuns, int runs, int failOnce) {
+    PartitionTask(Job job, String parts, int partitionRuns, int runs, int failOnce, boolean parquet) {
         this.job = job;
         this.parts = parts;
         this.partitionRuns = partitionRuns;
         this.runs = runs;
         this.failOnce = failOnce;
+        this.parquet = parquet;
     }
 
     @Override
@@ -50,18 +53,20 @@ final class PartitionTask implements FlatMapFunction<Iterator<Integer>, Row> {
         TaskContext context = TaskContext.get();
         long attempt = context == null ? 0 : context.taskAttemptId();
         boolean fail = partition == failOnce && context != null && context.attemptNumber() == 0;
-        return new Rows(job.compiled(), Path.of(parts), partition, from, to, attempt, fail);
+        return new Rows(job.compiled(), Path.of(parts), partition, from, to, attempt, fail, parquet);
     }
 
     /** The rows of one partition, computed a chunk at a time as they are asked for. */
     private static final class Rows implements Iterator<Row> {
         /** Runs computed together, as many as the local runner's chunk. */
         private static final int CHUNK = 256;
+        private static final Row NONE = RowFactory.create();
 
         private final Job.Compiled compiled;
         private final int from;
         private final int to;
         private final boolean fail;
+        private final boolean parquet;
         private final Path csv;
         private final Path bin;
         private final Path csvAttempt;
@@ -73,7 +78,9 @@ final class PartitionTask implements FlatMapFunction<Iterator<Integer>, Row> {
         private int inChunk;
         private boolean committed;
 
-        Rows(Job.Compiled compiled, Path parts, int partition, int from, int to, long attempt, boolean fail) {
+        Rows(Job.Compiled compiled, Path parts, int partition, int from, int to, long attempt, boolean fail,
+             boolean parquet) {
+            this.parquet = parquet;
             this.compiled = compiled;
             this.from = from;
             this.to = to;
@@ -109,6 +116,10 @@ final class PartitionTask implements FlatMapFunction<Iterator<Integer>, Row> {
         @Override
         public Row next() {
             if (!hasNext()) throw new NoSuchElementException();
+            if (!parquet) {
+                inChunk++;
+                return NONE;
+            }
             int run = chunk.first() + inChunk;
             double[] values = compiled.plan().values(run);
             double[] outputs = chunk.outputs()[inChunk++];

@@ -41,6 +41,12 @@ public final class SparkSweep {
     public static final String FAIL_ONCE = "spark.pressure.failOnce";
     /** Fewest runs in a partition: below this, starting tasks costs more than running them. */
     static final int MIN_PARTITION_RUNS = 1_024;
+    /**
+     * Fewest national runs in a partition: a national run is every council (about 150 of them),
+     * so a few already outweigh a task's start, and the usual 1,000-run national sweep must still
+     * spread over the cluster.
+     */
+    static final int MIN_NATION_PARTITION_RUNS = 8;
     /** Most runs in a partition by default, so that one retried task redoes minutes, not hours. */
     static final int MAX_PARTITION_RUNS = 1_000_000;
 
@@ -67,7 +73,8 @@ public final class SparkSweep {
     int defaultPartitionRuns() {
         int cores = Math.max(1, spark.sparkContext().defaultParallelism());
         long each = -Math.floorDiv(-(long) runs(), 4L * cores);
-        return (int) Math.max(MIN_PARTITION_RUNS, Math.min(MAX_PARTITION_RUNS, each));
+        int least = job.nation() ? MIN_NATION_PARTITION_RUNS : MIN_PARTITION_RUNS;
+        return (int) Math.max(least, Math.min(MAX_PARTITION_RUNS, each));
     }
 
     /** The columns of runs.csv, as Parquet columns: run, each parameter, each output (doubles; null where runs.csv is empty). */
@@ -99,7 +106,7 @@ public final class SparkSweep {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             List<Integer> ids = IntStream.range(0, partitions).boxed().toList();
             JavaRDD<Row> computed = jsc.parallelize(ids, partitions)
-                    .mapPartitions(new PartitionTask(job, parts.toString(), partitionRuns, runs, failOnce), false);
+                    .mapPartitions(new PartitionTask(job, parts.toString(), partitionRuns, runs, failOnce, parquet), false);
             jsc.setJobDescription(target.spec().name() + ": " + runs + " runs in " + partitions + " partitions");
             if (parquet) {
                 spark.createDataFrame(computed, schema(target.spec())).write().mode(SaveMode.Overwrite)
