@@ -168,7 +168,37 @@ public final class SparkMain {
             err.println("pressure-spark: " + e);
             err.flush();
             return INTERNAL;
+        } catch (Exception e) {
+            // a run that the scenario refuses fails its task on every attempt; Spark then ends the
+            // job with its own (checked, from Scala) exception, which carries the engine's message
+            // as text
+            String refused = refusal(e);
+            if (refused == null) {
+                if (e instanceof RuntimeException re) throw re;
+                throw new IllegalStateException(e);
+            }
+            err.println(refused);
+            err.flush();
+            return BAD_INPUT;
         }
+    }
+
+    /** The engine's message for a run refused in a task, from Spark's exception, or null if it is not one. */
+    static String refusal(Throwable e) {
+        String marker = ScenarioException.class.getName() + ": ";
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ScenarioException se) {
+                return String.join(System.lineSeparator(), se.problems().stream().map(Problem::toString).toList());
+            }
+            String m = t.getMessage();
+            int at = m == null ? -1 : m.indexOf(marker);
+            if (at >= 0) {
+                String rest = m.substring(at + marker.length());
+                int end = rest.indexOf('\n');
+                return (end < 0 ? rest : rest.substring(0, end)).strip();
+            }
+        }
+        return null;
     }
 
     private static SparkSession start(Options o, SweepTarget target) {

@@ -227,6 +227,44 @@ class SparkSweepTest {
     }
 
     @Test
+    void aRunTheScenarioRefusesEndsTheJobWithTheEnginesMessage(@TempDir Path tmp) throws IOException {
+        // the run with x in [0.512, 0.513) is refused: one run of 1000 in a Latin hypercube over [0, 1]
+        Files.writeString(tmp.resolve("base.yaml"), """
+                name: Refused base
+                time: {start: 2025, end: 2040}
+                drivers:
+                  pop: {start: 1000, growth: 2%}
+                  x: 0.5
+                income:
+                  tax: {start: 100, growth: 2%}
+                services:
+                  care: {clients: {per: pop, rate: 5%}, unit_cost: {start: 1, growth: 3%}}
+                  other: {statutory: false, cost: "=if(x >= 0.512 and x < 0.513, ln(0), 30)"}
+                budget:
+                  reserves: {opening: 20, minimum: 5}
+                """);
+        Path file = tmp.resolve("refused.yaml");
+        Files.writeString(file, """
+                sweep: Refused part-way
+                scenario: base.yaml
+                design: latin_hypercube
+                runs: 1000
+                seed: 1
+                parameters:
+                  drivers.x: {uniform: [0, 1]}
+                outputs: [cumulative_gap]
+                """);
+        Path out = tmp.resolve("out");
+        StringWriter err = new StringWriter();
+        assertEquals(2, spark(err, "sweep", file.toString(), "--out", out.toString(), "--partition-runs", "200"));
+        String said = err.toString().strip();
+        assertTrue(said.startsWith(file.toString()) && said.contains(": run ") && !said.contains("Exception")
+                && !said.contains("\n"), said);
+        assertFalse(Files.exists(out.resolve("runs.csv")));
+        assertFalse(Files.exists(out.resolve(SweepRunner.PARTIAL)));
+    }
+
+    @Test
     void partsAppearOnlyWholeUnderTheirOwnNames(@TempDir Path tmp) throws IOException {
         // an attempt writes under a hidden name of its own; the part's name appears by a rename, whole
         Path parts = tmp.resolve(Parts.FOLDER);
