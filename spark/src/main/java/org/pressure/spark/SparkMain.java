@@ -236,9 +236,10 @@ public final class SparkMain {
             NationWriter.writeJson(NationWriter.sweep(nation, result), o.out.resolve("nation-sweep.json"));
             written.add("nation-sweep.json");
         }
-        out.printf(Locale.ROOT, "  %,d runs in %.1f s (%,.1f runs/s): %.1f s on the executors, %.1f s taking the "
-                + "partitions in order on the driver%n", result.runs(), seconds, result.runs() / seconds, sweep.jobSeconds(),
-                sweep.driverSeconds());
+        double rate = result.runs() / seconds;
+        out.printf(Locale.ROOT, "  %,d runs in %.1f s (%s runs/s): %.1f s on the executors, %.1f s taking the "
+                + "partitions in order on the driver%n", result.runs(), seconds,
+                String.format(Locale.ROOT, rate >= 100 ? "%,.0f" : "%.2f", rate), sweep.jobSeconds(), sweep.driverSeconds());
         out.println("Wrote " + written.size() + " files to " + o.out + ": " + String.join(", ", written));
         out.flush();
         return OK;
