@@ -109,8 +109,13 @@ public final class SparkSweep {
                     .mapPartitions(new PartitionTask(job, parts.toString(), partitionRuns, runs, failOnce, parquet), false);
             jsc.setJobDescription(target.spec().name() + ": " + runs + " runs in " + partitions + " partitions");
             if (parquet) {
+                // written beside, then put in place once the job has succeeded: a job that fails
+                // for good leaves an earlier runs.parquet as it was, like runs.csv
+                Path writing = abs.resolve("." + PARQUET + ".writing");
                 spark.createDataFrame(computed, schema(target.spec())).write().mode(SaveMode.Overwrite)
-                        .parquet(abs.resolve(PARQUET).toUri().toString());
+                        .parquet(writing.toUri().toString());
+                deleteTree(abs.resolve(PARQUET));
+                Files.move(writing, abs.resolve(PARQUET), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } else {
                 computed.foreachPartition(it -> {
                     while (it.hasNext()) it.next();

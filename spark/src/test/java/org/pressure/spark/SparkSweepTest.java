@@ -255,12 +255,19 @@ class SparkSweepTest {
                 outputs: [cumulative_gap]
                 """);
         Path out = tmp.resolve("out");
+        // an earlier sweep's results in the folder
         StringWriter err = new StringWriter();
+        assertEquals(0, spark(err, "sweep", randomSweep(tmp).toString(), "--out", out.toString()), err.toString());
+        byte[] runs = Files.readAllBytes(out.resolve("runs.csv"));
+        long parquetRows = spark.read().parquet(out.resolve(SparkSweep.PARQUET).toString()).count();
+        err = new StringWriter();
         assertEquals(2, spark(err, "sweep", file.toString(), "--out", out.toString(), "--partition-runs", "200"));
         String said = err.toString().strip();
         assertTrue(said.startsWith(file.toString()) && said.contains(": run ") && !said.contains("Exception")
                 && !said.contains("\n"), said);
-        assertFalse(Files.exists(out.resolve("runs.csv")));
+        assertArrayEquals(runs, Files.readAllBytes(out.resolve("runs.csv")), "the earlier runs.csv is kept whole");
+        assertEquals(parquetRows, spark.read().parquet(out.resolve(SparkSweep.PARQUET).toString()).count(),
+                "the earlier runs.parquet is kept");
         assertFalse(Files.exists(out.resolve(SweepRunner.PARTIAL)));
     }
 
