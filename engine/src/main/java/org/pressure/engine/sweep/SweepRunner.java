@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -70,8 +71,109 @@ public final class SweepRunner {
         this.progress = progress;
     }
 
-    /** What one chunk produced. */
-    private record Chunk(int first, byte[] rows, double[][] outputs, double[][][] trajectories) {}
+    /**
+     * What one chunk produced: the rows of runs.csv for runs {@code first} on, and each run's
+     * outputs and trajectories, which the summaries take in run order.
+     */
+    public record Chunk(int first, byte[] rows, double[][] outputs, double[][][] trajectories) {}
+
+    /**
+     * Computes runs {@code from} to {@code to} (exclusive) on the calling thread, as {@link #run}
+     * computes each of its chunks: for a runner that spreads ranges of runs over other machines
+     * and hands them back through {@link #collect}.
+     */
+    public Chunk compute(int from, int to) {
+        if (from < 0 || to > plan.runs() || from > to) {
+            throw new IllegalArgumentException("runs " + from + " to " + to + " of " + plan.runs());
+        }
+        return chunk(from, to);
+    }
+
+    /** Takes each run's outputs and trajectories, in run order. */
+    public interface RunSink {
+        void add(int run, double[] outputs, double[][] trajectories) throws IOException;
+    }
+
+    /** Runs computed elsewhere, handed over in run order. */
+    public interface Feed {
+        /**
+         * Computes (or has computed) every run, then appends each run's row of runs.csv to
+         * {@code rows} and gives its outputs and trajectories to {@code sink}, both in run order.
+         */
+        void feed(WritableByteChannel rows, RunSink sink) throws IOException;
+    }
+
+    /**
+     * Writes runs.csv and the summaries of runs computed elsewhere, as {@link #run} does for the
+     * runs it computes: the folder is locked for as long as {@code feed} runs, the same files in
+     * the way are refused, the rows grow in runs.csv.partial (removed if the feed fails), and the
+     * summaries take the runs in run order, so runs.csv and summary.json are byte for byte the
+     * local runner's.
+     */
+    public SweepResult collect(Path dir, Feed feed) throws IOException {
+        Files.createDirectories(dir);
+        try (FolderLock lock = FolderLock.take(dir)) {
+            Path csv = dir.resolve("runs.csv");
+            Path partial = dir.resolve(PARTIAL);
+            refuseInTheWay(csv, partial, false);
+            Files.deleteIfExists(partial);
+            Files.write(partial, header().getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            reused = 0;
+            int runs = plan.runs();
+            Accumulator acc = new Accumulator(spec, model.firstYear(), model.years(), runs, dir);
+            boolean finished = false;
+            try (FileChannel out = FileChannel.open(partial, StandardOpenOption.WRITE, StandardOpenOption.APPEND,
+                    LinkOption.NOFOLLOW_LINKS)) {
+                int[] next = {0};
+                feed.feed(out, (run, outputs, trajectories) -> {
+                    // the summaries are only the local runner's if every run comes once, in order
+                    if (run != next[0] || run >= runs) {
+                        throw new IllegalStateException("run " + run + " handed over where run " + next[0] + " was due");
+                    }
+                    next[0]++;
+                    acc.add(run, outputs, trajectories);
+                    if (progress != null && (next[0] % CHUNK == 0 || next[0] == runs)) progress.accept(next[0]);
+                });
+                if (next[0] != runs) throw new IllegalStateException(next[0] + " of " + runs + " runs handed over");
+                finished = true;
+            } finally {
+                if (!finished) {
+                    Files.deleteIfExists(partial);
+                    acc.close();
+                }
+            }
+            return finish(acc, partial, csv);
+        }
+    }
+
+    /** The summaries made, and runs.csv.partial renamed to runs.csv, replacing it (never writing through a link). */
+    private SweepResult finish(Accumulator acc, Path partial, Path csv) throws IOException {
+        SweepResult result;
+        try {
+            result = acc.finish(plan);
+        } finally {
+            acc.close();
+        }
+        try {
+            Files.move(partial, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(partial, csv, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return result;
+    }
+
+    private static void refuseInTheWay(Path csv, Path partial, boolean resume) {
+        for (Path p : List.of(csv, partial)) {
+            // a link in the way is replaced, never written through; but resuming would read through it
+            boolean inTheWay = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                    || resume && Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
+            if (inTheWay) {
+                throw new ScenarioException(Location.ofFile(p.toString()), "is not an ordinary file (a folder or a "
+                        + "link); move it away, or choose another --out folder");
+            }
+        }
+    }
 
     /** Where the rows of a sweep grow until it finishes; renamed to runs.csv then. */
     public static final String PARTIAL = "runs.csv.partial";
@@ -99,15 +201,7 @@ public final class SweepRunner {
         String header = header();
         int runs = plan.runs();
         long existing = 0;
-        for (Path p : List.of(csv, partial)) {
-            // a link in the way is replaced, never written through; but resuming would read through it
-            boolean inTheWay = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
-                    || resume && Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
-            if (inTheWay) {
-                throw new ScenarioException(Location.ofFile(p.toString()), "is not an ordinary file (a folder or a "
-                        + "link); move it away, or choose another --out folder");
-            }
-        }
+        refuseInTheWay(csv, partial, resume);
         boolean fromPartial = resume && Files.exists(partial, LinkOption.NOFOLLOW_LINKS);
         if (resume && !fromPartial && Files.exists(csv, LinkOption.NOFOLLOW_LINKS)) {
             Files.copy(csv, partial, StandardCopyOption.REPLACE_EXISTING);
@@ -167,18 +261,7 @@ public final class SweepRunner {
             if (!finished && !resume) Files.deleteIfExists(partial);
             if (!finished) acc.close();
         }
-        SweepResult result;
-        try {
-            result = acc.finish(plan);
-        } finally {
-            acc.close();
-        }
-        try {
-            Files.move(partial, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-            Files.move(partial, csv, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return result;
+        return finish(acc, partial, csv);
     }
 
     private long reused;
