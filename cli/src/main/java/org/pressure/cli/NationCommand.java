@@ -48,7 +48,7 @@ import picocli.CommandLine.Parameters;
                 "  pressure nation data/england/councils-2021-22",
                 "  pressure nation data/england/councils-2021-22 --outcomes data/england/outcomes-to-2023-24.csv \\",
                 "      --list data/england/unallocated.running.out.csv",
-                "  pressure nation --sweep scenarios/england-national-sweep.yaml --runs 1000"})
+                "  pressure nation --sweep data/england/national-sweep.yaml --runs 1000"})
 final class NationCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
             description = "The folder of councils (councils-index.csv and a scenario per council).")
@@ -212,10 +212,15 @@ final class NationCommand implements Callable<Integer> {
             Scoring.Score first = list.get(0);
             o.printf(Locale.UK, "%n  %s: %d of %d councils failed%n", Character.toUpperCase(set.charAt(0)) + set.substring(1),
                     first.failed(), first.councils());
+            if (first.failed() == 0) {
+                o.println("    No council of the run had an event in this set: nothing to score.");
+                return;
+            }
             o.printf(Locale.UK, "    %-28s %6s   %s%n", "method", "AUC", "hits among the riskiest");
             for (Scoring.Score s : list) {
-                o.printf(Locale.UK, "    %-28s %6s   %d of %d%n", s.method(), Double.isNaN(s.auc()) ? "-"
-                        : String.format(Locale.UK, "%.3f", s.auc()), s.hits(), s.top());
+                o.printf(Locale.UK, "    %-28s %6s   %d of %d%s%n", s.method(), Double.isNaN(s.auc()) ? "-"
+                        : String.format(Locale.UK, "%.3f", s.auc()), s.hits(), s.top(),
+                        s.method().equals("2018 newsroom list") ? " listed" : "");
             }
             o.println("    Model misses: " + names(first.misses()));
             o.println("    Model false alarms: " + names(first.falseAlarms()));

@@ -147,7 +147,7 @@ public final class NationCharts {
         Theme.style(plot);
         plot.addRangeMarker(new ValueMarker(0, Theme.INK, Theme.line(1f)));
         JFreeChart chart = new JFreeChart("The sector's budget gap and reserves", Theme.TITLE, plot, true);
-        Theme.subtitle(chart, String.format(Locale.UK, "Every council's yearly gap before cuts and reserves, added up: "
+        Theme.subtitle(chart, String.format(Locale.UK, "Every council's yearly gap before cuts and reserves, added up (surpluses net off): "
                 + "%,.0f gap and %,.0f reserves (%s) in %s", gap[gap.length - 1], reserves[reserves.length - 1], units,
                 Scenario.financialYear(end)));
         Theme.style(chart, footnote);

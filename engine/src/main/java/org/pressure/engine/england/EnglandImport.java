@@ -60,6 +60,14 @@ public final class EnglandImport {
         Map<String, RevenueAccount.Council> reserveRows = new HashMap<>();
         RevenueAccount.When when;
         String reservesSource;
+        if (ra.hasReserves && o.reserves() != null) {
+            throw new ScenarioException(Location.ofOption("--reserves " + o.reserves()), "is for a return without reserve "
+                    + "levels; " + source + " has its own (lines 1015, 1016, 1021, 1022), which are used");
+        }
+        if (ra.titleYear != null && !ra.titleYear.equals(o.year())) {
+            throw new ScenarioException(Location.ofOption("--year " + o.year()), "the return's title says " + ra.titleYear
+                    + " (" + source + " line 1); give --year " + ra.titleYear);
+        }
         if (ra.hasReserves) {
             ra.councils.forEach(c -> reserveRows.put(c.code(), c));
             when = RevenueAccount.When.START;
@@ -80,12 +88,17 @@ public final class EnglandImport {
             reservesSource = o.reserves().getFileName().toString();
         }
         PopulationProjection population = PopulationProjection.read(o.population(), o.variant());
+        if (population.lastYear() < o.end()) {
+            throw new ScenarioException(Location.ofOption("--end " + o.end()), "the population projections in "
+                    + population.file + " run to " + population.lastYear() + "; give --end " + population.lastYear()
+                    + " or earlier");
+        }
         String populationSource = o.population().getFileName().toString() + ", variant " + o.variant();
 
         List<Council> built = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         for (RevenueAccount.NoReturn n : ra.noReturn) {
-            skipped.add(new Skipped(n.code(), n.name(), n.fileLine(), "no return: `...` under form line "
+            skipped.add(new Skipped(n.code(), n.name(), n.fileLine(), "no return: `" + n.text() + "` under form line "
                     + n.firstMissing().line + " on line " + n.fileLine() + " of " + source));
         }
         Problems problems = new Problems();
@@ -103,9 +116,12 @@ public final class EnglandImport {
                         + c.code() + " (" + c.name() + ", line " + c.fileLine() + " of " + source + ")");
                 continue;
             }
-            if (!pop.containsKey(start) || !pop.containsKey(o.end())) {
+            List<Integer> gaps = new ArrayList<>();
+            for (int y = start; y <= o.end(); y++) if (!pop.containsKey(y)) gaps.add(y);
+            if (!gaps.isEmpty()) {
                 problems.add(Location.ofFile(population.file), "the projection for " + c.code() + " (" + c.name()
-                        + ") must cover " + start + " to " + o.end() + "; it has " + pop.firstKey() + " to " + pop.lastKey());
+                        + ") must have every year from " + start + " to " + o.end() + "; it has no " + gaps.stream()
+                        .map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
                 continue;
             }
             CouncilScenario.Figures figures = CouncilScenario.figures(c, reserveRow, when);
@@ -207,7 +223,7 @@ public final class EnglandImport {
                 + "for all.\n"
                 + "- `" + CouncilIndex.FILE + "`: each council's code, name, class, region and file.\n"
                 + "- One scenario per council; each figure's comment names the return's line, column and form line.\n\n"
-                + "Run them all with `pressure nation " + o.out().getFileName() + "`. See docs/england.md.\n\n"
+                + "Run them all with `pressure nation " + o.out() + "` from where it was made. See docs/england.md.\n\n"
                 + "Contains public sector information licensed under the Open Government Licence v3.0.\n";
     }
 }

@@ -46,7 +46,8 @@ public final class NationRun {
 
         /** Reserves in the last year as a share of the first year's core funding, to order councils failing the same year. */
         double finalCover() {
-            return coreFunding > 0 ? indicators.finalReserves() / coreFunding : indicators.finalReserves();
+            // a council without core funding has no ratio: it comes after every council that has one
+            return coreFunding > 0 ? indicators.finalReserves() / coreFunding : Double.POSITIVE_INFINITY;
         }
     }
 

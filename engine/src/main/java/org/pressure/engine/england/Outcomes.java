@@ -27,7 +27,7 @@ public final class Outcomes {
      * One event.
      *
      * @param code the council it counts for (after reorganisation), or empty
-     * @param year the financial year it fell in (2020 for 2020-21), or null where the row does not say
+     * @param year the financial year it fell in (2020 for 2020-21)
      * @param cause why, where the file says (empty: not said; read as care demand and funding)
      */
     public record Event(String kind, String authority, String code, String writtenCode, Integer year, String cause,
@@ -88,6 +88,12 @@ public final class Outcomes {
             }
             Integer year = year(at.containsKey("support_year") ? row.cell(at.get("support_year")) : "");
             if (year == null && at.containsKey("date_or_round")) year = year(row.cell(at.get("date_or_round")));
+            if (year == null) {
+                int c = at.containsKey("date_or_round") ? at.get("date_or_round") : at.get("support_year");
+                problems.add(row.at(file, c), "cannot tell the financial year of `" + row.cell(c).strip() + "`: write a "
+                        + "date as 2020-11-11 or 2020-11, or a year as 2020-21");
+                continue;
+            }
             events.add(new Event(kind, row.cell(at.get("authority")).strip(), written.isEmpty() ? "" : Successors.predecessor(written),
                     written, year, at.containsKey("cause") ? row.cell(at.get("cause")).strip() : "",
                     at.containsKey("detail") ? row.cell(at.get("detail")).strip() : "", row.line()));
@@ -102,6 +108,11 @@ public final class Outcomes {
     /** The financial year a date (2020-11-11, 2018-07) or a year (2020-21) falls in; null if neither. */
     static Integer year(String text) {
         String t = text.strip();
+        // 2002-03 is the financial year, not March 2002: a second part one more than the first's last two digits
+        Matcher fy = FINANCIAL_YEAR.matcher(t);
+        if (fy.find() && (Integer.parseInt(fy.group(1)) + 1) % 100 == Integer.parseInt(fy.group(2))) {
+            return Integer.parseInt(fy.group(1));
+        }
         Matcher d = DATE.matcher(t);
         if (d.matches()) {
             int y = Integer.parseInt(d.group(1)), m = Integer.parseInt(d.group(2));

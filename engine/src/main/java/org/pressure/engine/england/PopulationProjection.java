@@ -75,6 +75,10 @@ final class PopulationProjection {
                 }
             }
             if (!ok) continue;
+            if (v[0] != Math.rint(v[0])) {
+                problems.add(row.at(file, at.get("year")), "`" + row.cell(at.get("year")) + "` in column `year` is not a year");
+                continue;
+            }
             Year y = new Year((int) v[0], v[1], v[2], v[3], v[4], List.of(row.line()));
             if (byCode.computeIfAbsent(code, k -> new TreeMap<>()).put(y.year(), y) != null) {
                 problems.add(row.at(file, at.get("year")), "area " + code + " has year " + y.year() + " twice in variant " + variant);
@@ -82,10 +86,15 @@ final class PopulationProjection {
         }
         problems.throwIfAny();
         if (byCode.isEmpty()) {
-            throw new ScenarioException(Location.ofFile(file), "has no rows of variant `" + variant + "` (the principal "
-                    + "projection is `" + PRINCIPAL + "`)");
+            throw new ScenarioException(Location.ofFile(file), "has no rows of variant `" + variant + "`"
+                    + (variant.equals(PRINCIPAL) ? "" : " (the principal projection is `" + PRINCIPAL + "`)"));
         }
         return new PopulationProjection(file, variant, byCode);
+    }
+
+    /** The last year every area of the file is projected to. */
+    int lastYear() {
+        return byCode.values().stream().mapToInt(TreeMap::lastKey).min().orElse(0);
     }
 
     /**

@@ -63,15 +63,19 @@ final class RevenueAccount {
     }
 
     /** An upper-tier council in the file that made no return (its figures are `...`). */
-    record NoReturn(String code, String name, int fileLine, FormLine firstMissing) {}
+    record NoReturn(String code, String name, int fileLine, FormLine firstMissing, String text) {}
 
     final String file;
     final boolean hasReserves;
     final List<Council> councils;
     final List<NoReturn> noReturn;
     final int headerLine;
+    /** The financial year the file's title row names (2021-22), or null where it has no title. */
+    final String titleYear;
 
-    private RevenueAccount(String file, boolean hasReserves, List<Council> councils, List<NoReturn> noReturn, int headerLine) {
+    private RevenueAccount(String file, boolean hasReserves, List<Council> councils, List<NoReturn> noReturn, int headerLine,
+                           String titleYear) {
+        this.titleYear = titleYear;
         this.file = file;
         this.hasReserves = hasReserves;
         this.councils = List.copyOf(councils);
@@ -157,32 +161,50 @@ final class RevenueAccount {
                 continue;
             }
             Map<FormLine, Figure> figures = new EnumMap<>(FormLine.class), atEnd = new EnumMap<>(FormLine.class);
-            FormLine firstMissing = null;
-            for (Map.Entry<FormLine, Integer> e : start.entrySet()) {
-                Figure f = figure(file, row, header, e.getKey(), e.getValue(), problems);
-                if (f == null && firstMissing == null) firstMissing = e.getKey();
-                if (f != null) figures.put(e.getKey(), f);
+            // a council that made no return has no figure at all; one missing figure among the rest is refused
+            List<Integer> missingAt = new ArrayList<>();
+            List<FormLine> missingLines = new ArrayList<>();
+            for (boolean atStart : new boolean[] {true, false}) {
+                for (Map.Entry<FormLine, Integer> e : (atStart ? start : end).entrySet()) {
+                    String text = row.cell(e.getValue()).strip();
+                    if (NOT_RETURNED.contains(text)) {
+                        missingAt.add(e.getValue());
+                        missingLines.add(e.getKey());
+                        continue;
+                    }
+                    Figure f = figure(file, row, header, e.getKey(), e.getValue(), problems);
+                    if (f != null) (atStart ? figures : atEnd).put(e.getKey(), f);
+                }
             }
-            for (Map.Entry<FormLine, Integer> e : end.entrySet()) {
-                Figure f = figure(file, row, header, e.getKey(), e.getValue(), problems);
-                if (f == null && firstMissing == null) firstMissing = e.getKey();
-                if (f != null) atEnd.put(e.getKey(), f);
+            if (missingAt.isEmpty()) {
+                councils.add(new Council(code, name, klass, row.line(), figures, atEnd));
+            } else if (figures.isEmpty() && atEnd.isEmpty()) {
+                none.add(new NoReturn(code, name, row.line(), missingLines.get(0), row.cell(missingAt.get(0)).strip()));
+            } else {
+                for (int i = 0; i < missingAt.size(); i++) {
+                    FormLine line = missingLines.get(i);
+                    problems.add(row.at(file, missingAt.get(i)), "council " + code + " (" + name + "): `"
+                            + row.cell(missingAt.get(i)).strip() + "` under form line " + line.line + " (" + line.text()
+                            + ") where its other figures are given; a missing figure is refused, not guessed (write 0 for nil)");
+                }
             }
-            if (firstMissing != null) none.add(new NoReturn(code, name, row.line(), firstMissing));
-            else councils.add(new Council(code, name, klass, row.line(), figures, atEnd));
         }
         problems.throwIfAny();
         if (councils.isEmpty()) {
             throw new ScenarioException(header.at(file, 0), "has no upper-tier council (class UA, MD, L, LB or SC, with "
                     + "an ONS code) with a return");
         }
-        return new RevenueAccount(file, hasReserves, councils, none, header.line());
+        String titleYear = null;
+        if (h > 0) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(\\d{4}-\\d{2})\\b").matcher(rows.get(0).cell(0));
+            if (m.find()) titleYear = m.group(1);
+        }
+        return new RevenueAccount(file, hasReserves, councils, none, header.line(), titleYear);
     }
 
-    /** A figure, or null where the council made no return; a text that is no number is a problem. */
+    /** A figure; a text that is no number is a problem (and null). */
     private static Figure figure(String file, CsvTable.Row row, CsvTable.Row header, FormLine line, int column, Problems problems) {
         String text = row.cell(column).strip();
-        if (NOT_RETURNED.contains(text)) return null;
         String plain = text.replace(",", "");
         double value;
         try {

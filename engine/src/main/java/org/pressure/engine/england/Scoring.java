@@ -40,8 +40,13 @@ public final class Scoring {
     private Scoring() {}
 
     /** The methods: each a risk order (riskiest first) and how it describes a council. */
-    record Method(String name, String description, Comparator<NationRun.CouncilRun> order,
-                  java.util.function.Function<NationRun.CouncilRun, String> seen, int top) {}
+    /** A method: its risk order (riskiest first, total), what it cannot tell apart (ties, for the AUC), what it saw. */
+    record Method(String name, String description, Comparator<NationRun.CouncilRun> tie,
+                  java.util.function.Function<NationRun.CouncilRun, String> seen, int top) {
+        Comparator<NationRun.CouncilRun> order() {
+            return tie.thenComparing(c -> c.entry().code());
+        }
+    }
 
     /**
      * Scores the model and the baselines against {@code failed}, the codes of councils in the run
@@ -66,28 +71,22 @@ public final class Scoring {
                 + "left at the end", NationRun.RISK, c -> year(c.indicators().failureYear()), n));
         methods.add(new Method("model, failure year alone", "the failure year only: councils failing the same year (or "
                 + "never) tie", Comparator.comparingInt((NationRun.CouncilRun c) -> c.indicators().failureYear() == null
-                ? Integer.MAX_VALUE : c.indicators().failureYear()).thenComparing(c -> c.entry().code()),
-                c -> year(c.indicators().failureYear()), n));
+                ? Integer.MAX_VALUE : c.indicators().failureYear()), c -> year(c.indicators().failureYear()), n));
         methods.add(new Method("reserves share", "usable reserves at the start over core funding, lowest riskiest",
                 Comparator.comparingDouble((NationRun.CouncilRun c) -> Double.isNaN(c.reservesShare())
-                        ? Double.POSITIVE_INFINITY : c.reservesShare()).thenComparing(c -> c.entry().code()),
+                        ? Double.POSITIVE_INFINITY : c.reservesShare()),
                 c -> String.format(Locale.UK, "%.1f%%", 100 * c.reservesShare()), n));
         if (!listed.isEmpty()) {
             int onList = (int) all.stream().filter(c -> listed.contains(c.entry().code())).count();
             methods.add(new Method("2018 newsroom list", "the councils on the published 2018 list of those expected to run "
                     + "out of unallocated reserves; hits counted among the " + onList + " listed",
-                    Comparator.comparingInt((NationRun.CouncilRun c) -> listed.contains(c.entry().code()) ? 0 : 1)
-                            .thenComparing(c -> c.entry().code()),
+                    Comparator.comparingInt((NationRun.CouncilRun c) -> listed.contains(c.entry().code()) ? 0 : 1),
                     c -> listed.contains(c.entry().code()) ? "listed" : "not listed", onList));
         }
         List<Score> scores = new ArrayList<>();
         for (Method m : methods) {
             // ties for the AUC are what the method cannot tell apart: the failure year alone, or on/off the list
-            Comparator<NationRun.CouncilRun> tie = m.name().equals("model, failure year alone")
-                    ? Comparator.comparingInt(c -> c.indicators().failureYear() == null ? Integer.MAX_VALUE : c.indicators().failureYear())
-                    : m.name().equals("2018 newsroom list") ? Comparator.comparingInt(c -> listed.contains(c.entry().code()) ? 0 : 1)
-                    : m.order();
-            scores.add(score(m, tie, all, failed));
+            scores.add(score(m, m.tie(), all, failed));
         }
         return scores;
     }
@@ -145,8 +144,9 @@ public final class Scoring {
 
     /**
      * The councils of the run whose failure the file puts down to another cause than demand and
-     * funding (equal pay, investment losses, unlawful spending) on every one of their events that
-     * says a cause, and on at least one: reported apart from the scores of demand-driven failure.
+     * funding (equal pay, investment losses, unlawful spending) on every one of their events (a blank
+     * cause is read as demand and funding, as {@link #failed} reads it): reported apart from the
+     * scores of demand-driven failure.
      */
     public static Set<String> otherCause(NationRun run, Outcomes outcomes) {
         Set<String> codes = new LinkedHashSet<>();
@@ -157,8 +157,7 @@ public final class Scoring {
         }
         Set<String> apart = new LinkedHashSet<>();
         byCode.forEach((code, events) -> {
-            if (events.stream().anyMatch(Outcomes.Event::otherCause) && events.stream().allMatch(e -> e.cause().isEmpty()
-                    || e.otherCause())) {
+            if (events.stream().allMatch(Outcomes.Event::otherCause)) {
                 apart.add(code);
             }
         });

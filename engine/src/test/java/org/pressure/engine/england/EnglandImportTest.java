@@ -210,6 +210,38 @@ class EnglandImportTest {
         assertEquals(2020, Outcomes.year("2021-02-01"));
         assertEquals(2018, Outcomes.year("2018-07"));
         assertEquals(2022, Outcomes.year("2022-23 decisions"));
+        assertEquals(2002, Outcomes.year("2002-03"));
+        assertEquals(2020, Outcomes.year("2020-12"));
         assertEquals(null, Outcomes.year("soon"));
+    }
+
+    @Test
+    void one_missing_figure_among_a_council_s_others_is_refused_not_read_as_no_return() throws IOException {
+        Path edited = dir.resolve("ra.csv");
+        List<String> lines = Files.readAllLines(RA_2021, StandardCharsets.UTF_8);
+        // Hartlepool's council tax requirement (column GV, the 204th) made a dash
+        List<String> cells = new java.util.ArrayList<>(List.of(lines.get(34).split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1)));
+        assertEquals("42,688", cells.get(203).replace("\"", ""));
+        cells.set(203, "-");
+        lines.set(34, String.join(",", cells));
+        Files.write(edited, lines);
+        ScenarioException e = assertThrows(ScenarioException.class, () -> EnglandImport.run(new EnglandImport.Options(
+                edited, "2021-22", POPULATION, "v1", null, dir.resolve("out"), 2040)));
+        assertTrue(e.getMessage().contains("ra.csv:35:204: council E06000001 (Hartlepool UA): `-` under form line 990"),
+                e.getMessage());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    @Test
+    void a_year_other_than_the_title_s_and_reserves_a_return_already_has_are_refused() {
+        ScenarioException year = assertThrows(ScenarioException.class, () -> EnglandImport.run(new EnglandImport.Options(
+                RA_2021, "2023-24", POPULATION, "v1", null, dir.resolve("a"), 2040)));
+        assertTrue(year.getMessage().contains("--year 2023-24: the return's title says 2021-22"), year.getMessage());
+        ScenarioException reserves = assertThrows(ScenarioException.class, () -> EnglandImport.run(new EnglandImport.Options(
+                RA_2021, "2021-22", POPULATION, "v1", RA_2021, dir.resolve("b"), 2040)));
+        assertTrue(reserves.getMessage().contains("is for a return without reserve levels"), reserves.getMessage());
+        ScenarioException end = assertThrows(ScenarioException.class, () -> EnglandImport.run(new EnglandImport.Options(
+                RA_2021, "2021-22", POPULATION, "v1", null, dir.resolve("c"), 2050)));
+        assertTrue(end.getMessage().startsWith("--end 2050: the population projections in"), end.getMessage());
     }
 }
