@@ -176,9 +176,7 @@ final class NationCommand implements Callable<Integer> {
         o.printf(Locale.UK, "England: %d councils (%s), %s to %s, amounts in %s%n%n", councils, nation.dir(),
                 Scenario.financialYear(nation.start()), Scenario.financialYear(nation.end()), nation.units());
         int[] by = run.failingBy();
-        int near = Math.min(by.length - 1, 7);
-        o.printf(Locale.UK, "  %d of %d councils cannot balance their budget by %s; %d by %s.%n", by[near], councils,
-                Scenario.financialYear(nation.start() + near), by[by.length - 1], Scenario.financialYear(nation.end()));
+        o.println("  " + org.pressure.cli.report.NationSection.headline(run));
         o.println();
         o.printf(Locale.UK, "  %-12s %18s %16s %16s%n", "by", "cannot balance", "sector gap", "sector reserves");
         double[] gap = run.sectorGap(), reserves = run.sectorReserves();

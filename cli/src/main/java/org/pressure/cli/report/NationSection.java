@@ -20,6 +20,15 @@ public final class NationSection {
                 NationCharts.sectorGap(run, run.nation().units(), note));
     }
 
+    /** The national run in one sentence: how many councils cannot balance by the eighth year, and by the last. */
+    public static String headline(NationRun run) {
+        var n = run.nation();
+        int[] by = run.failingBy();
+        int near = Math.min(by.length - 1, 7);
+        return String.format(Locale.UK, "%d of %d councils cannot balance their budget by %s; %d by %s.", by[near],
+                run.councils().size(), Wording.fy(n.start() + near), by[by.length - 1], Wording.fy(n.end()));
+    }
+
     static void render(Html h, NationRun run) {
         var n = run.nation();
         int councils = run.councils().size();
@@ -28,11 +37,9 @@ public final class NationSection {
         h.element("h2", "England: " + councils + " councils run together");
         h.element("p", n.dir() + " \u00b7 " + Wording.fy(n.start()) + " to " + Wording.fy(n.end()) + " \u00b7 amounts in "
                 + n.units(), "class", "meta");
-        int near = Math.min(by.length - 1, 7);
-        h.element("p", String.format(Locale.UK, "%d of %d councils cannot balance their budget by %s; %d by %s. The "
-                + "sector's budget gap before action is %,.0f in %s, and its reserves %,.0f.", by[near], councils,
-                Wording.fy(n.start() + near), by[by.length - 1], Wording.fy(n.end()), run.sectorGap()[by.length - 1],
-                Wording.fy(n.end()), run.sectorReserves()[by.length - 1]), "class", "headline");
+        h.element("p", headline(run) + String.format(Locale.UK, " The sector's budget gap before action is %,.0f in %s, "
+                + "and its reserves %,.0f.", run.sectorGap()[by.length - 1], Wording.fy(n.end()),
+                run.sectorReserves()[by.length - 1]), "class", "headline");
         h.element("p", "Each council is its own scenario file, built from its Revenue Account return and its population "
                 + "projection, with the national assumptions shared (docs/england.md). A council's failure year is the "
                 + "first year its budget cannot be balanced: reserves at their minimum and every cut at its floor.",
