@@ -296,14 +296,12 @@ final class NationCommand implements Callable<Integer> {
 
     private static void printSweep(NationModel model, SweepResult r, PrintWriter o) {
         Nation nation = model.nation();
-        Map<String, SweepResult.OutputSummary> byName = new LinkedHashMap<>();
-        r.outputs().forEach(s -> byName.put(s.name(), s));
         o.println();
         o.printf(Locale.UK, "  Councils that cannot balance their budget, of %d, over %,d runs%n", nation.councils().size(), r.runs());
         o.printf(Locale.UK, "  %-12s %10s %10s %10s%n", "by", "5th pct", "median", "95th pct");
         for (int y = 0; y < nation.years(); y++) {
             if (y % SUMMARY_STEP != 0 && y != nation.years() - 1) continue;
-            SweepResult.OutputSummary s = byName.get("councils_failing@" + (nation.start() + y));
+            SweepResult.OutputSummary s = r.output("councils_failing@" + (nation.start() + y));
             o.printf(Locale.UK, "  %-12s %10.0f %10.0f %10.0f%n", Scenario.financialYear(nation.start() + y), s.p5(), s.p50(), s.p95());
         }
         o.println("  (each council's chance of failing by each year: councils-probability.csv)");

@@ -161,11 +161,9 @@ public final class NationCharts {
     public static JFreeChart failingBands(org.pressure.engine.england.NationModel model,
                                           org.pressure.engine.sweep.SweepResult r, String footnote) {
         var nation = model.nation();
-        Map<String, org.pressure.engine.sweep.SweepResult.OutputSummary> byName = new LinkedHashMap<>();
-        r.outputs().forEach(o -> byName.put(o.name(), o));
         org.jfree.data.xy.YIntervalSeries s = new org.jfree.data.xy.YIntervalSeries("Median over runs, with 5th to 95th percentile");
         for (int y = nation.start(); y <= nation.end(); y++) {
-            var o = byName.get("councils_failing@" + y);
+            var o = r.output("councils_failing@" + y);
             s.add(y, o.p50(), o.p5(), o.p95());
         }
         org.jfree.data.xy.YIntervalSeriesCollection data = new org.jfree.data.xy.YIntervalSeriesCollection();

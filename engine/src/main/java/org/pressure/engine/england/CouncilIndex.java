@@ -39,11 +39,6 @@ public final class CouncilIndex {
         return s.toString();
     }
 
-    /** Whether a folder is one made by the import (it holds the index). */
-    public static boolean isCouncilFolder(Path dir) {
-        return Files.isDirectory(dir) && Files.isRegularFile(dir.resolve(FILE));
-    }
-
     /** Reads a folder's index, checking each row names a council once and a scenario file that exists in the folder. */
     public static List<Entry> read(Path dir) {
         Path index = dir.resolve(FILE);

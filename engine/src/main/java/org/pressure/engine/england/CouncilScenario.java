@@ -25,15 +25,6 @@ final class CouncilScenario {
         double openingReserves() {
             return generalReserves + earmarkedReserves;
         }
-
-        double spending() {
-            return olderPeople + workingAge + childrens + prevention + ringFenced + otherServices;
-        }
-
-        /** Income in the base year: the streams read, and one-off items (the planned use of reserves is drawn, not income). */
-        double income() {
-            return councilTax + businessRates + revenueSupportGrant + grants + oneOff;
-        }
     }
 
     private CouncilScenario() {}

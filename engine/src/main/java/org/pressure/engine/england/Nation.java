@@ -12,7 +12,6 @@ import org.pressure.engine.council.CompiledScenario;
 import org.pressure.engine.council.CouncilResult;
 import org.pressure.engine.council.Plausibility;
 import org.pressure.engine.council.Scenarios;
-import org.pressure.engine.diagnostics.Location;
 import org.pressure.engine.diagnostics.Problems;
 import org.pressure.engine.diagnostics.ScenarioException;
 import org.pressure.engine.diagnostics.Warnings;
@@ -152,10 +151,5 @@ public final class Nation {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** Where the councils were listed, for problems of the whole folder. */
-    Location at() {
-        return Location.ofFile(dir.resolve(CouncilIndex.FILE).toString());
     }
 }

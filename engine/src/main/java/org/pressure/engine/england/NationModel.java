@@ -115,11 +115,6 @@ public final class NationModel implements SweepTarget {
         return nation;
     }
 
-    /** The indicators recorded for every council, in their order within each council's outputs. */
-    public List<Indicator> recorded() {
-        return recorded;
-    }
-
     @Override
     public SweepSpec spec() {
         return spec;
@@ -162,9 +157,7 @@ public final class NationModel implements SweepTarget {
                 Indicators all = together ? c.compiled().indicators(ws) : null;
                 for (Indicator i : recorded) out[at++] = all != null ? all.number(i) : c.compiled().indicator(i, ws);
                 double failure = all != null ? all.number(Indicator.FAILURE_YEAR) : c.compiled().indicator(Indicator.FAILURE_YEAR, ws);
-                if (!Double.isNaN(failure)) {
-                    for (int y = Math.max(0, (int) failure - start); y < years; y++) out[y]++;
-                }
+                NationRun.countFailing(out, years, failure, start);   // out begins with the counts, one a year
                 for (int s = 0; s < SECTOR.size(); s++) {
                     out[years + s] += all != null ? all.number(SECTOR.get(s)) : c.compiled().indicator(SECTOR.get(s), ws);
                 }

@@ -78,6 +78,13 @@ public final class NationRun {
         return councils;
     }
 
+    /** The councils' codes, in the index's order. */
+    public java.util.Set<String> codes() {
+        java.util.Set<String> codes = new java.util.LinkedHashSet<>();
+        councils.forEach(c -> codes.add(c.entry().code()));
+        return codes;
+    }
+
     /** The councils, riskiest first. */
     public List<CouncilRun> ranked() {
         List<CouncilRun> r = new ArrayList<>(councils);
@@ -87,13 +94,23 @@ public final class NationRun {
 
     /** For each year of the horizon, how many councils cannot balance their budget by then (their failure year is at or before it). */
     public int[] failingBy() {
-        int[] by = new int[nation.years()];
+        double[] by = new double[nation.years()];
         for (CouncilRun c : councils) {
             Integer f = c.indicators().failureYear();
-            if (f == null) continue;
-            for (int y = Math.max(0, f - nation.start()); y < by.length; y++) by[y]++;
+            countFailing(by, by.length, f == null ? Double.NaN : f, nation.start());
         }
-        return by;
+        int[] whole = new int[by.length];
+        for (int y = 0; y < by.length; y++) whole[y] = (int) by[y];
+        return whole;
+    }
+
+    /**
+     * Adds one council to the counts of councils failing by each year, {@code by[0..years)} from
+     * {@code start} on: one for every year at or after its failure year (NaN: it never fails).
+     */
+    static void countFailing(double[] by, int years, double failureYear, int start) {
+        if (Double.isNaN(failureYear)) return;
+        for (int y = Math.max(0, (int) failureYear - start); y < years; y++) by[y]++;
     }
 
     /** The sector's budget gap by year: every council's gap before action, added up. */

@@ -147,11 +147,9 @@ public final class NationWriter {
      */
     public static String probabilityCsv(NationModel model, SweepResult result) {
         Nation n = model.nation();
-        Map<String, SweepResult.OutputSummary> byName = new LinkedHashMap<>();
-        result.outputs().forEach(o -> byName.put(o.name(), o));
         List<Object[]> rows = new ArrayList<>();
         for (Nation.Council c : n.councils()) {
-            SweepResult.OutputSummary o = byName.get(c.entry().code() + "." + Indicator.FAILURE_YEAR.key);
+            SweepResult.OutputSummary o = result.output(c.entry().code() + "." + Indicator.FAILURE_YEAR.key);
             double[] p = new double[n.years()];
             for (int y = 0; y < p.length; y++) p[y] = o.byYear().getOrDefault(n.start() + y, 0.0);
             rows.add(new Object[] {c.entry(), p});
@@ -180,15 +178,13 @@ public final class NationWriter {
     /** nation-sweep.json: for each year, the distribution over runs of how many councils cannot balance by then. */
     public static Map<String, Object> sweep(NationModel model, SweepResult result) {
         Nation n = model.nation();
-        Map<String, SweepResult.OutputSummary> byName = new LinkedHashMap<>();
-        result.outputs().forEach(o -> byName.put(o.name(), o));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("sweep", result.spec().name());
         m.put("runs", result.runs());
         m.put("councils", n.councils().size());
         Map<String, Object> failing = new LinkedHashMap<>();
         for (int y = n.start(); y <= n.end(); y++) {
-            SweepResult.OutputSummary o = byName.get("councils_failing@" + y);
+            SweepResult.OutputSummary o = result.output("councils_failing@" + y);
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("mean", finite(o.mean()));
             e.put("p5", finite(o.p5()));

@@ -34,9 +34,6 @@ public final class Scoring {
     public record Score(String method, String description, double auc, int top, int hits, int failed, int councils,
                         List<Named> misses, List<Named> falseAlarms) {}
 
-    /** The scores of one set of events, and what was left out of it. */
-    public record Result(String events, List<Score> scores, List<Outcomes.Event> unscored) {}
-
     private Scoring() {}
 
     /** The methods: each a risk order (riskiest first) and how it describes a council. */
@@ -127,8 +124,7 @@ public final class Scoring {
      * null), leaving out those whose every event has another cause when {@code demandOnly}.
      */
     public static Set<String> failed(NationRun run, Outcomes outcomes, Integer from, boolean demandOnly) {
-        Set<String> codes = new LinkedHashSet<>();
-        run.councils().forEach(c -> codes.add(c.entry().code()));
+        Set<String> codes = run.codes();
         Map<String, List<Outcomes.Event>> byCode = new LinkedHashMap<>();
         for (Outcomes.Event e : outcomes.events()) {
             if (e.code().isEmpty() || !codes.contains(e.code())) continue;
@@ -149,8 +145,7 @@ public final class Scoring {
      * scores of demand-driven failure.
      */
     public static Set<String> otherCause(NationRun run, Outcomes outcomes) {
-        Set<String> codes = new LinkedHashSet<>();
-        run.councils().forEach(c -> codes.add(c.entry().code()));
+        Set<String> codes = run.codes();
         Map<String, List<Outcomes.Event>> byCode = new LinkedHashMap<>();
         for (Outcomes.Event e : outcomes.events()) {
             if (codes.contains(e.code())) byCode.computeIfAbsent(e.code(), k -> new ArrayList<>()).add(e);
@@ -166,8 +161,7 @@ public final class Scoring {
 
     /** Events that cannot be scored against this run: no code, or a council not in it. */
     public static List<Outcomes.Event> unscored(NationRun run, Outcomes outcomes) {
-        Set<String> codes = new LinkedHashSet<>();
-        run.councils().forEach(c -> codes.add(c.entry().code()));
+        Set<String> codes = run.codes();
         return outcomes.events().stream().filter(e -> e.code().isEmpty() || !codes.contains(e.code())).toList();
     }
 

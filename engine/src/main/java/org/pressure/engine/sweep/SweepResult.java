@@ -17,6 +17,12 @@ public record SweepResult(SweepSpec spec, int runs, List<OutputSummary> outputs,
         sensitivity = List.copyOf(sensitivity);
     }
 
+    /** The summary of the output named {@code name}; null if the sweep has none of that name. */
+    public OutputSummary output(String name) {
+        for (OutputSummary o : outputs) if (o.name().equals(name)) return o;
+        return null;
+    }
+
     /**
      * One output over all runs. Percentiles interpolate linearly between order statistics (the
      * usual spreadsheet and numpy definition); NaN where no run has a value.
